@@ -1,0 +1,195 @@
+"""Settings, declared once: name, type, default, German title and help.
+
+The CLI, the settings dialog and the documentation are all built from `SETTINGS`. The settings
+file is JSON with a version number, migrated forward when the declaration changes. Credentials
+never live here; they go to the OS keyring.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+APP_NAME = "ab-inbox"
+SETTINGS_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    type: type
+    default: Any
+    title_de: str
+    help_de: str
+    title_en: str
+    choices: tuple = ()
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "office_dvdv_ids",
+        list,
+        [],
+        "DVDV-Kennungen der Behörde",
+        "Kennungen (leser/kennung), unter denen diese Ausländerbehörde Nachrichten empfängt. "
+        "Abweichende Empfänger werden als Hinweis angezeigt.",
+        "Office DVDV ids",
+    ),
+    Setting(
+        "drop_folder",
+        str,
+        "",
+        "Eingangsordner",
+        "Ordner, in den der Intermediär eingehende Nachrichten schreibt.",
+        "Drop folder",
+    ),
+    Setting(
+        "poll_interval_s",
+        float,
+        5.0,
+        "Abrufintervall (Sekunden)",
+        "Wie oft der Eingangsordner im Überwachungsmodus geprüft wird.",
+        "Poll interval (seconds)",
+    ),
+    Setting(
+        "settle_s",
+        float,
+        1.0,
+        "Wartezeit für unfertige Dateien (Sekunden)",
+        "Eine Datei wird erst übernommen, wenn sie sich so lange nicht verändert hat.",
+        "Settle time for files being written (seconds)",
+    ),
+    Setting(
+        "max_message_mb",
+        int,
+        64,
+        "Höchstgröße einer Nachricht (MB)",
+        "Größere Dateien werden nicht gelesen und in die Quarantäne verschoben.",
+        "Maximum message size (MB)",
+    ),
+    Setting(
+        "max_attachment_mb",
+        int,
+        25,
+        "Höchstgröße eines Dokuments (MB)",
+        "Größere eingebettete Dokumente werden nicht gespeichert.",
+        "Maximum document size (MB)",
+    ),
+    Setting(
+        "max_image_megapixels",
+        int,
+        120,
+        "Höchstgröße eines Bildes (Megapixel)",
+        "Schutz vor Bildern, die beim Öffnen den Arbeitsspeicher füllen.",
+        "Maximum image size (megapixels)",
+    ),
+    Setting(
+        "clock_skew_minutes",
+        int,
+        5,
+        "Erlaubte Uhrzeitabweichung (Minuten)",
+        "Nachrichten mit einem Erstellungszeitpunkt weiter in der Zukunft sind fehlerhaft.",
+        "Allowed clock skew (minutes)",
+    ),
+    Setting(
+        "language",
+        str,
+        "de",
+        "Sprache",
+        "Sprache der Oberfläche.",
+        "Language",
+        choices=("de", "en"),
+    ),
+    Setting(
+        "schemas_dir",
+        str,
+        "",
+        "Schema-Paket-Ordner",
+        "Optional: ein Ordner mit einem XAusländer-Schema-Paket, das statt der "
+        "installierten Pakete verwendet wird.",
+        "Schema pack folder",
+    ),
+)
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def data_dir() -> Path:
+    """Where the database and installed schema packs live (AB_INBOX_DATA overrides)."""
+    override = os.environ.get("AB_INBOX_DATA")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
+
+
+def settings_path() -> Path:
+    override = os.environ.get("AB_INBOX_CONFIG")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_config_dir(APP_NAME, False)) / "settings.json"
+
+
+def default_db_path() -> Path:
+    override = os.environ.get("AB_INBOX_DB")
+    return Path(override) if override else data_dir() / "ab-inbox.sqlite3"
+
+
+def installed_schemas_dir() -> Path:
+    return data_dir() / "schemas"
+
+
+def _coerce(setting: Setting, value: Any) -> Any:
+    if setting.type is list:
+        if isinstance(value, str):
+            return [v.strip() for v in value.split(",") if v.strip()]
+        return [str(v) for v in value]
+    coerced = setting.type(value)
+    if setting.choices and coerced not in setting.choices:
+        raise ValueError(f"{setting.name}: {coerced!r} not in {setting.choices}")
+    return coerced
+
+
+def _migrate(data: dict) -> dict:
+    """Settings files from older versions are brought forward here, one step per version."""
+    data.setdefault("settings_version", SETTINGS_VERSION)
+    return data
+
+
+@dataclass
+class Settings:
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> Any:
+        if name in _BY_NAME:
+            value = self.values.get(name, _BY_NAME[name].default)
+            return list(value) if isinstance(value, list) else value
+        raise AttributeError(name)
+
+    def set(self, name: str, value: Any) -> None:
+        if name not in _BY_NAME:
+            raise KeyError(name)
+        self.values[name] = _coerce(_BY_NAME[name], value)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Settings:
+        path = path or settings_path()
+        if not path.is_file():
+            return cls()
+        data = _migrate(json.loads(path.read_text(encoding="utf-8")))
+        values = {}
+        for name, value in data.get("values", {}).items():
+            if name in _BY_NAME:
+                values[name] = _coerce(_BY_NAME[name], value)
+        return cls(values)
+
+    def save(self, path: Path | None = None) -> None:
+        path = path or settings_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(
+            json.dumps({"settings_version": SETTINGS_VERSION, "values": self.values}, indent=2),
+            encoding="utf-8",
+        )
+        os.replace(tmp, path)

@@ -1,0 +1,209 @@
+"""The drop-folder transport: the intermediary writes files, we take the complete ones.
+
+A file is acknowledged (moved to `processed/` or `quarantine/`) only after its transaction has
+committed. A crash at any point therefore leaves the file either still waiting (and the next run
+finds the stored copy and only finishes the move) or acknowledged with exactly one record.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from ab_inbox.ingest.checking import CheckPolicy, Rejected
+from ab_inbox.ingest.pipeline import QUARANTINED, Outcome, quarantine, receive
+from ab_inbox.store.audit import utc_now
+from ab_inbox.xauslaender.schema_pack import PackLibrary
+
+PROCESSED, QUARANTINE = "processed", "quarantine"
+_INCOMPLETE_SUFFIXES = (".tmp", ".part", ".partial", ".crdownload", ".filepart", "~")
+
+
+@dataclass
+class FetchReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+    waiting: list[str] = field(default_factory=list)  # still being written; taken next time
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file, error) not handled
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def counts(self) -> dict[str, int]:
+        result: dict[str, int] = {}
+        for outcome in self.outcomes:
+            result[outcome.kind] = result.get(outcome.kind, 0) + 1
+        return result
+
+
+def is_candidate(path: Path) -> bool:
+    name = path.name
+    return not (
+        name.startswith(".") or name.lower().endswith(_INCOMPLETE_SUFFIXES) or not path.is_file()
+    )
+
+
+def _signature(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def settled_files(folder: Path, settle_s: float) -> tuple[list[Path], list[Path]]:
+    """Split the folder's candidates into (ready, still changing), oldest first.
+
+    A file untouched for `settle_s` is ready at once; younger files are looked at again after
+    one short wait for the whole batch and taken if size and time did not change.
+    """
+    candidates = []
+    for entry in os.scandir(folder):
+        path = Path(entry.path)
+        if is_candidate(path):
+            sig = _signature(path)
+            if sig is not None:
+                candidates.append((sig[1], path.name, path, sig))
+    candidates.sort()
+    now_ns = time.time_ns()
+    settle_ns = int(settle_s * 1e9)
+    ready = [p for mtime, _, p, _ in candidates if now_ns - mtime >= settle_ns]
+    young = [(p, sig) for mtime, _, p, sig in candidates if now_ns - mtime < settle_ns]
+    changing: list[Path] = []
+    if young:
+        time.sleep(settle_s)
+        for path, sig in young:
+            (ready if _signature(path) == sig else changing).append(path)
+    return ready, changing
+
+
+def _same_content(a: Path, b: Path) -> bool:
+    try:
+        if a.stat().st_size != b.stat().st_size:
+            return False
+        return hashlib.sha256(a.read_bytes()).digest() == hashlib.sha256(b.read_bytes()).digest()
+    except OSError:
+        return False
+
+
+def move_no_clobber(src: Path, target_dir: Path) -> Path:
+    """Move src into target_dir under its name (or name.N) without overwriting anything."""
+    target_dir.mkdir(exist_ok=True)
+    stem, suffix = src.stem, src.suffix
+    for n in range(10_000):
+        target = target_dir / (src.name if n == 0 else f"{stem}.{n}{suffix}")
+        if target.exists() and _same_content(src, target):
+            src.unlink()  # an earlier run linked it already but stopped before unlinking
+            return target
+        try:
+            os.link(src, target)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.EXDEV, errno.ENOTSUP, errno.EOPNOTSUPP):
+                raise
+            if target.exists():
+                continue
+            os.replace(src, target)
+            return target
+        src.unlink()
+        return target
+    raise OSError(f"no free name for {src.name} in {target_dir}")
+
+
+def _write_reason(target_dir: Path, name: str, outcome: Outcome, sha256: str) -> None:
+    target_dir.mkdir(exist_ok=True)
+    text = (
+        f"Datei / file: {name}\n"
+        f"Zeit / time (UTC): {utc_now()}\n"
+        f"SHA-256: {sha256}\n"
+        f"Quarantäne-Nr. / quarantine id: {outcome.quarantine_id}\n"
+        f"Grund / reason: {outcome.reason_code}\n\n"
+        f"DE: {outcome.text_de}\n"
+        f"EN: {outcome.text_en}\n"
+    )
+    tmp = target_dir / f".{name}.reason.txt.tmp"
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, target_dir / f"{name}.reason.txt")
+
+
+def _too_large(path: Path, size: int, policy: CheckPolicy) -> Rejected:
+    cap = policy.parse_limits.max_bytes
+    return Rejected(
+        "too_large",
+        f"Die Datei ist mit {size} Bytes größer als die erlaubten {cap} Bytes; sie wurde nicht "
+        "gelesen.",
+        f"The file has {size} bytes, more than the allowed {cap}; it was not read.",
+    )
+
+
+def fetch_file(
+    db: sqlite_utils.Database, path: Path, packs: PackLibrary, policy: CheckPolicy
+) -> Outcome:
+    """Ingest one complete file and acknowledge it by moving it; raises OSError if it vanished."""
+    folder = path.parent
+    size = path.stat().st_size
+    if size > policy.parse_limits.max_bytes:
+        with path.open("rb") as handle:
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        outcome = quarantine(
+            db,
+            raw=None,
+            sha256=digest,
+            size=size,
+            rejected=_too_large(path, size, policy),
+            source_name=path.name,
+            transport="dropfolder",
+            stored_as=f"{QUARANTINE}/{path.name}",
+        )
+    else:
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        outcome = receive(db, data, packs, source_name=path.name, policy=policy)
+    if outcome.kind == QUARANTINED:
+        _write_reason(folder / QUARANTINE, path.name, outcome, digest)
+        move_no_clobber(path, folder / QUARANTINE)
+    else:
+        move_no_clobber(path, folder / PROCESSED)
+    return outcome
+
+
+def fetch_once(
+    db: sqlite_utils.Database,
+    folder: Path,
+    packs: PackLibrary,
+    policy: CheckPolicy = CheckPolicy(),
+    *,
+    settle_s: float = 1.0,
+    on_outcome: Callable[[Outcome], None] | None = None,
+    stop: threading.Event | None = None,
+) -> FetchReport:
+    report = FetchReport()
+    ready, changing = settled_files(folder, settle_s)
+    report.waiting.extend(p.name for p in changing)
+    for path in ready:
+        if stop is not None and stop.is_set():
+            report.waiting.append(path.name)
+            continue
+        try:
+            outcome = fetch_file(db, path, packs, policy)
+        except FileNotFoundError:
+            continue  # taken by another fetch process meanwhile: it reports the file
+        except PermissionError:
+            report.waiting.append(path.name)  # locked by its writer; next round
+            continue
+        except OSError as exc:
+            report.failed.append((path.name, str(exc)))
+            continue
+        report.outcomes.append(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
+    return report

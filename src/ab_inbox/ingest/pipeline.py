@@ -1,0 +1,210 @@
+"""receive -> check -> store, in one transaction per message; every input ends in exactly one state.
+
+accepted    stored, schema-valid
+invalid     stored with its findings (a caseworker must see it), status "new" like any other
+duplicate   same bytes or same nachrichtenUUID as a stored message: nothing new is stored
+quarantined not storable as a message (not XML, hostile, unknown root or version, empty):
+            kept with its reason in the quarantine table
+The transport is acknowledged by the caller only after this function returned, i.e. after COMMIT.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from ab_inbox.ingest.checking import CheckedMessage, CheckPolicy, Rejected, check_message
+from ab_inbox.store.audit import append_audit, utc_now
+from ab_inbox.store.connection import write_transaction
+from ab_inbox.store.messages import (
+    FindingRow,
+    MessageRow,
+    find_duplicate,
+    insert_message,
+    insert_quarantine,
+)
+from ab_inbox.store.search_text import fold, index_text
+from ab_inbox.xauslaender.schema_pack import PackLibrary
+
+ACCEPTED, INVALID, DUPLICATE, QUARANTINED = "accepted", "invalid", "duplicate", "quarantined"
+
+
+@dataclass
+class Outcome:
+    kind: str
+    source_name: str | None = None
+    message_id: int | None = None
+    case_id: int | None = None
+    quarantine_id: int | None = None
+    reason_code: str | None = None
+    text_de: str = ""
+    text_en: str = ""
+    findings: list = field(default_factory=list)
+
+    def line(self, language: str = "de") -> str:
+        """One line for the CLI: state, file and why."""
+        text = self.text_de if language == "de" else self.text_en
+        parts = [self.kind, self.source_name or "-"]
+        if self.message_id is not None:
+            parts.append(f"#{self.message_id}")
+        if text:
+            parts.append(text)
+        return "\t".join(parts)
+
+
+def _message_row(checked: CheckedMessage, source_name: str | None, transport: str) -> MessageRow:
+    rec = checked.record
+    people = [p for p in [rec.applicant, rec.representative, *rec.reference_persons] if p]
+    applicant = rec.applicant
+    nationality = applicant.nationalities[0] if applicant and applicant.nationalities else None
+    reason = rec.reasons[0] if rec.reasons else None
+    return MessageRow(
+        raw=checked.data,
+        sha256=checked.sha256,
+        validation="valid" if checked.valid else "invalid",
+        record_json=json.dumps(rec.as_dict(), ensure_ascii=False, default=str),
+        nachrichten_uuid=rec.nachrichten_uuid,
+        family=rec.family,
+        type_code=rec.type_code,
+        type_name=rec.type_name,
+        version=rec.version,
+        erstellungszeitpunkt=rec.erstellungszeitpunkt,
+        transport=transport,
+        source_name=source_name,
+        author_kennung=rec.author.kennung,
+        reader_kennung=rec.reader.kennung,
+        antragsidentifikation=rec.antragsidentifikation,
+        is_application=rec.is_application,
+        applicant_name=rec.applicant_name or None,
+        applicant_sort=fold(rec.applicant_name) if rec.applicant_name else None,
+        nationality=(nationality.label or nationality.code) if nationality else None,
+        reason=(reason.label or reason.code) if reason else None,
+        search_names=index_text(
+            *[n for p in people for n in (p.family_name, p.given_names, p.birth_name)]
+        ),
+        search_labels=index_text(*[t for d in rec.documents for t in (d.dateiname, d.bezeichnung)]),
+        findings=[
+            FindingRow(f.severity, f.rule, f.text_de, f.text_en, f.path, f.line)
+            for f in checked.findings
+        ],
+        attachments=checked.attachments,
+    )
+
+
+def _duplicate_outcome(dup, source_name: str | None) -> Outcome:
+    how_de = "identischer Inhalt" if dup.same_bytes else "gleiche nachrichtenUUID, anderer Inhalt"
+    how_en = "identical content" if dup.same_bytes else "same nachrichtenUUID, different content"
+    return Outcome(
+        DUPLICATE,
+        source_name,
+        message_id=dup.message_id,
+        case_id=dup.case_id,
+        reason_code="same_bytes" if dup.same_bytes else "same_uuid",
+        text_de=f"bereits gespeichert als Nachricht #{dup.message_id} ({how_de})",
+        text_en=f"already stored as message #{dup.message_id} ({how_en})",
+    )
+
+
+def quarantine(
+    db: sqlite_utils.Database,
+    *,
+    raw: bytes | None,
+    sha256: str,
+    size: int,
+    rejected: Rejected,
+    source_name: str | None,
+    transport: str,
+    stored_as: str | None = None,
+) -> Outcome:
+    with write_transaction(db):
+        existing = db.execute(
+            "SELECT id FROM quarantine WHERE sha256 = ? AND reason_code = ?",
+            (sha256, rejected.code),
+        ).fetchone()
+        if existing:
+            qid = existing[0]
+        else:
+            qid = insert_quarantine(
+                db,
+                raw=raw,
+                sha256=sha256,
+                size=size,
+                reason_code=rejected.code,
+                text_de=rejected.text_de,
+                text_en=rejected.text_en,
+                source_name=source_name,
+                transport=transport,
+                stored_as=stored_as,
+                received_at=utc_now(),
+            )
+    return Outcome(
+        QUARANTINED,
+        source_name,
+        quarantine_id=qid,
+        reason_code=rejected.code,
+        text_de=rejected.text_de,
+        text_en=rejected.text_en,
+    )
+
+
+def receive(
+    db: sqlite_utils.Database,
+    data: bytes,
+    packs: PackLibrary,
+    *,
+    source_name: str | None = None,
+    transport: str = "dropfolder",
+    policy: CheckPolicy = CheckPolicy(),
+) -> Outcome:
+    """Check and store one message; safe to call again with the same bytes (idempotent)."""
+    sha256 = hashlib.sha256(data).hexdigest()
+    dup = find_duplicate(db, sha256, None)
+    if dup is not None:
+        with write_transaction(db):
+            append_audit(db, "duplicate_received", message_id=dup.message_id, detail="same_bytes")
+        return _duplicate_outcome(dup, source_name)
+    try:
+        checked = check_message(data, packs, policy)
+    except Rejected as rejected:
+        return quarantine(
+            db,
+            raw=data,
+            sha256=sha256,
+            size=len(data),
+            rejected=rejected,
+            source_name=source_name,
+            transport=transport,
+        )
+    row = _message_row(checked, source_name, transport)
+    with write_transaction(db):
+        dup = find_duplicate(db, sha256, row.nachrichten_uuid)
+        if dup is not None:
+            append_audit(
+                db,
+                "duplicate_received",
+                message_id=dup.message_id,
+                detail="same_bytes" if dup.same_bytes else "same_uuid",
+            )
+        else:
+            message_id, case_id = insert_message(db, row, utc_now())
+    if dup is not None:
+        return _duplicate_outcome(dup, source_name)
+    errors = [f for f in checked.findings if f.is_error]
+    outcome = Outcome(
+        ACCEPTED if checked.valid else INVALID,
+        source_name,
+        message_id=message_id,
+        case_id=case_id,
+        findings=checked.findings,
+    )
+    if errors:
+        first = errors[0]
+        more_de = f" (+{len(errors) - 1} weitere)" if len(errors) > 1 else ""
+        more_en = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
+        where = f" [Zeile {first.line}]" if first.line else ""
+        outcome.text_de = f"{first.text_de}{where}{more_de}"
+        outcome.text_en = f"{first.text_en}{where.replace('Zeile', 'line')}{more_en}"
+    return outcome

@@ -1,0 +1,149 @@
+"""Opening the SQLite store safely, and running write transactions that survive contention.
+
+Several AB-Inbox processes (a `fetch --watch`, the desktop, a second user on a terminal server)
+share one file. Writers take the lock up front (BEGIN IMMEDIATE) so they queue instead of
+deadlocking, and a busy database is retried with backoff instead of surfacing as an error.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sqlite3
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+BUSY_TIMEOUT_MS = 15_000
+_NETWORK_FS = {
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smb",
+    "smb2",
+    "smb3",
+    "smbfs",
+    "afs",
+    "9p",
+    "ncpfs",
+    "fuse.sshfs",
+    "sshfs",
+    "davfs",
+    "fuse.davfs2",
+    "glusterfs",
+    "ceph",
+    "fuse.glusterfs",
+    "lustre",
+    "gpfs",
+    "fuse.rclone",
+}
+
+
+class StoreError(Exception):
+    """A store problem a user must act on; German and English text."""
+
+    def __init__(self, text_de: str, text_en: str):
+        super().__init__(text_en)
+        self.text_de = text_de
+        self.text_en = text_en
+
+
+def _linux_fs_type(path: Path) -> str | None:
+    try:
+        mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    best, best_type = "", None
+    target = str(path)
+    for line in mounts:
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        mount_point = parts[1].replace("\\040", " ")
+        prefix = mount_point.rstrip("/") + "/"
+        if (target == mount_point or target.startswith(prefix)) and len(mount_point) > len(best):
+            best, best_type = mount_point, parts[2]
+    return best_type
+
+
+def _windows_is_remote(path: Path) -> bool:
+    text = str(path)
+    if text.startswith("\\\\") or text.startswith("//"):
+        return True
+    try:
+        import ctypes
+
+        drive = os.path.splitdrive(text)[0] + "\\"
+        return ctypes.windll.kernel32.GetDriveTypeW(drive) == 4  # DRIVE_REMOTE
+    except Exception:  # noqa: BLE001 - no drive information is not a reason to refuse
+        return False
+
+
+def refuse_network_share(path: Path) -> None:
+    """SQLite locking is unreliable on network file systems: refuse before data is at risk."""
+    resolved = Path(path).resolve()
+    folder = resolved.parent
+    if sys.platform.startswith("win"):
+        remote = _windows_is_remote(resolved)
+        fs_type = "network drive"
+    else:
+        fs_type = _linux_fs_type(folder) or ""
+        remote = fs_type in _NETWORK_FS
+    if remote:
+        raise StoreError(
+            f"Die Datenbank {resolved} liegt auf einem Netzlaufwerk ({fs_type}). SQLite kann "
+            "dort Daten verlieren. Bitte einen lokalen Pfad wählen (z. B. auf dem "
+            "Terminalserver).",
+            f"The database {resolved} is on a network share ({fs_type}). SQLite may lose data "
+            "there. Please choose a local path (e.g. on the terminal server).",
+        )
+
+
+def open_database(path: Path | str) -> sqlite_utils.Database:
+    """Open (and create) the store with the pragmas every connection needs."""
+    path = Path(path)
+    refuse_network_share(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(
+        str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+    )
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    _with_busy_retry(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone())
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA secure_delete = ON")
+    return sqlite_utils.Database(conn)
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def _with_busy_retry(fn, attempts: int = 12):
+    delay = 0.02
+    for attempt in range(attempts):
+        try:
+            return fn()
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(delay + random.random() * delay)  # noqa: S311 - jitter, not crypto
+            delay = min(delay * 2, 1.0)
+
+
+@contextmanager
+def write_transaction(db: sqlite_utils.Database):
+    """BEGIN IMMEDIATE ... COMMIT; rolls back on any exception (nothing half-written)."""
+    conn = db.conn
+    _with_busy_retry(lambda: conn.execute("BEGIN IMMEDIATE"))
+    try:
+        yield db
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        _with_busy_retry(lambda: conn.execute("COMMIT"))

@@ -1,0 +1,294 @@
+"""Writing received messages into the store: blobs, message, case, attachments, findings, index.
+
+All functions here run inside the caller's write transaction, so one message is stored entirely
+or not at all. The store knows nothing about XML: the ingest layer hands over plain rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from ab_inbox.store.audit import append_audit
+
+
+@dataclass
+class AttachmentRow:
+    position: int
+    state: str  # stored | awaited | blocked
+    content: bytes | None = None
+    mime: str | None = None
+    declared_code: str | None = None
+    declared_label: str | None = None
+    file_name: str | None = None
+    label: str | None = None
+    dokumentuuid: str | None = None
+    element_path: str | None = None
+
+
+@dataclass
+class FindingRow:
+    severity: str
+    rule: str
+    text_de: str
+    text_en: str
+    path: str | None = None
+    line: int | None = None
+
+
+@dataclass
+class MessageRow:
+    raw: bytes
+    sha256: str
+    validation: str  # valid | invalid
+    record_json: str
+    nachrichten_uuid: str | None = None
+    family: str | None = None
+    type_code: str | None = None
+    type_name: str | None = None
+    version: str | None = None
+    erstellungszeitpunkt: str | None = None
+    transport: str | None = None
+    source_name: str | None = None
+    author_kennung: str | None = None
+    reader_kennung: str | None = None
+    antragsidentifikation: str | None = None
+    is_application: bool = True
+    applicant_name: str | None = None
+    applicant_sort: str | None = None
+    nationality: str | None = None
+    reason: str | None = None
+    search_names: str = ""
+    search_labels: str = ""
+    findings: list[FindingRow] = field(default_factory=list)
+    attachments: list[AttachmentRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    message_id: int
+    case_id: int | None
+    same_bytes: bool
+
+
+def put_blob(db: sqlite_utils.Database, data: bytes, sha256: str | None = None) -> int:
+    """Content-addressed: the same bytes are stored once, whoever refers to them."""
+    digest = sha256 or hashlib.sha256(data).hexdigest()
+    db.execute(
+        "INSERT OR IGNORE INTO blobs (sha256, size, data) VALUES (?, ?, ?)",
+        (digest, len(data), data),
+    )
+    return db.execute("SELECT id FROM blobs WHERE sha256 = ?", (digest,)).fetchone()[0]
+
+
+def find_duplicate(
+    db: sqlite_utils.Database, sha256: str, nachrichten_uuid: str | None
+) -> Duplicate | None:
+    row = db.execute("SELECT id, case_id FROM messages WHERE sha256 = ?", (sha256,)).fetchone()
+    if row:
+        return Duplicate(row[0], row[1], same_bytes=True)
+    if nachrichten_uuid:
+        row = db.execute(
+            "SELECT id, case_id FROM messages WHERE nachrichten_uuid = ?", (nachrichten_uuid,)
+        ).fetchone()
+        if row:
+            return Duplicate(row[0], row[1], same_bytes=False)
+    return None
+
+
+def _case_for(db: sqlite_utils.Database, msg: MessageRow, message_id: int, now: str) -> int:
+    """One case per application: follow-ups join the case of their antragsidentifikation."""
+    existing = None
+    if msg.antragsidentifikation:
+        existing = db.execute(
+            "SELECT id, application_message_id FROM cases WHERE antragsidentifikation = ?",
+            (msg.antragsidentifikation,),
+        ).fetchone()
+    case_fields = {
+        "validation": msg.validation,
+        "type_code": msg.type_code,
+        "applicant_name": msg.applicant_name,
+        "applicant_sort": msg.applicant_sort,
+        "nationality": msg.nationality,
+        "reason": msg.reason,
+        "attachments": len([a for a in msg.attachments if a.state != "awaited"]),
+    }
+    if existing is None:
+        cursor = db.execute(
+            "INSERT INTO cases (antragsidentifikation, application_message_id, status, validation,"
+            " type_code, applicant_name, applicant_sort, nationality, reason, received_at,"
+            " updated_at, attachments, version) VALUES (?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+            (
+                msg.antragsidentifikation,
+                message_id if msg.is_application else None,
+                case_fields["validation"],
+                case_fields["type_code"],
+                case_fields["applicant_name"],
+                case_fields["applicant_sort"],
+                case_fields["nationality"],
+                case_fields["reason"],
+                now,
+                now,
+                case_fields["attachments"],
+            ),
+        )
+        case_id = cursor.lastrowid
+        db.execute(
+            "INSERT INTO status_history (case_id, at, actor, from_status, to_status, note)"
+            " VALUES (?, ?, 'system', NULL, 'new', 'received')",
+            (case_id, now),
+        )
+        return case_id
+    case_id, application_id = existing
+    if msg.is_application and application_id is None:
+        # The application arrived after a follow-up: it now describes the case.
+        db.execute(
+            "UPDATE cases SET application_message_id = ?, validation = ?, type_code = ?,"
+            " applicant_name = ?, applicant_sort = ?, nationality = ?, reason = ?,"
+            " attachments = attachments + ?, updated_at = ?, version = version + 1 WHERE id = ?",
+            (
+                message_id,
+                case_fields["validation"],
+                case_fields["type_code"],
+                case_fields["applicant_name"],
+                case_fields["applicant_sort"],
+                case_fields["nationality"],
+                case_fields["reason"],
+                case_fields["attachments"],
+                now,
+                case_id,
+            ),
+        )
+    else:
+        db.execute(
+            "UPDATE cases SET attachments = attachments + ?, updated_at = ?,"
+            " version = version + 1 WHERE id = ?",
+            (case_fields["attachments"], now, case_id),
+        )
+    return case_id
+
+
+def insert_message(db: sqlite_utils.Database, msg: MessageRow, received_at: str) -> tuple[int, int]:
+    """Store one message with everything that belongs to it; returns (message_id, case_id)."""
+    blob_id = put_blob(db, msg.raw, msg.sha256)
+    stored_attachments = [a for a in msg.attachments if a.state != "awaited"]
+    cursor = db.execute(
+        "INSERT INTO messages (nachrichten_uuid, sha256, blob_id, size, family, type_code,"
+        " type_name, version, erstellungszeitpunkt, received_at, transport, source_name,"
+        " validation, author_kennung, reader_kennung, antragsidentifikation, applicant_name,"
+        " attachments, record_json)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            msg.nachrichten_uuid,
+            msg.sha256,
+            blob_id,
+            len(msg.raw),
+            msg.family,
+            msg.type_code,
+            msg.type_name,
+            msg.version,
+            msg.erstellungszeitpunkt,
+            received_at,
+            msg.transport,
+            msg.source_name,
+            msg.validation,
+            msg.author_kennung,
+            msg.reader_kennung,
+            msg.antragsidentifikation,
+            msg.applicant_name,
+            len(stored_attachments),
+            msg.record_json,
+        ),
+    )
+    message_id = cursor.lastrowid
+    case_id = _case_for(db, msg, message_id, received_at)
+    db.execute("UPDATE messages SET case_id = ? WHERE id = ?", (case_id, message_id))
+    for att in msg.attachments:
+        att_blob = put_blob(db, att.content) if att.content is not None else None
+        digest = hashlib.sha256(att.content).hexdigest() if att.content is not None else None
+        db.execute(
+            "INSERT INTO attachments (message_id, position, state, blob_id, sha256, size, mime,"
+            " declared_code, declared_label, file_name, label, dokumentuuid, element_path)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                message_id,
+                att.position,
+                att.state,
+                att_blob,
+                digest,
+                len(att.content) if att.content is not None else None,
+                att.mime,
+                att.declared_code,
+                att.declared_label,
+                att.file_name,
+                att.label,
+                att.dokumentuuid,
+                att.element_path,
+            ),
+        )
+    if msg.findings:
+        db.conn.executemany(
+            "INSERT INTO findings (message_id, severity, rule, path, line, text_de, text_en)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (message_id, f.severity, f.rule, f.path, f.line, f.text_de, f.text_en)
+                for f in msg.findings
+            ],
+        )
+    db.execute(
+        "INSERT INTO message_search (rowid, names, antragsidentifikation, labels)"
+        " VALUES (?, ?, ?, ?)",
+        (message_id, msg.search_names, msg.antragsidentifikation or "", msg.search_labels),
+    )
+    append_audit(
+        db,
+        "message_received",
+        case_id=case_id,
+        message_id=message_id,
+        detail=f"type={msg.type_code} validation={msg.validation} findings={len(msg.findings)}",
+        at=received_at,
+    )
+    return message_id, case_id
+
+
+def insert_quarantine(
+    db: sqlite_utils.Database,
+    *,
+    raw: bytes | None,
+    sha256: str,
+    size: int,
+    reason_code: str,
+    text_de: str,
+    text_en: str,
+    source_name: str | None,
+    transport: str | None,
+    stored_as: str | None,
+    received_at: str,
+) -> int:
+    """Record input that cannot be a message; its bytes are kept (within the size cap)."""
+    blob_id = put_blob(db, raw, sha256) if raw is not None else None
+    cursor = db.execute(
+        "INSERT INTO quarantine (received_at, transport, source_name, sha256, size, blob_id,"
+        " reason_code, text_de, text_en, stored_as) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            received_at,
+            transport,
+            source_name,
+            sha256,
+            size,
+            blob_id,
+            reason_code,
+            text_de,
+            text_en,
+            stored_as,
+        ),
+    )
+    append_audit(
+        db,
+        "input_quarantined",
+        detail=f"quarantine={cursor.lastrowid} reason={reason_code}",
+        at=received_at,
+    )
+    return cursor.lastrowid

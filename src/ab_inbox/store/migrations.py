@@ -1,0 +1,204 @@
+"""The store's schema, as an ordered list of migrations tracked by PRAGMA user_version.
+
+Each migration runs once, in its own transaction; a database from a newer AB-Inbox is refused
+instead of being silently misread.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from ab_inbox.store.connection import StoreError, write_transaction
+
+
+def _v1_initial(db: sqlite_utils.Database) -> None:
+    db["blobs"].create(
+        {"id": int, "sha256": str, "size": int, "data": bytes},
+        pk="id",
+        not_null={"sha256", "size", "data"},
+    )
+    db["blobs"].create_index(["sha256"], unique=True)
+    db["cases"].create(
+        {
+            "id": int,
+            "antragsidentifikation": str,
+            "application_message_id": int,
+            "status": str,
+            "validation": str,
+            "type_code": str,
+            "applicant_name": str,
+            "applicant_sort": str,
+            "nationality": str,
+            "reason": str,
+            "received_at": str,
+            "updated_at": str,
+            "assignee": str,
+            "follow_up_date": str,
+            "attachments": int,
+            "version": int,
+        },
+        pk="id",
+        not_null={"status", "received_at", "updated_at", "version"},
+        defaults={"status": "new", "version": 1, "attachments": 0},
+    )
+    db["cases"].create_index(["antragsidentifikation"], unique=True)
+    db["cases"].create_index(["status", "received_at"])
+    db["cases"].create_index(["received_at"])
+    db["cases"].create_index(["applicant_sort"])
+    db["messages"].create(
+        {
+            "id": int,
+            "case_id": int,
+            "nachrichten_uuid": str,
+            "sha256": str,
+            "blob_id": int,
+            "size": int,
+            "family": str,
+            "type_code": str,
+            "type_name": str,
+            "version": str,
+            "erstellungszeitpunkt": str,
+            "received_at": str,
+            "transport": str,
+            "source_name": str,
+            "validation": str,
+            "author_kennung": str,
+            "reader_kennung": str,
+            "antragsidentifikation": str,
+            "applicant_name": str,
+            "attachments": int,
+            "record_json": str,
+        },
+        pk="id",
+        foreign_keys=[("case_id", "cases", "id"), ("blob_id", "blobs", "id")],
+        not_null={"sha256", "blob_id", "received_at", "validation", "record_json"},
+    )
+    db["messages"].create_index(["nachrichten_uuid"], unique=True)
+    db["messages"].create_index(["sha256"], unique=True)
+    db["messages"].create_index(["case_id"])
+    db["messages"].create_index(["received_at"])
+    db["attachments"].create(
+        {
+            "id": int,
+            "message_id": int,
+            "position": int,
+            "state": str,
+            "blob_id": int,
+            "sha256": str,
+            "size": int,
+            "mime": str,
+            "declared_code": str,
+            "declared_label": str,
+            "file_name": str,
+            "label": str,
+            "dokumentuuid": str,
+            "element_path": str,
+        },
+        pk="id",
+        foreign_keys=[("message_id", "messages", "id"), ("blob_id", "blobs", "id")],
+        not_null={"message_id", "position", "state"},
+    )
+    db["attachments"].create_index(["message_id", "position"], unique=True)
+    db["attachments"].create_index(["dokumentuuid"])
+    db["findings"].create(
+        {
+            "id": int,
+            "message_id": int,
+            "severity": str,
+            "rule": str,
+            "path": str,
+            "line": int,
+            "text_de": str,
+            "text_en": str,
+        },
+        pk="id",
+        foreign_keys=[("message_id", "messages", "id")],
+        not_null={"message_id", "severity", "rule", "text_de", "text_en"},
+    )
+    db["findings"].create_index(["message_id"])
+    db["status_history"].create(
+        {
+            "id": int,
+            "case_id": int,
+            "at": str,
+            "actor": str,
+            "from_status": str,
+            "to_status": str,
+            "note": str,
+        },
+        pk="id",
+        foreign_keys=[("case_id", "cases", "id")],
+        not_null={"case_id", "at", "to_status"},
+    )
+    db["status_history"].create_index(["case_id"])
+    db["quarantine"].create(
+        {
+            "id": int,
+            "received_at": str,
+            "transport": str,
+            "source_name": str,
+            "sha256": str,
+            "size": int,
+            "blob_id": int,
+            "reason_code": str,
+            "text_de": str,
+            "text_en": str,
+            "stored_as": str,
+        },
+        pk="id",
+        foreign_keys=[("blob_id", "blobs", "id")],
+        not_null={"received_at", "sha256", "size", "reason_code", "text_de", "text_en"},
+    )
+    db["quarantine"].create_index(["sha256"])
+    db["audit"].create(
+        {
+            "id": int,
+            "at": str,
+            "os_user": str,
+            "workstation": str,
+            "action": str,
+            "case_id": int,
+            "message_id": int,
+            "detail": str,
+            "result": str,
+        },
+        pk="id",
+        not_null={"at", "os_user", "workstation", "action", "result"},
+    )
+    db.execute(
+        "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
+        "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
+        "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"
+    )
+    # Folded text (see search_text.fold) in a standalone FTS5 table; rowid = messages.id.
+    db.execute(
+        "CREATE VIRTUAL TABLE message_search USING fts5("
+        "names, antragsidentifikation, labels, tokenize = 'unicode61 remove_diacritics 2')"
+    )
+
+
+MIGRATIONS = [_v1_initial]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Bring the store to SCHEMA_VERSION; returns the version found before."""
+    found = db.execute("PRAGMA user_version").fetchone()[0]
+    if found > SCHEMA_VERSION:
+        raise StoreError(
+            f"Die Datenbank hat Schemaversion {found}, diese AB-Inbox-Version kennt nur "
+            f"{SCHEMA_VERSION}. Bitte AB-Inbox aktualisieren.",
+            f"The database has schema version {found}; this AB-Inbox knows only "
+            f"{SCHEMA_VERSION}. Please update AB-Inbox.",
+        )
+    for number in range(found, SCHEMA_VERSION):
+        with write_transaction(db):
+            current = db.execute("PRAGMA user_version").fetchone()[0]
+            if current > number:  # another process migrated meanwhile
+                continue
+            MIGRATIONS[number](db)
+            db.execute(f"PRAGMA user_version = {number + 1}")
+    return found

@@ -1,0 +1,90 @@
+"""The normalised message record: what a caseworker needs from any inbound OZG message.
+
+Names keep every DIN 91379 character exactly as sent; dates the applicant only partly knows stay
+partial ("1990", "1990-05", "1990-05-20"). The raw message bytes are kept elsewhere, untouched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class CodeValue:
+    code: str
+    list_uri: str | None = None
+    list_version: str | None = None
+    label: str | None = None  # German label from the code list, when known
+
+
+@dataclass
+class Party:
+    """Author or reader of a message (DVDV identity)."""
+
+    kennung: str | None = None
+    name: str | None = None
+
+
+@dataclass
+class Person:
+    role: str  # applicant | representative | reference_person | guest | host | worker | employer
+    family_name: str | None = None
+    given_names: str | None = None
+    birth_name: str | None = None
+    birth_date: str | None = None  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+    birth_place: str | None = None
+    sex: CodeValue | None = None
+    nationalities: list[CodeValue] = field(default_factory=list)
+    relation: CodeValue | None = None  # e.g. family relation of a reference person
+
+    @property
+    def display_name(self) -> str:
+        parts = [p for p in (self.family_name, self.given_names) if p]
+        return ", ".join(parts)
+
+
+@dataclass
+class DocumentRef:
+    """One OZG.DokumentOderReferenz: embedded content or a UUID whose file comes later."""
+
+    index: int  # position among the message's documents, 1-based
+    path: str  # element path of the document in the message
+    dokumententyp: CodeValue | None = None
+    dateiname: str | None = None  # untrusted label from the sender
+    bezeichnung: str | None = None  # untrusted label from the sender
+    content: bytes | None = field(default=None, repr=False)  # decoded base64, None if referenced
+    dokumentuuid: str | None = None
+    decode_error: str | None = None  # set when the base64 could not be decoded
+
+
+@dataclass
+class MessageRecord:
+    family: str  # "OZG"
+    type_code: str  # "130101"
+    type_name: str  # root element local name, e.g. "OZG.Antrag.130101"
+    title_de: str  # e.g. "Antrag"
+    version: str  # "26.11"
+    nachrichten_uuid: str | None = None
+    erstellungszeitpunkt: str | None = None  # as sent (xs:dateTime)
+    author: Party = field(default_factory=Party)
+    reader: Party = field(default_factory=Party)
+    antragsidentifikation: str | None = None
+    rueckkanal_vorhanden: bool | None = None
+    is_application: bool = True  # False for follow-ups that refer to an earlier application
+    reasons: list[CodeValue] = field(default_factory=list)  # Antragsgrund, Aufenthaltszweck, ...
+    applicant: Person | None = None
+    representative: Person | None = None
+    reference_persons: list[Person] = field(default_factory=list)
+    documents: list[DocumentRef] = field(default_factory=list)
+    details: dict[str, str] = field(default_factory=dict)  # type-specific extras, German keys
+
+    @property
+    def applicant_name(self) -> str:
+        return self.applicant.display_name if self.applicant else ""
+
+    def as_dict(self, with_content: bool = False) -> dict:
+        data = asdict(self)
+        if not with_content:
+            for doc in data["documents"]:
+                doc.pop("content", None)
+        return data
