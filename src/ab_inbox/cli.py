@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import signal
+import sqlite3
 import sys
 import threading
 from pathlib import Path
@@ -340,3 +341,9 @@ def main(argv: list[str] | None = None) -> int:
     except (SchemaPackError, StoreError) as exc:
         out.error(exc.text_de, exc.text_en)
         return EXIT_USAGE
+    except (OSError, sqlite3.Error) as exc:
+        out.error(
+            f"Datei oder Datenbank nicht zugreifbar: {exc}",
+            f"File or database not accessible: {exc}",
+        )
+        return EXIT_FAILED

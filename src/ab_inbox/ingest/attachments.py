@@ -159,7 +159,8 @@ def inspect_documents(
                     "attachment.type_mismatch",
                     doc,
                     f"Dokument {doc.index} („{name}“) ist als "
-                    f"{doc.dokumententyp.label or declared} angegeben, ist aber tatsächlich {real}.",
+                    f"{doc.dokumententyp.label or declared} angegeben, ist aber "
+                    f"tatsächlich {real}.",
                     f"Document {doc.index} ('{name}') is declared as "
                     f"{doc.dokumententyp.label or declared} but really is {real}.",
                 )

@@ -13,10 +13,16 @@ import os
 import threading
 import time
 from collections.abc import Callable
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlite_utils
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None
 
 from ab_inbox.ingest.checking import CheckPolicy, Rejected
 from ab_inbox.ingest.pipeline import QUARANTINED, Outcome, quarantine, receive
@@ -145,34 +151,70 @@ def _too_large(path: Path, size: int, policy: CheckPolicy) -> Rejected:
     )
 
 
+class ClaimedElsewhere(Exception):
+    """Another fetch process is working on this file (or already moved it)."""
+
+
+@contextmanager
+def claim(path: Path):
+    """Open the file and hold an exclusive advisory lock, so two fetch processes on one folder
+    do not both work on it. Without flock (Windows) the store's uniqueness still prevents a
+    second record; the lock only saves the duplicate work and report."""
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        raise ClaimedElsewhere(path.name) from None
+    try:
+        if fcntl is not None:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise ClaimedElsewhere(path.name) from None
+            try:
+                same = os.stat(path).st_ino == os.fstat(handle.fileno()).st_ino
+            except FileNotFoundError:
+                same = False
+            if not same:  # moved away by the process that held the lock before us
+                raise ClaimedElsewhere(path.name)
+        yield handle
+    finally:
+        handle.close()
+
+
+def _acknowledge(path: Path, target_dir: Path) -> None:
+    # FileNotFoundError: acknowledged by another fetch process; the record exists either way
+    with suppress(FileNotFoundError):
+        move_no_clobber(path, target_dir)
+
+
 def fetch_file(
     db: sqlite_utils.Database, path: Path, packs: PackLibrary, policy: CheckPolicy
 ) -> Outcome:
-    """Ingest one complete file and acknowledge it by moving it; raises OSError if it vanished."""
+    """Ingest one complete file, then acknowledge it by moving it (only after COMMIT)."""
     folder = path.parent
-    size = path.stat().st_size
-    if size > policy.parse_limits.max_bytes:
-        with path.open("rb") as handle:
+    with claim(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > policy.parse_limits.max_bytes:
             digest = hashlib.file_digest(handle, "sha256").hexdigest()
-        outcome = quarantine(
-            db,
-            raw=None,
-            sha256=digest,
-            size=size,
-            rejected=_too_large(path, size, policy),
-            source_name=path.name,
-            transport="dropfolder",
-            stored_as=f"{QUARANTINE}/{path.name}",
-        )
-    else:
-        data = path.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
-        outcome = receive(db, data, packs, source_name=path.name, policy=policy)
-    if outcome.kind == QUARANTINED:
-        _write_reason(folder / QUARANTINE, path.name, outcome, digest)
-        move_no_clobber(path, folder / QUARANTINE)
-    else:
-        move_no_clobber(path, folder / PROCESSED)
+            outcome = quarantine(
+                db,
+                raw=None,
+                sha256=digest,
+                size=size,
+                rejected=_too_large(path, size, policy),
+                source_name=path.name,
+                transport="dropfolder",
+                stored_as=f"{QUARANTINE}/{path.name}",
+            )
+        else:
+            data = handle.read()
+            digest = hashlib.sha256(data).hexdigest()
+            outcome = receive(db, data, packs, source_name=path.name, policy=policy)
+        if outcome.kind == QUARANTINED:
+            _write_reason(folder / QUARANTINE, path.name, outcome, digest)
+            _acknowledge(path, folder / QUARANTINE)
+        else:
+            _acknowledge(path, folder / PROCESSED)
     return outcome
 
 
@@ -195,7 +237,7 @@ def fetch_once(
             continue
         try:
             outcome = fetch_file(db, path, packs, policy)
-        except FileNotFoundError:
+        except (ClaimedElsewhere, FileNotFoundError):
             continue  # taken by another fetch process meanwhile: it reports the file
         except PermissionError:
             report.waiting.append(path.name)  # locked by its writer; next round

@@ -51,22 +51,30 @@ class StoreError(Exception):
         self.text_en = text_en
 
 
-def _linux_fs_type(path: Path) -> str | None:
-    try:
-        mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return None
+def fs_type_for(path: str, mounts_text: str) -> str | None:
+    """File-system type of the longest mount point containing path (from /proc/mounts text)."""
     best, best_type = "", None
-    target = str(path)
-    for line in mounts:
+    for line in mounts_text.splitlines():
         parts = line.split()
         if len(parts) < 3:
             continue
         mount_point = parts[1].replace("\\040", " ")
         prefix = mount_point.rstrip("/") + "/"
-        if (target == mount_point or target.startswith(prefix)) and len(mount_point) > len(best):
+        if (path == mount_point or path.startswith(prefix)) and len(mount_point) > len(best):
             best, best_type = mount_point, parts[2]
     return best_type
+
+
+def _linux_fs_type(path: Path) -> str | None:
+    try:
+        mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    return fs_type_for(str(path), mounts)
+
+
+def is_network_fs(fs_type: str | None) -> bool:
+    return (fs_type or "") in _NETWORK_FS
 
 
 def _windows_is_remote(path: Path) -> bool:
@@ -91,7 +99,7 @@ def refuse_network_share(path: Path) -> None:
         fs_type = "network drive"
     else:
         fs_type = _linux_fs_type(folder) or ""
-        remote = fs_type in _NETWORK_FS
+        remote = is_network_fs(fs_type)
     if remote:
         raise StoreError(
             f"Die Datenbank {resolved} liegt auf einem Netzlaufwerk ({fs_type}). SQLite kann "

@@ -1,0 +1,122 @@
+"""Ingest throughput: `fetch` against the floor of the same work done bare, in one run.
+
+The floor for each file: read it, parse it with lxml, validate it with the compiled libxml2 XSD,
+insert its bytes into SQLite in its own transaction (same WAL + synchronous=FULL as the store).
+Ours: the drop-folder fetch with everything it does on top (code lists, extraction, attachment
+decoding and checks, content-addressed blobs, full-text index, audit, moving the file).
+
+Usage: python bench/ingest.py [--count 2000] [--size 300000]
+The last line printed is one JSON object with the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from lxml import etree  # noqa: E402
+
+from ab_inbox.demo import generate_demo  # noqa: E402
+from ab_inbox.inbox import Inbox  # noqa: E402
+from ab_inbox.xauslaender.safe_xml import hardened_parser  # noqa: E402
+from ab_inbox.xauslaender.schema_pack import open_pack  # noqa: E402
+
+
+def schemas_dir() -> Path:
+    explicit = os.environ.get("AB_INBOX_SCHEMAS") or os.environ.get("AB_INBOX_TEST_SCHEMAS")
+    return Path(explicit) if explicit else REPO.parent / "shared" / "xauslaender"
+
+
+def floor_run(folder: Path, db_path: Path, schema: etree.XMLSchema) -> float:
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("CREATE TABLE raw (id INTEGER PRIMARY KEY, data BLOB NOT NULL)")
+    files = sorted(p for p in folder.iterdir() if p.is_file())
+    start = time.perf_counter()
+    for path in files:
+        data = path.read_bytes()
+        tree = etree.ElementTree(etree.fromstring(data, hardened_parser()))
+        schema.validate(tree)
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO raw (data) VALUES (?)", (data,))
+        conn.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    conn.close()
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--count", type=int, default=2000)
+    parser.add_argument("--size", type=int, default=300_000)
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="ab-inbox-bench-"))
+    os.environ["AB_INBOX_DATA"] = str(work / "appdata")
+    os.environ["AB_INBOX_CONFIG"] = str(work / "settings.json")
+    try:
+        source = work / "source"
+        t0 = time.perf_counter()
+        generate_demo(source, args.count, seed=args.seed, attachment_bytes=args.size)
+        gen_s = time.perf_counter() - t0
+        input_bytes = sum(p.stat().st_size for p in source.iterdir())
+        print(f"generated {args.count} messages, {input_bytes / 1e6:.1f} MB in {gen_s:.1f} s")
+
+        pack = open_pack(schemas_dir())
+        t0 = time.perf_counter()
+        schema = pack.lxml_schema("OZG")
+        compile_s = time.perf_counter() - t0
+
+        floor_s = floor_run(source, work / "floor.sqlite3", schema)
+        print(f"floor (parse + XSD + insert): {floor_s:.2f} s, {args.count / floor_s:.1f} msg/s")
+
+        drop = work / "drop"
+        shutil.copytree(source, drop)
+        inbox = Inbox(db_path=work / "inbox.sqlite3", schemas_dir=schemas_dir())
+        t0 = time.perf_counter()
+        inbox.check_bytes((source / sorted(os.listdir(source))[0]).read_bytes())
+        warm_s = time.perf_counter() - t0  # first message: code-list and schema models built
+        t0 = time.perf_counter()
+        report = inbox.fetch(drop, settle_s=0)
+        ours_s = time.perf_counter() - t0
+        inbox.close()
+        counts = report.counts()
+        print(f"fetch: {ours_s:.2f} s, {args.count / ours_s:.1f} msg/s, outcomes {counts}")
+        print(
+            f"one-off costs: XSD compile {compile_s * 1000:.0f} ms, first check "
+            f"(code-list and schema models) {warm_s * 1000:.0f} ms"
+        )
+        db_bytes = sum(p.stat().st_size for p in work.glob("inbox.sqlite3*") if p.is_file())
+        peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        result = {
+            "messages": args.count,
+            "messages_per_s": round(args.count / ours_s, 1),
+            "floor_messages_per_s": round(args.count / floor_s, 1),
+            "ratio": round(ours_s / floor_s, 2),
+            "db_bytes": db_bytes,
+            "input_bytes": input_bytes,
+            "peak_rss_mb": round(peak_rss_mb, 1),
+            "xsd_compile_ms": round(compile_s * 1000, 1),
+            "first_check_ms": round(warm_s * 1000, 1),
+            "accepted": counts.get("accepted", 0),
+        }
+        print(json.dumps(result))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,255 @@
+"""The OZG message types, as a registry: one row per root element of the OZG schema.
+
+Everything that depends on the kind of message (its German title, whether it reaches the office
+or leaves it, whether it starts a case, how its record is read) hangs off one entry here, so the
+rest of the program asks the registry instead of comparing type codes.
+
+Titles are the `appinfo/title` of the root elements in `xauslaender-nachrichten-ozg.xsd` (the
+NachrichtenID list only pairs codes with element names); `short_title_de` is a narrower form for
+queue columns. The direction follows the base type of each message, not the `autor`/`leser`
+annotations, because two of those are swapped in 26.11 (130107 and 130301).
+
+Extractors (how a record is read from an inbound message) live in `model.py` and attach
+themselves with `set_extractor`; the registry loads that module the first time it is asked.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+INBOUND = "inbound"
+OUTBOUND = "outbound"
+
+
+@dataclass(frozen=True)
+class MessageType:
+    code: str  # "130101", the nachrichtentyp code
+    name: str  # root element local name, "OZG.Antrag.130101"
+    title_de: str
+    title_en: str
+    direction: str  # INBOUND (to the office) | OUTBOUND (from the office)
+    is_application: bool  # starts a case (False: follows up an earlier message)
+    short_title_de: str = ""
+    family: str = "OZG"
+    extractor: Callable | None = None  # fills a MessageRecord; inbound types only
+
+    @property
+    def is_inbound(self) -> bool:
+        return self.direction == INBOUND
+
+
+def _t(code, element, title_de, title_en, direction, is_application, short_title_de):
+    return MessageType(
+        code=code,
+        name=f"OZG.{element}.{code}",
+        title_de=title_de,
+        title_en=title_en,
+        direction=direction,
+        is_application=is_application,
+        short_title_de=short_title_de,
+    )
+
+
+_TYPES = [
+    _t("130101", "Antrag", "Antrag", "Application", INBOUND, True, "Antrag"),
+    _t(
+        "130102",
+        "RueckkanalFrage",
+        "Rückfrage zum Antrag",
+        "Question about the application",
+        OUTBOUND,
+        False,
+        "Rückfrage",
+    ),
+    _t(
+        "130103",
+        "RueckkanalAntwort",
+        "Antwort zur Rückfrage",
+        "Answer to a question",
+        INBOUND,
+        False,
+        "Rückkanal-Antwort",
+    ),
+    _t("130104", "Statusmeldung", "Statusmeldung", "Status report", OUTBOUND, False, "Status"),
+    _t(
+        "130105",
+        "Terminmitteilung",
+        "Angaben zur Terminmitteilung",
+        "Appointment notice",
+        OUTBOUND,
+        False,
+        "Termin",
+    ),
+    _t(
+        "130107",
+        "RuecknahmeReaktion",
+        "Reaktion auf die Rücknahme",
+        "Reply to the withdrawal",
+        OUTBOUND,
+        False,
+        "Rücknahme-Reaktion",
+    ),
+    _t(
+        "130109",
+        "Unzustaendig",
+        "Unzuständigkeitsmitteilung",
+        "Notice of non-competence",
+        OUTBOUND,
+        False,
+        "Unzuständig",
+    ),
+    _t(
+        "130110",
+        "BeabsichtigteAblehnung",
+        "Ablehnungsabsicht",
+        "Intended refusal",
+        OUTBOUND,
+        False,
+        "Ablehnungsabsicht",
+    ),
+    _t(
+        "130111",
+        "Ruecknahme",
+        "Erklärung der Rücknahme",
+        "Withdrawal",
+        INBOUND,
+        False,
+        "Rücknahme",
+    ),
+    _t(
+        "130201",
+        "Verpflichtungserklaerung",
+        "Verpflichtungserklärung",
+        "Formal obligation (sponsorship declaration)",
+        INBOUND,
+        True,
+        "Verpflichtungserklärung",
+    ),
+    _t(
+        "130301",
+        "Freizuegigkeit",
+        "Meldung oder Antrag zur Freizügigkeit",
+        "Free movement (EU) notification or application",
+        INBOUND,
+        True,
+        "Freizügigkeit",
+    ),
+    _t(
+        "130401",
+        "Fachkraefte",
+        "Antrag beschleunigtes Fachkräfteverfahren",
+        "Fast-track procedure for skilled workers",
+        INBOUND,
+        True,
+        "Beschleunigtes Fachkräfteverfahren",
+    ),
+    _t("130402", "Beendigung", "Beendigung", "Termination", OUTBOUND, False, "Beendigung"),
+    _t(
+        "130403",
+        "Vereinbarung",
+        "Vereinbarung nach FEG",
+        "Agreement (fast-track procedure)",
+        OUTBOUND,
+        False,
+        "Vereinbarung",
+    ),
+    _t(
+        "130404",
+        "RueckmeldungVereinbarung",
+        "Rückmeldung der Vereinbarung FEG",
+        "Signed agreement returned (fast-track procedure)",
+        INBOUND,
+        False,
+        "Rückmeldung zur Vereinbarung",
+    ),
+    _t(
+        "130405",
+        "BescheidAnerkennungsstelle",
+        "Bescheid der Anerkennungsstelle",
+        "Decision of the recognition authority",
+        OUTBOUND,
+        False,
+        "Bescheid Anerkennungsstelle",
+    ),
+    _t(
+        "130406",
+        "BescheidEmpfangsbestaetigung",
+        "Empfangsbestätigung FEG",
+        "Acknowledgement of receipt of the decision",
+        INBOUND,
+        False,
+        "Bescheid-Empfangsbestätigung",
+    ),
+    _t(
+        "130407",
+        "Vorabzustimmung",
+        "Vorabzustimmung",
+        "Advance approval",
+        OUTBOUND,
+        False,
+        "Vorabzustimmung",
+    ),
+]
+
+_BY_CODE: dict[str, MessageType] = {}
+_BY_NAME: dict[str, MessageType] = {}
+_LOCK = threading.Lock()
+_extractors_loaded = False
+
+
+def register(message_type: MessageType) -> MessageType:
+    """Add or replace a type (a newer standard version may add codes)."""
+    with _LOCK:
+        old = _BY_CODE.get(message_type.code)
+        if old is not None:
+            _BY_NAME.pop(old.name, None)
+        _BY_CODE[message_type.code] = message_type
+        _BY_NAME[message_type.name] = message_type
+    return message_type
+
+
+def set_extractor(code: str, extractor: Callable) -> None:
+    """Attach the function that reads a record from messages of this inbound type."""
+    message_type = _BY_CODE.get(code)
+    if message_type is None or not message_type.is_inbound:
+        raise ValueError(f"no inbound message type {code}")
+    register(replace(message_type, extractor=extractor))
+
+
+def _ensure_extractors() -> None:
+    global _extractors_loaded
+    if not _extractors_loaded:
+        import ab_inbox.xauslaender.model  # noqa: F401  (attaches the extractors)
+
+        _extractors_loaded = True
+
+
+def by_name(local_name: str) -> MessageType | None:
+    """The type of a root element local name, e.g. "OZG.Antrag.130101"."""
+    _ensure_extractors()
+    return _BY_NAME.get(local_name)
+
+
+def by_code(code: str) -> MessageType | None:
+    _ensure_extractors()
+    return _BY_CODE.get(str(code).strip())
+
+
+def all_types() -> list[MessageType]:
+    _ensure_extractors()
+    return sorted(_BY_CODE.values(), key=lambda t: t.code)
+
+
+def inbound_types() -> list[MessageType]:
+    return [t for t in all_types() if t.is_inbound]
+
+
+def outbound_types() -> list[MessageType]:
+    return [t for t in all_types() if not t.is_inbound]
+
+
+for _type in _TYPES:
+    register(_type)
+del _type

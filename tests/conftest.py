@@ -1,0 +1,45 @@
+"""Shared fixtures: an isolated environment per test, the shared schema pack, a fresh Inbox."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def schema_pack_dir() -> Path:
+    """Tests and CI use the shared XAusländer copy beside the checkout (never a repo copy)."""
+    explicit = os.environ.get("AB_INBOX_TEST_SCHEMAS")
+    return Path(explicit) if explicit else REPO.parent / "shared" / "xauslaender"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path_factory, monkeypatch):
+    """No test reads or writes the user's real data, settings or installed packs."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("AB_INBOX_DATA", str(home / "data"))
+    monkeypatch.setenv("AB_INBOX_CONFIG", str(home / "settings.json"))
+    monkeypatch.delenv("AB_INBOX_DB", raising=False)
+    monkeypatch.delenv("AB_INBOX_SCHEMAS", raising=False)
+    yield
+
+
+@pytest.fixture(scope="session")
+def schemas_dir() -> Path:
+    path = schema_pack_dir()
+    if not (path / "catalog.xml").is_file():
+        pytest.fail(f"schema pack not found at {path}; set AB_INBOX_TEST_SCHEMAS")
+    return path
+
+
+@pytest.fixture
+def inbox(tmp_path, schemas_dir):
+    from ab_inbox.inbox import Inbox
+
+    with Inbox(db_path=tmp_path / "inbox.sqlite3", schemas_dir=schemas_dir) as box:
+        yield box

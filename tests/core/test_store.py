@@ -1,0 +1,75 @@
+"""The SQLite store: safe settings, versioned schema, append-only audit, network shares refused."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from ab_inbox.store.connection import StoreError, fs_type_for, is_network_fs, open_database
+from ab_inbox.store.migrations import SCHEMA_VERSION, migrate
+from ab_inbox.store.search_text import fold, fts_query, index_text
+
+
+def test_store_opens_with_wal_full_sync_and_foreign_keys(tmp_path):
+    db = open_database(tmp_path / "s.sqlite3")
+    migrate(db)
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_migrating_twice_changes_nothing_and_a_newer_store_is_refused(tmp_path):
+    path = tmp_path / "s.sqlite3"
+    db = open_database(path)
+    assert migrate(db) == 0
+    assert migrate(db) == SCHEMA_VERSION
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(StoreError) as err:
+        migrate(open_database(path))
+    assert "aktualisieren" in err.value.text_de and "update" in err.value.text_en
+
+
+def test_audit_log_refuses_updates_and_deletes(inbox):
+    from ab_inbox.store.audit import append_audit
+
+    append_audit(inbox.db, "test_action", detail="x")
+    with pytest.raises(sqlite3.IntegrityError):
+        inbox.db.execute("UPDATE audit SET action = 'forged'")
+    with pytest.raises(sqlite3.IntegrityError):
+        inbox.db.execute("DELETE FROM audit")
+
+
+MOUNTS = """sysfs /sys sysfs rw 0 0
+/dev/sda1 / ext4 rw 0 0
+//fileserver/abh /mnt/abh cifs rw 0 0
+server:/export /srv/nfs nfs4 rw 0 0
+/dev/sdb1 /mnt/abh/local ext4 rw 0 0
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "remote"),
+    [
+        ("/home/user/inbox.sqlite3", False),
+        ("/mnt/abh/inbox.sqlite3", True),
+        ("/srv/nfs/x/inbox.sqlite3", True),
+        ("/mnt/abh/local/inbox.sqlite3", False),
+        ("/mnt/abhx/inbox.sqlite3", False),
+    ],
+)
+def test_network_shares_are_recognised_by_file_system_type(path, remote):
+    assert is_network_fs(fs_type_for(path, MOUNTS)) is remote
+
+
+def test_folding_matches_what_caseworkers_type():
+    assert fold("Łukasz Wróbel") == "lukasz wrobel"
+    assert fold("Nguyễn Thị Hương") == "nguyen thi huong"
+    assert fold("Straße") == "strasse"
+    assert fold("Yağmur Şahin") == "yagmur sahin"
+    assert fold("Đặng Þór") == "dang thor"
+    assert "mueller" in index_text("Müller") and "muller" in index_text("Müller")
+    assert fts_query('Müll" OR *') == '"mull"* "or"*'
+    assert fts_query("  ") is None

@@ -1,0 +1,192 @@
+"""The CLI contract that automation and acceptance checks rely on."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+
+import pytest
+
+from tests.e2e.cli import cli_env, run_cli
+from tests.messages import set_text, valid_message
+
+
+@pytest.fixture
+def env(tmp_path, schemas_dir):
+    return cli_env(tmp_path, schemas_dir)
+
+
+@pytest.fixture
+def mixed_folder(tmp_path):
+    """A drop folder with one of everything fetch has to deal with."""
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    good = valid_message(seed=21)
+    (drop / "01-good.xml").write_bytes(good)
+    (drop / "02-invalid.xml").write_bytes(
+        set_text(valid_message(seed=22), "antragsdatum", "kaputt")
+    )
+    (drop / "03-duplicate.xml").write_bytes(good)
+    (drop / "04-not-xml.xml").write_bytes(b"%PDF-1.4 not xml at all")
+    (drop / "05-empty.xml").write_bytes(b"")
+    (drop / "06-writing.xml.part").write_bytes(b"<half")
+    return drop
+
+
+def test_fetch_prints_one_line_per_file_and_a_summary(env, mixed_folder):
+    result = run_cli(env, "fetch", "--from", str(mixed_folder), "--settle", "0")
+
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    states = {line.split("\t")[1]: line.split("\t")[0] for line in lines if "\t" in line}
+    assert states == {
+        "01-good.xml": "accepted",
+        "02-invalid.xml": "invalid",
+        "03-duplicate.xml": "duplicate",
+        "04-not-xml.xml": "quarantined",
+        "05-empty.xml": "quarantined",
+    }
+    assert lines[-1].startswith(
+        "Zusammenfassung: 1 übernommen, 1 ungültig, 1 doppelt, 2 in Quarantäne"
+    )
+    assert sorted(p.name for p in mixed_folder.iterdir() if p.is_file()) == ["06-writing.xml.part"]
+
+
+def test_fetch_speaks_english_on_request_and_fails_with_2_on_usage_errors(env, tmp_path):
+    result = run_cli(env, "--lang", "en", "fetch", "--from", str(tmp_path / "missing"))
+    assert result.returncode == 2
+    assert "Drop folder missing" in result.stderr
+    assert run_cli(env, "fetch", "--bogus").returncode == 2
+
+
+def test_list_json_has_the_stable_fields(env, mixed_folder):
+    run_cli(env, "fetch", "--from", str(mixed_folder), "--settle", "0")
+
+    result = run_cli(env, "list", "--json")
+
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == 2
+    for row in rows:
+        assert {
+            "id",
+            "nachrichten_uuid",
+            "message_type",
+            "status",
+            "validation",
+            "applicant_name",
+            "antragsidentifikation",
+            "received_at",
+            "attachments",
+        } <= set(row)
+        assert row["received_at"].endswith("Z")
+    assert {r["validation"] for r in rows} == {"valid", "invalid"}
+    invalid = run_cli(env, "list", "--json", "--validation", "invalid").stdout.splitlines()
+    assert len(invalid) == 1
+    assert run_cli(env, "list", "--json", "--status", "done").stdout == ""
+
+
+def test_show_and_attachment_give_back_the_exact_document(env, mixed_folder, tmp_path):
+    run_cli(env, "fetch", "--from", str(mixed_folder), "--settle", "0")
+    shown = json.loads(run_cli(env, "show", "1", "--json").stdout)
+    stored = [a for a in shown["attachments"] if a["state"] == "stored"]
+    assert stored, shown["attachments"]
+    first = stored[0]
+    assert {"file_name", "mime", "size", "sha256"} <= set(first)
+
+    out = tmp_path / "doc.bin"
+    result = run_cli(env, "attachment", "1", str(first["position"]), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert hashlib.sha256(out.read_bytes()).hexdigest() == first["sha256"]
+    assert len(out.read_bytes()) == first["size"]
+    assert run_cli(env, "attachment", "1", "99", "--out", str(out)).returncode == 1
+    text = run_cli(env, "show", "2").stdout
+    assert "Prüfergebnis" in text and "antragsdatum" in text
+
+
+def test_validate_exit_codes(env, tmp_path):
+    good = tmp_path / "good.xml"
+    good.write_bytes(valid_message(seed=31))
+    bad = tmp_path / "bad.xml"
+    bad.write_bytes(set_text(valid_message(seed=32), "antragsdatum", "x"))
+
+    assert run_cli(env, "validate", str(good)).returncode == 0
+    result = run_cli(env, "validate", str(good), str(bad))
+    assert result.returncode == 1
+    assert "antragsdatum" in result.stdout
+    assert not (tmp_path / "inbox.sqlite3").exists()  # validate never touches the store
+
+
+def test_missing_schema_pack_names_the_version_and_the_install_command(tmp_path, schemas_dir):
+    env = cli_env(tmp_path, schemas_dir)
+    del env["AB_INBOX_SCHEMAS"]
+    msg = tmp_path / "m.xml"
+    msg.write_bytes(valid_message(seed=33))
+
+    result = run_cli(env, "validate", str(msg))
+
+    assert result.returncode == 2
+    assert "26.11" in result.stderr and "ab-inbox schemas add" in result.stderr
+
+    installed = run_cli(env, "schemas", "add", str(schemas_dir))
+    assert installed.returncode == 0, installed.stderr
+    assert "26.11" in run_cli(env, "schemas", "list").stdout
+    assert run_cli(env, "validate", str(msg)).returncode == 0
+
+
+def test_demo_is_deterministic_per_seed(env, tmp_path):
+    for name in ("a", "b"):
+        assert (
+            run_cli(
+                env, "demo", "--out", str(tmp_path / name), "--count", "10", "--seed", "5"
+            ).returncode
+            == 0
+        )
+    a = {p.name: p.read_bytes() for p in (tmp_path / "a").iterdir()}
+    b = {p.name: p.read_bytes() for p in (tmp_path / "b").iterdir()}
+    assert a == b and len(a) == 10
+
+
+def test_database_on_a_refused_path_gives_a_clear_message(env, tmp_path):
+    blocker = tmp_path / "file-not-dir"
+    blocker.write_text("x")
+    env["AB_INBOX_DB"] = str(blocker / "inbox.sqlite3")
+    result = run_cli(env, "list")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    shutil.rmtree(tmp_path / "appdata", ignore_errors=True)
+
+
+def test_watch_picks_up_new_files_and_stops_cleanly_on_sigterm(env, tmp_path):
+    import signal
+    import time
+
+    from tests.e2e.cli import start_cli
+
+    drop = tmp_path / "watched"
+    drop.mkdir()
+    proc = start_cli(
+        env, "fetch", "--from", str(drop), "--watch", "--interval", "0.1", "--settle", "0"
+    )
+    try:
+        for i in range(3):
+            tmp = drop / f".m{i}.xml.tmp"
+            tmp.write_bytes(valid_message(seed=40 + i))
+            tmp.rename(drop / f"m{i}.xml")  # how an intermediary hands over a finished file
+        vanished = drop / "gone.xml"
+        vanished.write_bytes(valid_message(seed=50))
+        vanished.unlink()
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if len(list((drop / "processed").glob("*.xml"))) == 3:
+                break
+            time.sleep(0.05)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=30)
+
+    assert proc.returncode == 0, err
+    assert sorted(p.name for p in (drop / "processed").iterdir()) == ["m0.xml", "m1.xml", "m2.xml"]
+    assert out.count("accepted\t") == 3
+    assert "Beendet." in out

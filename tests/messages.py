@@ -1,0 +1,46 @@
+"""Test messages: generated valid ones, and precise edits of them (never hand-copied files)."""
+
+from __future__ import annotations
+
+import random
+
+from lxml import etree
+
+from ab_inbox.demo import build_message
+
+XA = "http://www.osci.de/xauslaender2611"
+
+
+def valid_message(type_code: str = "130101", seed: int = 1, **kw) -> bytes:
+    return build_message(type_code, random.Random(seed), **kw)
+
+
+def edit(data: bytes, fn) -> bytes:
+    """Parse, let fn change the tree, serialise again."""
+    root = etree.fromstring(data)
+    fn(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def first(root, local_name: str):
+    for el in root.iter():
+        if isinstance(el.tag, str) and etree.QName(el).localname == local_name:
+            return el
+    raise AssertionError(f"no element {local_name}")
+
+
+def set_text(data: bytes, local_name: str, value: str) -> bytes:
+    def change(root):
+        first(root, local_name).text = value
+
+    return edit(data, change)
+
+
+def set_family_name(data: bytes, family: str, given: str | None = None) -> bytes:
+    def change(root):
+        person = first(root, "angabenZurPerson")
+        first(person, "familienname").find("name").text = family
+        if given is not None:
+            first(person, "vorname").find("name").text = given
+
+    return edit(data, change)
