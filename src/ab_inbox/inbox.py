@@ -14,7 +14,7 @@ from pathlib import Path
 from ab_inbox import config
 from ab_inbox.ingest.attachments import AttachmentLimits
 from ab_inbox.ingest.checking import CheckedMessage, CheckPolicy, check_message
-from ab_inbox.ingest.dropfolder import FetchReport, fetch_once
+from ab_inbox.ingest.folder_fetch import FetchReport, fetch_once
 from ab_inbox.ingest.pipeline import Outcome, receive
 from ab_inbox.store import queries
 from ab_inbox.store.audit import append_audit
@@ -34,7 +34,11 @@ def pack_library(schemas_dir: Path | str | None = None, settings=None) -> PackLi
         or os.environ.get("AB_INBOX_SCHEMAS")
         or (settings.schemas_dir if settings is not None else "")
     )
-    return PackLibrary(config.installed_schemas_dir(), Path(explicit) if explicit else None)
+    return PackLibrary(
+        config.installed_schemas_dir(),
+        Path(explicit) if explicit else None,
+        cache_dir=config.data_dir() / "cache",
+    )
 
 
 def policy_from(settings: config.Settings) -> CheckPolicy:

@@ -8,6 +8,7 @@ the allowlist are not stored separately; their bytes stay inside the untouched o
 
 from __future__ import annotations
 
+import hashlib
 import struct
 from dataclasses import dataclass
 
@@ -89,8 +90,43 @@ def _finding(rule: str, doc: DocumentRef, de: str, en: str) -> Finding:
     return Finding(ERROR, rule, de, en, path=doc.path)
 
 
+def locate_spans(rows: list[AttachmentRow], documents: list[DocumentRef], raw: bytes) -> None:
+    """Find each stored document's base64 text in the original bytes (in document order).
+
+    The store then reads the content from the untouched message instead of writing it twice;
+    where the text is not found verbatim (e.g. a UTF-16 message), the content is stored apart.
+    """
+    by_position = {doc.index: doc for doc in documents}
+    start = 0
+    for row in rows:
+        doc = by_position.get(row.position)
+        if row.content is None or doc is None or not doc.encoded:
+            continue
+        try:
+            needle = doc.encoded.encode("ascii")
+        except UnicodeEncodeError:
+            continue
+        offset = raw.find(needle, start)
+        if offset < 0:
+            continue
+        row.span_offset, row.span_length = offset, len(needle)
+        start = offset + len(needle)
+
+
 def inspect_documents(
-    documents: list[DocumentRef], limits: AttachmentLimits = AttachmentLimits()
+    documents: list[DocumentRef],
+    limits: AttachmentLimits = AttachmentLimits(),
+    raw: bytes | None = None,
+) -> tuple[list[AttachmentRow], list[Finding]]:
+    """Rows to store for the documents, and findings about them."""
+    rows, findings = _inspect(documents, limits)
+    if raw is not None:
+        locate_spans(rows, documents, raw)
+    return rows, findings
+
+
+def _inspect(
+    documents: list[DocumentRef], limits: AttachmentLimits
 ) -> tuple[list[AttachmentRow], list[Finding]]:
     rows: list[AttachmentRow] = []
     findings: list[Finding] = []
@@ -152,6 +188,7 @@ def inspect_documents(
             continue
         row.mime = real
         row.content = data
+        row.sha256 = hashlib.sha256(data).hexdigest()
         declared = declared_mime(doc)
         if declared and declared != real:
             findings.append(

@@ -152,6 +152,7 @@ def check_message(
     packs: PackLibrary,
     policy: CheckPolicy = CheckPolicy(),
     now: datetime | None = None,
+    sha256: str | None = None,
 ) -> CheckedMessage:
     try:
         tree = parse_untrusted(data, policy.parse_limits)
@@ -162,11 +163,13 @@ def check_message(
     findings += check_codes(tree, pack)
     record = extract_record(tree, pack)
     findings += rule_findings(record, policy, now or datetime.now(UTC))
-    attachments, attachment_findings = inspect_documents(record.documents, policy.attachment_limits)
+    attachments, attachment_findings = inspect_documents(
+        record.documents, policy.attachment_limits, raw=data
+    )
     findings += attachment_findings
     return CheckedMessage(
         data=data,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256 or hashlib.sha256(data).hexdigest(),
         pack=pack,
         record=record,
         findings=findings,

@@ -1,4 +1,4 @@
-"""The drop-folder transport: the intermediary writes files, we take the complete ones.
+"""The drop folder's files: which are complete, claiming one, moving it when it is done.
 
 A file is acknowledged (moved to `processed/` or `quarantine/`) only after its transaction has
 committed. A crash at any point therefore leaves the file either still waiting (and the next run
@@ -10,14 +10,9 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import threading
 import time
-from collections.abc import Callable
-from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from contextlib import suppress
 from pathlib import Path
-
-import sqlite_utils
 
 try:
     import fcntl
@@ -25,29 +20,11 @@ except ImportError:  # Windows
     fcntl = None
 
 from ab_inbox.ingest.checking import CheckPolicy, Rejected
-from ab_inbox.ingest.pipeline import QUARANTINED, Outcome, quarantine, receive
+from ab_inbox.ingest.pipeline import Outcome
 from ab_inbox.store.audit import utc_now
-from ab_inbox.xauslaender.schema_pack import PackLibrary
 
 PROCESSED, QUARANTINE = "processed", "quarantine"
 _INCOMPLETE_SUFFIXES = (".tmp", ".part", ".partial", ".crdownload", ".filepart", "~")
-
-
-@dataclass
-class FetchReport:
-    outcomes: list[Outcome] = field(default_factory=list)
-    waiting: list[str] = field(default_factory=list)  # still being written; taken next time
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (file, error) not handled
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed
-
-    def counts(self) -> dict[str, int]:
-        result: dict[str, int] = {}
-        for outcome in self.outcomes:
-            result[outcome.kind] = result.get(outcome.kind, 0) + 1
-        return result
 
 
 def is_candidate(path: Path) -> bool:
@@ -125,7 +102,7 @@ def move_no_clobber(src: Path, target_dir: Path) -> Path:
     raise OSError(f"no free name for {src.name} in {target_dir}")
 
 
-def _write_reason(target_dir: Path, name: str, outcome: Outcome, sha256: str) -> None:
+def write_reason(target_dir: Path, name: str, outcome: Outcome, sha256: str) -> None:
     target_dir.mkdir(exist_ok=True)
     text = (
         f"Datei / file: {name}\n"
@@ -141,7 +118,7 @@ def _write_reason(target_dir: Path, name: str, outcome: Outcome, sha256: str) ->
     os.replace(tmp, target_dir / f"{name}.reason.txt")
 
 
-def _too_large(path: Path, size: int, policy: CheckPolicy) -> Rejected:
+def too_large(size: int, policy: CheckPolicy) -> Rejected:
     cap = policy.parse_limits.max_bytes
     return Rejected(
         "too_large",
@@ -155,11 +132,11 @@ class ClaimedElsewhere(Exception):
     """Another fetch process is working on this file (or already moved it)."""
 
 
-@contextmanager
 def claim(path: Path):
-    """Open the file and hold an exclusive advisory lock, so two fetch processes on one folder
-    do not both work on it. Without flock (Windows) the store's uniqueness still prevents a
-    second record; the lock only saves the duplicate work and report."""
+    """Open the file holding an exclusive advisory lock, so two fetch processes on one folder
+    do not both work on it; the caller closes the handle when the file is acknowledged.
+    Without flock (Windows) the store's uniqueness still prevents a second record; the lock
+    only saves the duplicate work and report."""
     try:
         handle = path.open("rb")
     except FileNotFoundError:
@@ -176,76 +153,13 @@ def claim(path: Path):
                 same = False
             if not same:  # moved away by the process that held the lock before us
                 raise ClaimedElsewhere(path.name)
-        yield handle
-    finally:
+    except BaseException:
         handle.close()
+        raise
+    return handle
 
 
-def _acknowledge(path: Path, target_dir: Path) -> None:
+def acknowledge(path: Path, target_dir: Path) -> None:
     # FileNotFoundError: acknowledged by another fetch process; the record exists either way
     with suppress(FileNotFoundError):
         move_no_clobber(path, target_dir)
-
-
-def fetch_file(
-    db: sqlite_utils.Database, path: Path, packs: PackLibrary, policy: CheckPolicy
-) -> Outcome:
-    """Ingest one complete file, then acknowledge it by moving it (only after COMMIT)."""
-    folder = path.parent
-    with claim(path) as handle:
-        size = os.fstat(handle.fileno()).st_size
-        if size > policy.parse_limits.max_bytes:
-            digest = hashlib.file_digest(handle, "sha256").hexdigest()
-            outcome = quarantine(
-                db,
-                raw=None,
-                sha256=digest,
-                size=size,
-                rejected=_too_large(path, size, policy),
-                source_name=path.name,
-                transport="dropfolder",
-                stored_as=f"{QUARANTINE}/{path.name}",
-            )
-        else:
-            data = handle.read()
-            digest = hashlib.sha256(data).hexdigest()
-            outcome = receive(db, data, packs, source_name=path.name, policy=policy)
-        if outcome.kind == QUARANTINED:
-            _write_reason(folder / QUARANTINE, path.name, outcome, digest)
-            _acknowledge(path, folder / QUARANTINE)
-        else:
-            _acknowledge(path, folder / PROCESSED)
-    return outcome
-
-
-def fetch_once(
-    db: sqlite_utils.Database,
-    folder: Path,
-    packs: PackLibrary,
-    policy: CheckPolicy = CheckPolicy(),
-    *,
-    settle_s: float = 1.0,
-    on_outcome: Callable[[Outcome], None] | None = None,
-    stop: threading.Event | None = None,
-) -> FetchReport:
-    report = FetchReport()
-    ready, changing = settled_files(folder, settle_s)
-    report.waiting.extend(p.name for p in changing)
-    for path in ready:
-        if stop is not None and stop.is_set():
-            report.waiting.append(path.name)
-            continue
-        try:
-            outcome = fetch_file(db, path, packs, policy)
-        except (ClaimedElsewhere, FileNotFoundError):
-            continue  # taken by another fetch process meanwhile: it reports the file
-        except PermissionError:
-            report.waiting.append(path.name)  # locked by its writer; next round
-            continue
-        except OSError as exc:
-            report.failed.append((path.name, str(exc)))
-            continue
-        report.outcomes.append(outcome)
-        if on_outcome is not None:
-            on_outcome(outcome)
-    return report

@@ -11,7 +11,6 @@ The transport is acknowledged by the caller only after this function returned, i
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 
 import sqlite_utils
@@ -65,7 +64,7 @@ def _message_row(checked: CheckedMessage, source_name: str | None, transport: st
         raw=checked.data,
         sha256=checked.sha256,
         validation="valid" if checked.valid else "invalid",
-        record_json=json.dumps(rec.as_dict(), ensure_ascii=False, default=str),
+        record_json=rec.to_json(),
         nachrichten_uuid=rec.nachrichten_uuid,
         family=rec.family,
         type_code=rec.type_code,
@@ -150,37 +149,56 @@ def quarantine(
     )
 
 
-def receive(
-    db: sqlite_utils.Database,
+@dataclass
+class Prepared:
+    """A message checked but not yet stored: the part of intake that needs no database and
+    may therefore run on a worker thread while the previous message is being written."""
+
+    data: bytes
+    sha256: str
+    source_name: str | None
+    transport: str
+    checked: CheckedMessage | None = None
+    rejected: Rejected | None = None
+    row: MessageRow | None = None
+
+
+def prepare(
     data: bytes,
     packs: PackLibrary,
     *,
     source_name: str | None = None,
     transport: str = "dropfolder",
     policy: CheckPolicy = CheckPolicy(),
-) -> Outcome:
-    """Check and store one message; safe to call again with the same bytes (idempotent)."""
-    sha256 = hashlib.sha256(data).hexdigest()
-    dup = find_duplicate(db, sha256, None)
-    if dup is not None:
-        with write_transaction(db):
-            append_audit(db, "duplicate_received", message_id=dup.message_id, detail="same_bytes")
-        return _duplicate_outcome(dup, source_name)
+    sha256: str | None = None,
+) -> Prepared:
+    sha256 = sha256 or hashlib.sha256(data).hexdigest()
+    prepared = Prepared(data, sha256, source_name, transport)
     try:
-        checked = check_message(data, packs, policy)
+        prepared.checked = check_message(data, packs, policy, sha256=sha256)
     except Rejected as rejected:
+        prepared.rejected = rejected
+    else:
+        prepared.row = _message_row(prepared.checked, source_name, transport)
+    return prepared
+
+
+def store_prepared(db: sqlite_utils.Database, prepared: Prepared) -> Outcome:
+    """The writing half: one transaction; a duplicate is detected inside it."""
+    source_name = prepared.source_name
+    if prepared.rejected is not None:
         return quarantine(
             db,
-            raw=data,
-            sha256=sha256,
-            size=len(data),
-            rejected=rejected,
+            raw=prepared.data,
+            sha256=prepared.sha256,
+            size=len(prepared.data),
+            rejected=prepared.rejected,
             source_name=source_name,
-            transport=transport,
+            transport=prepared.transport,
         )
-    row = _message_row(checked, source_name, transport)
+    row, checked = prepared.row, prepared.checked
     with write_transaction(db):
-        dup = find_duplicate(db, sha256, row.nachrichten_uuid)
+        dup = find_duplicate(db, prepared.sha256, row.nachrichten_uuid)
         if dup is not None:
             append_audit(
                 db,
@@ -192,7 +210,6 @@ def receive(
             message_id, case_id = insert_message(db, row, utc_now())
     if dup is not None:
         return _duplicate_outcome(dup, source_name)
-    errors = [f for f in checked.findings if f.is_error]
     outcome = Outcome(
         ACCEPTED if checked.valid else INVALID,
         source_name,
@@ -200,6 +217,7 @@ def receive(
         case_id=case_id,
         findings=checked.findings,
     )
+    errors = [f for f in checked.findings if f.is_error]
     if errors:
         first = errors[0]
         more_de = f" (+{len(errors) - 1} weitere)" if len(errors) > 1 else ""
@@ -208,3 +226,26 @@ def receive(
         outcome.text_de = f"{first.text_de}{where}{more_de}"
         outcome.text_en = f"{first.text_en}{where.replace('Zeile', 'line')}{more_en}"
     return outcome
+
+
+def receive(
+    db: sqlite_utils.Database,
+    data: bytes,
+    packs: PackLibrary,
+    *,
+    source_name: str | None = None,
+    transport: str = "dropfolder",
+    policy: CheckPolicy = CheckPolicy(),
+    sha256: str | None = None,
+) -> Outcome:
+    """Check and store one message; safe to call again with the same bytes (idempotent)."""
+    sha256 = sha256 or hashlib.sha256(data).hexdigest()
+    dup = find_duplicate(db, sha256, None)
+    if dup is not None:  # skip the checking work for a message we already have
+        with write_transaction(db):
+            append_audit(db, "duplicate_received", message_id=dup.message_id, detail="same_bytes")
+        return _duplicate_outcome(dup, source_name)
+    prepared = prepare(
+        data, packs, source_name=source_name, transport=transport, policy=policy, sha256=sha256
+    )
+    return store_prepared(db, prepared)

@@ -26,6 +26,11 @@ class AttachmentRow:
     label: str | None = None
     dokumentuuid: str | None = None
     element_path: str | None = None
+    sha256: str | None = None  # of content, when stored
+    # Where the base64 text of this document sits in the original message bytes: the content
+    # is then read from there instead of being stored a second time.
+    span_offset: int | None = None
+    span_length: int | None = None
 
 
 @dataclass
@@ -206,12 +211,15 @@ def insert_message(db: sqlite_utils.Database, msg: MessageRow, received_at: str)
     case_id = _case_for(db, msg, message_id, received_at)
     db.execute("UPDATE messages SET case_id = ? WHERE id = ?", (case_id, message_id))
     for att in msg.attachments:
-        att_blob = put_blob(db, att.content) if att.content is not None else None
-        digest = hashlib.sha256(att.content).hexdigest() if att.content is not None else None
+        digest = att_blob = None
+        if att.content is not None:
+            digest = att.sha256 or hashlib.sha256(att.content).hexdigest()
+            if att.span_offset is None:
+                att_blob = put_blob(db, att.content, digest)
         db.execute(
             "INSERT INTO attachments (message_id, position, state, blob_id, sha256, size, mime,"
-            " declared_code, declared_label, file_name, label, dokumentuuid, element_path)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " declared_code, declared_label, file_name, label, dokumentuuid, element_path,"
+            " span_offset, span_length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 message_id,
                 att.position,
@@ -226,6 +234,8 @@ def insert_message(db: sqlite_utils.Database, msg: MessageRow, received_at: str)
                 att.label,
                 att.dokumentuuid,
                 att.element_path,
+                att.span_offset,
+                att.span_length,
             ),
         )
     if msg.findings:

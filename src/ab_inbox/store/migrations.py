@@ -93,6 +93,8 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
             "label": str,
             "dokumentuuid": str,
             "element_path": str,
+            "span_offset": int,
+            "span_length": int,
         },
         pk="id",
         foreign_keys=[("message_id", "messages", "id"), ("blob_id", "blobs", "id")],

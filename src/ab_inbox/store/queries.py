@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import binascii
+import hashlib
 import json
 
 import sqlite_utils
 
+from ab_inbox.store.connection import StoreError
 from ab_inbox.store.search_text import fts_query
 
 _LIST_COLUMNS = """
@@ -99,14 +102,41 @@ def message_bytes(db: sqlite_utils.Database, message_id: int) -> bytes | None:
 
 
 def attachment_bytes(db: sqlite_utils.Database, message_id: int, position: int) -> dict | None:
+    """An attachment's row with its bytes in `data` (None when not stored).
+
+    Embedded documents are read from their span in the original message and decoded; the
+    SHA-256 recorded at intake must match, so a damaged store is noticed, not shown.
+    """
     rows = list(
         db.query(
-            "SELECT a.state, a.file_name, a.mime, a.size, a.sha256, b.data FROM attachments a"
-            " LEFT JOIN blobs b ON b.id = a.blob_id WHERE a.message_id = ? AND a.position = ?",
+            "SELECT a.state, a.file_name, a.mime, a.size, a.sha256, a.blob_id, a.span_offset,"
+            " a.span_length, m.blob_id AS message_blob FROM attachments a"
+            " JOIN messages m ON m.id = a.message_id WHERE a.message_id = ? AND a.position = ?",
             [message_id, position],
         )
     )
-    return rows[0] if rows else None
+    if not rows:
+        return None
+    row = rows[0]
+    row["data"] = None
+    if row["sha256"] is None:
+        return row
+    if row["blob_id"] is not None:
+        row["data"] = db.execute(
+            "SELECT data FROM blobs WHERE id = ?", (row["blob_id"],)
+        ).fetchone()[0]
+    elif row["span_offset"] is not None:
+        encoded = db.execute(
+            "SELECT substr(data, ?, ?) FROM blobs WHERE id = ?",
+            (row["span_offset"] + 1, row["span_length"], row["message_blob"]),
+        ).fetchone()[0]
+        row["data"] = binascii.a2b_base64(b"".join(encoded.split()))
+    if row["data"] is not None and hashlib.sha256(row["data"]).hexdigest() != row["sha256"]:
+        raise StoreError(
+            f"Anhang {position} von Nachricht {message_id} ist beschädigt (Prüfsumme falsch).",
+            f"Attachment {position} of message {message_id} is damaged (checksum mismatch).",
+        )
+    return row
 
 
 def list_quarantine(db: sqlite_utils.Database) -> list[dict]:

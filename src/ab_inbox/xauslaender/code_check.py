@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ab_inbox.xauslaender.code_schema_cache import load_cached, store_cached
 from ab_inbox.xauslaender.codelists import CodeListIndex, codelists_for
 from ab_inbox.xauslaender.findings import ERROR, Finding
 from ab_inbox.xauslaender.schema_pack import NAMESPACE_PREFIX, SchemaPack
@@ -208,14 +209,22 @@ _LOCK = threading.Lock()
 
 
 def code_schema(pack: SchemaPack, family: str = "OZG") -> CodeSchema:
-    """The pack's code elements, learnt once per process (about a second, mostly xmlschema)."""
+    """The pack's code elements, learnt once per process (about a second, mostly xmlschema).
+
+    With a cache folder the result is kept on disk, keyed by the pack's fingerprint, so a CLI
+    run or the desktop start does not pay that second again.
+    """
     key = (pack.root, pack.version, family)
     schema = _SCHEMAS.get(key)
     if schema is None:
         with _LOCK:
             schema = _SCHEMAS.get(key)
             if schema is None:
-                schema = _SCHEMAS[key] = _build_code_schema(pack.xmlschema_schema(family))
+                schema = load_cached(pack, family)
+                if schema is None:
+                    schema = _build_code_schema(pack.xmlschema_schema(family))
+                    store_cached(pack, family, schema)
+                _SCHEMAS[key] = schema
     return schema
 
 

@@ -219,6 +219,7 @@ def _documents(reader: Reader) -> list[DocumentRef]:
                 dateiname=block.findtext(xa + "dateiname"),
                 bezeichnung=block.findtext(xa + "bezeichnung"),
                 content=content,
+                encoded=data.text if data is not None else None,
                 dokumentuuid=uuid.strip() if uuid else None,
                 decode_error=decode_error,
             )

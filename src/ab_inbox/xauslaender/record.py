@@ -6,7 +6,14 @@ partial ("1990", "1990-05", "1990-05-20"). The raw message bytes are kept elsewh
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
+
+
+def _plain_fields(obj) -> dict:
+    if isinstance(obj, DocumentRef):
+        return {k: v for k, v in vars(obj).items() if k not in ("content", "encoded")}
+    return vars(obj)
 
 
 @dataclass
@@ -53,6 +60,7 @@ class DocumentRef:
     dateiname: str | None = None  # untrusted label from the sender
     bezeichnung: str | None = None  # untrusted label from the sender
     content: bytes | None = field(default=None, repr=False)  # decoded base64, None if referenced
+    encoded: str | None = field(default=None, repr=False)  # the base64 text exactly as sent
     dokumentuuid: str | None = None
     decode_error: str | None = None  # set when the base64 could not be decoded
 
@@ -82,9 +90,14 @@ class MessageRecord:
     def applicant_name(self) -> str:
         return self.applicant.display_name if self.applicant else ""
 
+    def to_json(self) -> str:
+        """The record as JSON without document bytes (they are stored as attachments)."""
+        return json.dumps(self, default=_plain_fields, ensure_ascii=False)
+
     def as_dict(self, with_content: bool = False) -> dict:
         data = asdict(self)
         if not with_content:
             for doc in data["documents"]:
                 doc.pop("content", None)
+                doc.pop("encoded", None)
         return data

@@ -9,6 +9,7 @@ Compiled schemas are cached per process, because compiling costs far more than v
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import threading
@@ -88,6 +89,7 @@ class SchemaPack:
 
     root: Path
     version: str
+    cache_dir: Path | None = None  # where models derived from the XSDs may be kept between runs
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
     _compiled: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -115,6 +117,15 @@ class SchemaPack:
             if key and entry.get("uri"):
                 mapping[key] = (path.parent / entry.get("uri")).resolve()
         return mapping
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A digest of every schema file, so derived caches die with any change to the pack."""
+        digest = hashlib.sha256()
+        for path in sorted(self.root.rglob("*.xsd")) + [self.root / "catalog.xml"]:
+            digest.update(str(path.relative_to(self.root)).encode())
+            digest.update(path.read_bytes())
+        return digest.hexdigest()[:24]
 
     def codelist_dirs(self) -> list[Path]:
         """Folders holding genericode lists: the version's own and the external ones."""
@@ -218,13 +229,13 @@ _PACKS: dict[Path, SchemaPack] = {}
 _PACKS_LOCK = threading.Lock()
 
 
-def open_pack(root: Path) -> SchemaPack:
+def open_pack(root: Path, cache_dir: Path | None = None) -> SchemaPack:
     """The process-wide pack object for a folder, so its compiled schemas are shared."""
     root = Path(root).resolve()
     with _PACKS_LOCK:
         pack = _PACKS.get(root)
         if pack is None:
-            pack = SchemaPack(root=root, version=read_pack_version(root))
+            pack = SchemaPack(root=root, version=read_pack_version(root), cache_dir=cache_dir)
             if not (root / "catalog.xml").is_file():
                 raise SchemaPackError(
                     f"Im Schema-Paket {root} fehlt catalog.xml.",
@@ -237,9 +248,14 @@ def open_pack(root: Path) -> SchemaPack:
 class PackLibrary:
     """Where packs are found: an explicit folder first, then those installed in the data folder."""
 
-    def __init__(self, installed_dir: Path, explicit: Path | None = None):
+    def __init__(
+        self, installed_dir: Path, explicit: Path | None = None, cache_dir: Path | None = None
+    ):
         self.installed_dir = Path(installed_dir)
         self.explicit = Path(explicit) if explicit else None
+        self.cache_dir = Path(cache_dir) if cache_dir else None
+        self._explicit_version: str | None = None
+        self._by_version: dict[str, SchemaPack] = {}
 
     def searched(self) -> list[Path]:
         return [p for p in (self.explicit, self.installed_dir) if p is not None]
@@ -251,14 +267,20 @@ class PackLibrary:
                 if sub.is_dir() and _VERSION_FOLDER.match(sub.name):
                     found[sub.name] = sub
         if self.explicit is not None:
-            found[read_pack_version(self.explicit)] = self.explicit
+            if self._explicit_version is None:
+                self._explicit_version = read_pack_version(self.explicit)
+            found[self._explicit_version] = self.explicit
         return found
 
     def pack_for_version(self, version: str) -> SchemaPack:
-        root = self.available().get(version)
-        if root is None:
-            raise SchemaPackMissing(version, self.searched())
-        return open_pack(root)
+        """The pack for a version; looked up once, then served from memory (hot path)."""
+        pack = self._by_version.get(version)
+        if pack is None:
+            root = self.available().get(version)
+            if root is None:
+                raise SchemaPackMissing(version, self.searched())
+            pack = self._by_version[version] = open_pack(root, self.cache_dir)
+        return pack
 
     def install(self, source: Path) -> tuple[str, Path]:
         """Copy a pack into the data folder, registered by the version its XSDs declare."""
@@ -277,6 +299,7 @@ class PackLibrary:
         if target.exists():
             shutil.rmtree(target)
         staging.rename(target)
+        self._by_version.pop(version, None)
         with _PACKS_LOCK:
             _PACKS.pop(target.resolve(), None)
         return version, target
