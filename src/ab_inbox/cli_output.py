@@ -111,9 +111,17 @@ def print_message(out: Printer, row: dict) -> None:
         fields.append((out.pick("Grund", "Reason"), reason.get("label") or reason["code"]))
     for key, value in fields:
         out.line(f"  {key}: {value if value not in (None, '') else '-'}")
+    if len(row["case_messages"]) > 1:
+        out.line(out.pick("Verlauf des Falls:", "Case history:"))
+        for m in row["case_messages"]:
+            mark = "*" if m["id"] == row["id"] else " "
+            out.line(
+                f" {mark}#{m['id']}  {m['received_at'][:19].replace('T', ' ')}  "
+                f"{m['type_name']}  {m['validation']}"
+            )
     out.line(out.pick("Anhänge:", "Attachments:"))
     for a in row["attachments"]:
-        name = a["file_name"] or a["label"] or "-"
+        name = a["file_name"] or a["label"] or out.pick("(ohne Namen)", "(unnamed)")
         out.line(
             f"  {a['position']}. {name}  {a['state']}  {a['mime'] or '-'}  "
             f"{a['size'] or '-'}  {a['sha256'] or a['dokumentuuid'] or ''}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import io
 import os
+import pkgutil
 import random
 import re
 from datetime import UTC, datetime, timedelta
@@ -265,5 +266,27 @@ def test_reader_kennung_is_a_parameter(tmp_path):
 
 def test_demo_package_does_not_import_qt():
     source = Path(name_pools.__file__).parent
-    for module in source.glob("*.py"):
+    for module in source.rglob("*.py"):
         assert "PySide6" not in module.read_text(encoding="utf-8"), module.name
+
+
+def test_every_builder_module_is_imported_and_registers_a_type():
+    """A type module left out of the builders package's imports would silently not register."""
+    from ab_inbox.demo import builders
+    from ab_inbox.demo.builders.registry import MESSAGE_TYPES
+
+    found = {info.name for info in pkgutil.iter_modules(builders.__path__)} - {"registry"}
+    assert {module.__name__.rsplit(".", 1)[1] for module in builders.TYPE_MODULES} == found
+    registered_by = {t.build.__module__ for t in MESSAGE_TYPES.values()}
+    assert registered_by == {module.__name__ for module in builders.TYPE_MODULES}
+    assert {code: t.root for code, t in MESSAGE_TYPES.items()} == ROOTS
+
+
+def test_standard_version_is_written_in_one_place_only():
+    from ab_inbox.demo.xml_parts import VERSION
+
+    source = Path(name_pools.__file__).parent
+    holders = [m for m in source.rglob("*.py") if f'"{VERSION}"' in m.read_text(encoding="utf-8")]
+    assert [m.name for m in holders] == ["xml_parts.py"]
+    data = build_message("130101", random.Random(5))
+    assert parse_untrusted(data).getroot().get("version") == VERSION

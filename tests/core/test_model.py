@@ -11,7 +11,8 @@ import pytest
 from lxml import etree
 
 from ab_inbox.xauslaender.code_check import check_codes
-from ab_inbox.xauslaender.model import UnknownMessageType, extract_record, partial_date
+from ab_inbox.xauslaender.model import UnknownMessageType, extract_record
+from ab_inbox.xauslaender.reader import partial_date
 from ab_inbox.xauslaender.safe_xml import parse_untrusted
 from ab_inbox.xauslaender.schema_pack import open_pack
 from tests.core.ozg_samples import (

@@ -191,3 +191,29 @@ def test_demo_batch_of_all_types_is_accepted(inbox, tmp_path):
         for r in map(lambda r: {"message_type": r["type_code"]}, inbox.list_messages())
     }
     assert types == {"130101", "130103", "130111", "130201", "130301", "130401", "130404", "130406"}
+
+
+def test_follow_up_is_listed_and_found_under_its_applicants_name(inbox, tmp_path):
+    from lxml import etree
+
+    paths = generate_demo(tmp_path / "gen", 40, seed=3)
+    withdrawal = next(p for p in paths if "Ruecknahme" in p.name)
+    ident = first(etree.fromstring(withdrawal.read_bytes()), "antragsidentifikation").text
+    application = next(
+        p
+        for p in paths
+        if p != withdrawal and "Ruecknahme" not in p.name and ident.encode() in p.read_bytes()
+    )
+    drop = _drop(tmp_path, {"w.xml": withdrawal.read_bytes()})
+    _, [w_out] = _fetch(inbox, drop)
+    _drop(tmp_path, {"a.xml": application.read_bytes()})
+    _, [a_out] = _fetch(inbox, drop)
+
+    rows = {r["id"]: r for r in inbox.list_messages()}
+    name = rows[a_out.message_id]["applicant_name"]
+    assert name and rows[w_out.message_id]["applicant_name"] == name
+    family = name.split(",")[0]
+    assert {r["id"] for r in inbox.list_messages(search=family)} >= {
+        w_out.message_id,
+        a_out.message_id,
+    }

@@ -14,11 +14,9 @@ import random
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from ab_inbox.demo.messages import (
-    MESSAGE_TYPES,
-    Application,
-    compose,
-)
+from ab_inbox.demo.builders import MESSAGE_TYPES
+from ab_inbox.demo.compose import compose
+from ab_inbox.demo.context import Application
 
 DEFAULT_REFERENCE_TIME = datetime(2026, 11, 1, 8, 0, 0, tzinfo=timezone(timedelta(hours=1)))
 DEFAULT_READER_KENNUNG = "abh:00000001"

@@ -218,13 +218,15 @@ def store_prepared(db: sqlite_utils.Database, prepared: Prepared) -> Outcome:
         findings=checked.findings,
     )
     errors = [f for f in checked.findings if f.is_error]
-    if errors:
-        first = errors[0]
-        more_de = f" (+{len(errors) - 1} weitere)" if len(errors) > 1 else ""
-        more_en = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
+    shown = errors or checked.findings  # the first error, else the first warning
+    if shown:
+        first = shown[0]
+        more_de = f" (+{len(shown) - 1} weitere)" if len(shown) > 1 else ""
+        more_en = f" (+{len(shown) - 1} more)" if len(shown) > 1 else ""
         where = f" [Zeile {first.line}]" if first.line else ""
-        outcome.text_de = f"{first.text_de}{where}{more_de}"
-        outcome.text_en = f"{first.text_en}{where.replace('Zeile', 'line')}{more_en}"
+        label_de, label_en = ("", "") if errors else ("Hinweis: ", "Warning: ")
+        outcome.text_de = f"{label_de}{first.text_de}{where}{more_de}"
+        outcome.text_en = f"{label_en}{first.text_en}{where.replace('Zeile', 'line')}{more_en}"
     return outcome
 
 

@@ -175,6 +175,29 @@ def _case_for(db: sqlite_utils.Database, msg: MessageRow, message_id: int, now: 
     return case_id
 
 
+def _index_for_search(db: sqlite_utils.Database, msg: MessageRow, message_id: int, case_id: int):
+    """Follow-ups name no person; they are found by the names of their case's application."""
+    names = msg.search_names
+    if not names and not msg.is_application:
+        row = db.execute(
+            "SELECT s.names FROM cases c JOIN message_search s"
+            " ON s.rowid = c.application_message_id WHERE c.id = ?",
+            (case_id,),
+        ).fetchone()
+        names = row[0] if row else ""
+    db.execute(
+        "INSERT INTO message_search (rowid, names, antragsidentifikation, labels)"
+        " VALUES (?, ?, ?, ?)",
+        (message_id, names, msg.antragsidentifikation or "", msg.search_labels),
+    )
+    if msg.is_application and names:  # an application arriving after its follow-ups
+        db.execute(
+            "UPDATE message_search SET names = ? WHERE names = '' AND rowid IN"
+            " (SELECT id FROM messages WHERE case_id = ? AND id != ?)",
+            (names, case_id, message_id),
+        )
+
+
 def insert_message(db: sqlite_utils.Database, msg: MessageRow, received_at: str) -> tuple[int, int]:
     """Store one message with everything that belongs to it; returns (message_id, case_id)."""
     blob_id = put_blob(db, msg.raw, msg.sha256)
@@ -247,11 +270,7 @@ def insert_message(db: sqlite_utils.Database, msg: MessageRow, received_at: str)
                 for f in msg.findings
             ],
         )
-    db.execute(
-        "INSERT INTO message_search (rowid, names, antragsidentifikation, labels)"
-        " VALUES (?, ?, ?, ?)",
-        (message_id, msg.search_names, msg.antragsidentifikation or "", msg.search_labels),
-    )
+    _index_for_search(db, msg, message_id, case_id)
     append_audit(
         db,
         "message_received",

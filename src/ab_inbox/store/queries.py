@@ -13,8 +13,8 @@ from ab_inbox.store.search_text import fts_query
 
 _LIST_COLUMNS = """
     m.id, m.case_id, m.nachrichten_uuid, m.type_code, m.type_name, c.status, m.validation,
-    m.applicant_name, m.antragsidentifikation, m.received_at, m.attachments,
-    m.erstellungszeitpunkt, m.source_name
+    COALESCE(m.applicant_name, c.applicant_name) AS applicant_name, m.antragsidentifikation,
+    m.received_at, m.attachments, m.erstellungszeitpunkt, m.source_name
 """
 _SORTS = {
     "received": "m.received_at DESC, m.id DESC",

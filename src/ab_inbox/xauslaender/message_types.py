@@ -9,8 +9,9 @@ NachrichtenID list only pairs codes with element names); `short_title_de` is a n
 queue columns. The direction follows the base type of each message, not the `autor`/`leser`
 annotations, because two of those are swapped in 26.11 (130107 and 130301).
 
-Extractors (how a record is read from an inbound message) live in `model.py` and attach
-themselves with `set_extractor`; the registry loads that module the first time it is asked.
+Extractors (how a record is read from an inbound message) live in the `extractors` package and
+attach themselves with `set_extractor`; the registry loads that package the first time it is
+asked.
 """
 
 from __future__ import annotations
@@ -221,7 +222,7 @@ def set_extractor(code: str, extractor: Callable) -> None:
 def _ensure_extractors() -> None:
     global _extractors_loaded
     if not _extractors_loaded:
-        import ab_inbox.xauslaender.model  # noqa: F401  (attaches the extractors)
+        import ab_inbox.xauslaender.extractors  # noqa: F401  (attaches the extractors)
 
         _extractors_loaded = True
 
