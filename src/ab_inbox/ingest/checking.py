@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from lxml import etree
 
+from ab_inbox.errors import BilingualError
 from ab_inbox.ingest.attachments import AttachmentLimits, inspect_documents
 from ab_inbox.store.messages import AttachmentRow
 from ab_inbox.xauslaender.code_check import check_codes
@@ -34,14 +35,12 @@ from ab_inbox.xauslaender.xsd_findings import validate_with_xsd
 _BERLIN = ZoneInfo("Europe/Berlin")
 
 
-class Rejected(Exception):
+class Rejected(BilingualError):
     """Input that cannot be stored as a message; the reason goes with it to quarantine."""
 
     def __init__(self, code: str, text_de: str, text_en: str):
-        super().__init__(text_en)
+        super().__init__(text_de, text_en)
         self.code = code
-        self.text_de = text_de
-        self.text_en = text_en
 
 
 @dataclass(frozen=True)

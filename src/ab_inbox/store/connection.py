@@ -17,6 +17,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from ab_inbox.errors import BilingualError
+
 BUSY_TIMEOUT_MS = 15_000
 PAGE_SIZE = 16_384
 WAL_AUTOCHECKPOINT_PAGES = 2_500  # about 40 MB of WAL between checkpoints
@@ -45,13 +47,8 @@ _NETWORK_FS = {
 }
 
 
-class StoreError(Exception):
-    """A store problem a user must act on; German and English text."""
-
-    def __init__(self, text_de: str, text_en: str):
-        super().__init__(text_en)
-        self.text_de = text_de
-        self.text_en = text_en
+class StoreError(BilingualError):
+    """A store problem a user must act on."""
 
 
 def fs_type_for(path: str, mounts_text: str) -> str | None:

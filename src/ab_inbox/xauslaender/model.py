@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from ab_inbox.errors import BilingualError
 from ab_inbox.xauslaender.code_check import code_schema
 from ab_inbox.xauslaender.codelists import codelists_for
 from ab_inbox.xauslaender.documents import documents
@@ -27,14 +28,12 @@ from ab_inbox.xauslaender.schema_pack import (
 )
 
 
-class UnknownMessageType(ValueError):
+class UnknownMessageType(BilingualError, ValueError):
     """The root element is not an inbound OZG message this program can read."""
 
     def __init__(self, root_name: str, text_de: str, text_en: str):
-        super().__init__(text_en)
+        super().__init__(text_de, text_en)
         self.root_name = root_name
-        self.text_de = text_de
-        self.text_en = text_en
 
 
 def message_type_of(root: etree._Element) -> MessageType | None:

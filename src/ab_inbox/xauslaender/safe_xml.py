@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ab_inbox.errors import BilingualError
+
 DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 # A DOCTYPE may only appear in the prolog; look there (after an optional BOM/declaration/comments).
 _PROLOG_WINDOW = 4096
@@ -19,14 +21,12 @@ _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 _DOCTYPE_UTF16 = re.compile("<!DOCTYPE".encode("utf-16-le"), re.IGNORECASE)
 
 
-class UnsafeXmlError(ValueError):
+class UnsafeXmlError(BilingualError, ValueError):
     """Input refused before or during parsing; carries a stable reason code and both languages."""
 
     def __init__(self, code: str, text_de: str, text_en: str, line: int | None = None):
-        super().__init__(text_en)
+        super().__init__(text_de, text_en)
         self.code = code
-        self.text_de = text_de
-        self.text_en = text_en
         self.line = line
 
 

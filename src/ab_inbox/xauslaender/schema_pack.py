@@ -19,6 +19,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ab_inbox.errors import BilingualError
 from ab_inbox.xauslaender.safe_xml import hardened_parser
 
 CATALOG_NS = "urn:oasis:names:tc:entity:xmlns:xml:catalog"
@@ -29,13 +30,8 @@ _FAMILY_FILES = {"OZG": OZG_XSD, "Administration": ADMINISTRATION_XSD}
 _VERSION_FOLDER = re.compile(r"^\d\d\.\d\d$")
 
 
-class SchemaPackError(Exception):
-    """A pack is missing or broken; text in German and English, with what to do about it."""
-
-    def __init__(self, text_de: str, text_en: str):
-        super().__init__(text_en)
-        self.text_de = text_de
-        self.text_en = text_en
+class SchemaPackError(BilingualError):
+    """A pack is missing or broken; the text says what to do about it."""
 
 
 class SchemaPackMissing(SchemaPackError):
