@@ -95,6 +95,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--attachment-bytes", type=int, help="Zielgröße je Nachricht (Benchmarks)")
 
+    p = command("settings", "Einstellungen anzeigen oder ändern")
+    settings_sub = p.add_subparsers(dest="settings_command", metavar="AKTION")
+    settings_sub.add_parser("list", help="Alle Einstellungen mit Werten anzeigen")
+    set_p = settings_sub.add_parser("set", help="Eine Einstellung ändern")
+    set_p.add_argument("name")
+    set_p.add_argument("value", help="Listen durch Kommas trennen")
+
     p = command("schemas", "Schema-Pakete verwalten")
     schemas_sub = p.add_subparsers(dest="schemas_command", metavar="AKTION", required=True)
     add = schemas_sub.add_parser("add", help="Ein Schema-Paket installieren")
@@ -307,6 +314,27 @@ def _cmd_schemas(args, settings, out: Printer) -> int:
     return EXIT_OK
 
 
+def _cmd_settings(args, settings, out: Printer) -> int:
+    if args.settings_command == "set":
+        try:
+            settings.set(args.name, args.value)
+        except KeyError:
+            out.error(f"Unbekannte Einstellung: {args.name}", f"Unknown setting: {args.name}")
+            return EXIT_USAGE
+        except ValueError as exc:
+            out.error(f"Ungültiger Wert: {exc}", f"Invalid value: {exc}")
+            return EXIT_USAGE
+        settings.save()
+        out.info(f"Gespeichert in {config.settings_path()}", f"Saved to {config.settings_path()}")
+        return EXIT_OK
+    for setting in config.SETTINGS:
+        value = getattr(settings, setting.name)
+        shown = ", ".join(value) if isinstance(value, list) else value
+        title = setting.title_de if out.lang == "de" else setting.title_en
+        out.line(f"{setting.name}\t{shown}\t{title}")
+    return EXIT_OK
+
+
 _COMMANDS = {
     "fetch": _cmd_fetch,
     "validate": _cmd_validate,
@@ -316,6 +344,7 @@ _COMMANDS = {
     "quarantine": _cmd_quarantine,
     "demo": _cmd_demo,
     "schemas": _cmd_schemas,
+    "settings": _cmd_settings,
 }
 
 

@@ -190,3 +190,17 @@ def test_watch_picks_up_new_files_and_stops_cleanly_on_sigterm(env, tmp_path):
     assert sorted(p.name for p in (drop / "processed").iterdir()) == ["m0.xml", "m1.xml", "m2.xml"]
     assert out.count("accepted\t") == 3
     assert "Beendet." in out
+
+
+def test_settings_are_listed_changed_and_used(env, tmp_path):
+    assert "office_dvdv_ids" in run_cli(env, "settings").stdout
+    assert run_cli(env, "settings", "set", "office_dvdv_ids", "abh:1, abh:2").returncode == 0
+    assert "abh:1, abh:2" in run_cli(env, "settings", "list").stdout
+    assert run_cli(env, "settings", "set", "language", "fr").returncode == 2
+    assert run_cli(env, "settings", "set", "no_such", "1").returncode == 2
+
+    msg = tmp_path / "m.xml"
+    msg.write_bytes(valid_message(seed=34))
+    result = run_cli(env, "validate", str(msg))
+    assert result.returncode == 0  # a foreign reader is a warning, not an error
+    assert "rule.reader" in result.stdout
