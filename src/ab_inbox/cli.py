@@ -12,10 +12,12 @@ import signal
 import sqlite3
 import sys
 import threading
+from datetime import date
 from pathlib import Path
 
 from ab_inbox import __version__, config
 from ab_inbox.cli_output import Printer, message_json, print_message, print_table
+from ab_inbox.errors import BilingualError
 from ab_inbox.ingest.checking import Rejected
 from ab_inbox.store.connection import StoreError
 from ab_inbox.xauslaender.schema_pack import SchemaPackError
@@ -85,6 +87,51 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=int)
     p.add_argument("n", type=int, help="Nummer des Anhangs (1, 2, ...)")
     p.add_argument("--out", type=Path, required=True)
+
+    p = command("cases", "Fälle auflisten (wie die Warteschlange der Oberfläche)")
+    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--view", default="all", choices=("new", "mine", "invalid", "follow_up_due", "open", "all")
+    )
+    p.add_argument("--search")
+    p.add_argument(
+        "--sort",
+        default="received",
+        choices=(
+            "received",
+            "type",
+            "applicant",
+            "nationality",
+            "reason",
+            "status",
+            "assignee",
+            "validation",
+            "attachments",
+            "follow_up",
+            "id",
+        ),
+    )
+    p.add_argument("--asc", action="store_true", help="aufsteigend sortieren")
+
+    p = command("status", "Status eines Falls ändern")
+    p.add_argument("case_id", type=int, metavar="FALL")
+    p.add_argument(
+        "--set",
+        dest="target",
+        required=True,
+        help="new, in_progress, query, ready, parked, not_responsible, done",
+    )
+    p.add_argument(
+        "--until",
+        type=date.fromisoformat,
+        metavar="JJJJ-MM-TT",
+        help="Wiedervorlagedatum (nötig für parked)",
+    )
+    p.add_argument("--note", help="Begründung")
+
+    p = command("note", "Eine interne Notiz an einen Fall schreiben")
+    p.add_argument("case_id", type=int, metavar="FALL")
+    p.add_argument("text")
 
     p = command("quarantine", "Quarantäne-Einträge auflisten")
     p.add_argument("--json", action="store_true")
@@ -262,6 +309,63 @@ def _cmd_attachment(args, settings, out: Printer) -> int:
     return EXIT_OK
 
 
+def _cmd_cases(args, settings, out: Printer) -> int:
+    with _open_inbox(args, settings) as inbox:
+        ids = inbox.case_ids(args.view, search=args.search, sort=args.sort, descending=not args.asc)
+        rows = inbox.case_rows(ids)
+    for case_id in ids:
+        row = rows[case_id]
+        if args.json:
+            out.line(
+                json.dumps(
+                    {
+                        k: row[k]
+                        for k in (
+                            "id",
+                            "antragsidentifikation",
+                            "status",
+                            "validation",
+                            "type_code",
+                            "applicant_name",
+                            "nationality",
+                            "reason",
+                            "received_at",
+                            "assignee",
+                            "follow_up_date",
+                            "attachments",
+                            "message_count",
+                            "version",
+                        )
+                    },
+                    ensure_ascii=False,
+                )
+            )
+        else:
+            status = row["status_label"] if out.lang == "de" else row["status"]
+            out.line(
+                f"{case_id}\t{row['received_at'][:10]}\t{row['type_title'] or '-'}\t"
+                f"{row['applicant_name'] or '-'}\t{status}\t{row['assignee'] or '-'}"
+            )
+    if not args.json:
+        out.line(out.pick(f"{len(ids)} Fälle", f"{len(ids)} cases"))
+    return EXIT_OK
+
+
+def _cmd_status(args, settings, out: Printer) -> int:
+    with _open_inbox(args, settings) as inbox:
+        inbox.set_status(args.case_id, args.target, follow_up=args.until, note=args.note)
+        row = inbox.case_rows([args.case_id])[args.case_id]
+    out.info(f"Fall {args.case_id}: {row['status_label']}", f"Case {args.case_id}: {row['status']}")
+    return EXIT_OK
+
+
+def _cmd_note(args, settings, out: Printer) -> int:
+    with _open_inbox(args, settings) as inbox:
+        inbox.add_note(args.case_id, args.text)
+    out.info(f"Notiz an Fall {args.case_id} gespeichert.", f"Note saved on case {args.case_id}.")
+    return EXIT_OK
+
+
 def _cmd_quarantine(args, settings, out: Printer) -> int:
     with _open_inbox(args, settings) as inbox:
         rows = inbox.quarantine_entries()
@@ -345,6 +449,9 @@ _COMMANDS = {
     "demo": _cmd_demo,
     "schemas": _cmd_schemas,
     "settings": _cmd_settings,
+    "cases": _cmd_cases,
+    "status": _cmd_status,
+    "note": _cmd_note,
 }
 
 
@@ -370,6 +477,9 @@ def main(argv: list[str] | None = None) -> int:
     except (SchemaPackError, StoreError) as exc:
         out.error(exc.text_de, exc.text_en)
         return EXIT_USAGE
+    except BilingualError as exc:  # refused by a rule: the case, the workflow, a conflict
+        out.error(exc.text_de, exc.text_en)
+        return EXIT_FAILED
     except (OSError, sqlite3.Error) as exc:
         out.error(
             f"Datei oder Datenbank nicht zugreifbar: {exc}",

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
 from ab_inbox import config
+from ab_inbox.casework import status as workflow
 from ab_inbox.ingest.attachments import AttachmentLimits
 from ab_inbox.ingest.checking import CheckedMessage, CheckPolicy, check_message
 from ab_inbox.ingest.folder_fetch import FetchReport, fetch_once
 from ab_inbox.ingest.pipeline import Outcome, receive
-from ab_inbox.store import queries
-from ab_inbox.store.audit import append_audit
+from ab_inbox.store import cases, queries
+from ab_inbox.store.audit import append_audit, os_user
 from ab_inbox.store.connection import open_database, write_transaction
 from ab_inbox.store.migrations import migrate
 from ab_inbox.xauslaender.message_types import by_code
@@ -51,6 +53,14 @@ def policy_from(settings: config.Settings) -> CheckPolicy:
             max_pixels=settings.max_image_megapixels * 1_000_000,
         ),
     )
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a write changed, so each view can decide whether to refresh."""
+
+    kind: str  # "case" | "note" | "messages" | "searches"
+    case_ids: tuple[int, ...] = ()
 
 
 class Inbox:
@@ -173,3 +183,129 @@ class Inbox:
 
     def counts(self) -> dict:
         return queries.counts(self.db)
+
+    # --- the queue and cases --------------------------------------------------------------
+    @property
+    def user(self) -> str:
+        """The acting user: the OS login."""
+        return os_user()
+
+    def case_ids(
+        self,
+        view: str = "all",
+        *,
+        search: str | None = None,
+        status: str | None = None,
+        sort: str = "received",
+        descending: bool = True,
+    ) -> list[int]:
+        return cases.case_ids(
+            self.db,
+            view=view,
+            search=search,
+            status=status,
+            sort=sort,
+            descending=descending,
+            user=self.user,
+            today=date.today().isoformat(),
+        )
+
+    def case_rows(self, ids: list[int]) -> dict[int, dict]:
+        rows = cases.case_rows(self.db, ids)
+        for row in rows.values():
+            message_type = by_code(row["type_code"]) if row["type_code"] else None
+            row["type_title"] = message_type.title_de if message_type else None
+            row["status_label"] = workflow.label(row["status"])
+        return rows
+
+    def view_counts(self) -> dict[str, int]:
+        return cases.view_counts(self.db, user=self.user, today=date.today().isoformat())
+
+    def case(self, case_id: int) -> dict:
+        """Everything the case view shows: the case, its messages, notes and history."""
+        row = self.case_rows([case_id]).get(case_id)
+        if row is None:
+            raise cases.CaseNotFound(case_id)
+        row["messages"] = [self.message(mid) for mid in cases.case_message_ids(self.db, case_id)]
+        row["notes"] = cases.notes(self.db, case_id)
+        row["history"] = cases.history(self.db, case_id)
+        return row
+
+    def data_version(self) -> int:
+        """Changes when another connection committed (cheap; polled for live refresh)."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
+    def last_received_at(self) -> str | None:
+        return self.db.execute("SELECT max(received_at) FROM messages").fetchone()[0]
+
+    def set_status(
+        self,
+        case_id: int,
+        target: str,
+        *,
+        expected_version: int | None = None,
+        follow_up: date | None = None,
+        note: str | None = None,
+    ) -> Changes:
+        """Change a case's status if the workflow allows it (TransitionError otherwise)."""
+        with write_transaction(self.db):
+            row = cases.get_case(self.db, case_id)
+            if expected_version is not None and row["version"] != expected_version:
+                cases.raise_conflict(case_id)
+            workflow.check_transition(
+                row["status"],
+                target,
+                validation=row["validation"] or "invalid",
+                follow_up=follow_up,
+            )
+            cases.change_status(
+                self.db,
+                case_id,
+                from_status=row["status"],
+                to_status=target,
+                actor=self.user,
+                expected_version=row["version"],
+                follow_up_date=follow_up.isoformat() if follow_up else None,
+                note=note,
+            )
+        return Changes("case", (case_id,))
+
+    def take_case(self, case_id: int, *, expected_version: int | None = None) -> Changes:
+        """Assign the case to the acting user; a new case becomes "in progress"."""
+        with write_transaction(self.db):
+            row = cases.get_case(self.db, case_id)
+            version = row["version"] if expected_version is None else expected_version
+            cases.set_assignee(self.db, case_id, self.user, version)
+            if row["status"] == workflow.NEW:
+                cases.change_status(
+                    self.db,
+                    case_id,
+                    from_status=workflow.NEW,
+                    to_status=workflow.IN_PROGRESS,
+                    actor=self.user,
+                    expected_version=version + 1,
+                    note="übernommen",
+                )
+        return Changes("case", (case_id,))
+
+    def set_follow_up(
+        self, case_id: int, day: date | None, *, expected_version: int | None = None
+    ) -> Changes:
+        with write_transaction(self.db):
+            cases.set_follow_up(
+                self.db, case_id, day.isoformat() if day else None, expected_version
+            )
+        return Changes("case", (case_id,))
+
+    def add_note(self, case_id: int, text: str) -> Changes:
+        text = text.strip()
+        if not text:
+            raise ValueError("empty note")
+        with write_transaction(self.db):
+            cases.add_note(self.db, case_id, self.user, text)
+        return Changes("note", (case_id,))
+
+    def mark_viewed(self, case_id: int) -> None:
+        """Opening a case shows personal data: that is audited (who, when, which case)."""
+        with write_transaction(self.db):
+            append_audit(self.db, "viewed", case_id=case_id)

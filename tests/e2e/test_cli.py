@@ -204,3 +204,25 @@ def test_settings_are_listed_changed_and_used(env, tmp_path):
     result = run_cli(env, "validate", str(msg))
     assert result.returncode == 0  # a foreign reader is a warning, not an error
     assert "rule.reader" in result.stdout
+
+
+def test_status_note_and_cases_headless(env, mixed_folder):
+    run_cli(env, "fetch", "--from", str(mixed_folder), "--settle", "0")
+    cases = [json.loads(line) for line in run_cli(env, "cases", "--json").stdout.splitlines()]
+    valid = next(c for c in cases if c["validation"] == "valid")
+    invalid = next(c for c in cases if c["validation"] == "invalid")
+
+    ok = run_cli(env, "status", str(valid["id"]), "--set", "in_progress")
+    assert ok.returncode == 0 and "In Bearbeitung" in ok.stdout
+    refused = run_cli(env, "status", str(invalid["id"]), "--set", "ready")
+    assert refused.returncode == 1 and "Fehler:" in refused.stderr
+    parked = run_cli(env, "status", str(valid["id"]), "--set", "parked", "--until", "2999-01-31")
+    assert parked.returncode == 0
+    assert run_cli(env, "note", str(valid["id"]), "Unterlagen angefordert").returncode == 0
+    assert run_cli(env, "status", "999", "--set", "done").returncode == 1
+
+    after = {
+        c["id"]: c for c in map(json.loads, run_cli(env, "cases", "--json").stdout.split("\n")[:-1])
+    }
+    assert after[valid["id"]]["status"] == "parked"
+    assert after[valid["id"]]["follow_up_date"] == "2999-01-31"

@@ -182,7 +182,35 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS = [_v1_initial]
+def _v2_casework(db: sqlite_utils.Database) -> None:
+    """Notes on cases, saved searches, and indexes for sorting the queue by any column."""
+    db["case_notes"].create(
+        {"id": int, "case_id": int, "at": str, "author": str, "text": str},
+        pk="id",
+        foreign_keys=[("case_id", "cases", "id")],
+        not_null={"case_id", "at", "author", "text"},
+    )
+    db["case_notes"].create_index(["case_id"])
+    db["saved_searches"].create(
+        {"id": int, "owner": str, "name": str, "view": str, "search": str, "created_at": str},
+        pk="id",
+        not_null={"owner", "name", "view", "created_at"},
+    )
+    db["saved_searches"].create_index(["owner", "name"], unique=True)
+    for column in (
+        "assignee",
+        "follow_up_date",
+        "type_code",
+        "nationality",
+        "reason",
+        "validation",
+        "attachments",
+    ):
+        db["cases"].create_index([column, "received_at"])
+    db["messages"].create_index(["case_id", "received_at"])
+
+
+MIGRATIONS = [_v1_initial, _v2_casework]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,216 @@
+"""Cases in the store: the queue's id lists and rows, status changes, notes, history.
+
+The queue asks for ids only (filter and sort in SQL, full-text search through FTS5) and then
+for the rows of the few ids it shows, so a list of 100,000 cases stays cheap. Every change of a
+case bumps its `version`; a caller that read version N and writes with expected_version=N gets
+a ConflictError when someone else changed the case meanwhile, never a silent overwrite.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from ab_inbox.errors import BilingualError
+from ab_inbox.store.audit import append_audit, utc_now
+from ab_inbox.store.search_text import fts_query
+
+CASE_COLUMNS = (
+    "c.id, c.antragsidentifikation, c.status, c.validation, c.type_code, c.applicant_name,"
+    " c.nationality, c.reason, c.received_at, c.updated_at, c.assignee, c.follow_up_date,"
+    " c.attachments, c.version, c.application_message_id,"
+    " (SELECT count(*) FROM messages m WHERE m.case_id = c.id) AS message_count"
+)
+SORT_COLUMNS = {
+    "received": "c.received_at",
+    "age": "c.received_at",
+    "type": "c.type_code",
+    "applicant": "c.applicant_sort",
+    "nationality": "c.nationality",
+    "reason": "c.reason",
+    "status": "c.status",
+    "assignee": "c.assignee",
+    "validation": "c.validation",
+    "attachments": "c.attachments",
+    "follow_up": "c.follow_up_date",
+    "id": "c.id",
+}
+FINAL = ("exported", "not_responsible", "done")
+VIEWS = {
+    "new": "c.status = 'new'",
+    "mine": "c.assignee = :user AND c.status NOT IN ('exported', 'not_responsible', 'done')",
+    "invalid": "c.validation = 'invalid'",
+    "follow_up_due": "c.follow_up_date IS NOT NULL AND c.follow_up_date <= :today"
+    " AND c.status NOT IN ('exported', 'not_responsible', 'done')",
+    "open": "c.status NOT IN ('exported', 'not_responsible', 'done')",
+    "all": "1 = 1",
+}
+
+
+class ConflictError(BilingualError):
+    """Someone else changed the case after it was read; reload and decide again."""
+
+
+class CaseNotFound(BilingualError):
+    def __init__(self, case_id: int):
+        super().__init__(f"Fall {case_id} gibt es nicht.", f"There is no case {case_id}.")
+
+
+def case_ids(
+    db: sqlite_utils.Database,
+    *,
+    view: str = "all",
+    search: str | None = None,
+    status: str | None = None,
+    sort: str = "received",
+    descending: bool = True,
+    user: str = "",
+    today: str = "",
+) -> list[int]:
+    """The ids of a queue view, filtered and sorted entirely in SQL."""
+    where = [VIEWS.get(view, VIEWS["all"])]
+    params: dict[str, object] = {"user": user, "today": today}
+    if status:
+        where.append("c.status = :status")
+        params["status"] = status
+    if search:
+        match = fts_query(search)
+        if match is None:
+            return []
+        where.append(
+            "c.id IN (SELECT m.case_id FROM messages m WHERE m.id IN"
+            " (SELECT rowid FROM message_search WHERE message_search MATCH :match))"
+        )
+        params["match"] = match
+    column = SORT_COLUMNS.get(sort, SORT_COLUMNS["received"])
+    direction = "DESC" if descending else "ASC"
+    sql = (
+        f"SELECT c.id FROM cases c WHERE {' AND '.join(where)}"
+        f" ORDER BY {column} IS NULL, {column} {direction}, c.id {direction}"
+    )
+    return [row[0] for row in db.execute(sql, params)]
+
+
+def case_rows(db: sqlite_utils.Database, ids: list[int]) -> dict[int, dict]:
+    """Rows for a page of ids (at most a few hundred at a time)."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = db.query(f"SELECT {CASE_COLUMNS} FROM cases c WHERE c.id IN ({marks})", list(ids))
+    return {row["id"]: row for row in rows}
+
+
+def view_counts(db: sqlite_utils.Database, *, user: str, today: str) -> dict[str, int]:
+    params = {"user": user, "today": today}
+    return {
+        name: db.execute(f"SELECT count(*) FROM cases c WHERE {cond}", params).fetchone()[0]
+        for name, cond in VIEWS.items()
+    }
+
+
+def get_case(db: sqlite_utils.Database, case_id: int) -> dict:
+    rows = case_rows(db, [case_id])
+    if case_id not in rows:
+        raise CaseNotFound(case_id)
+    return rows[case_id]
+
+
+def _bump(db, case_id: int, expected_version: int | None, assignments: str, params: tuple):
+    sql = f"UPDATE cases SET {assignments}, updated_at = ?, version = version + 1 WHERE id = ?"
+    args = (*params, utc_now(), case_id)
+    if expected_version is not None:
+        sql += " AND version = ?"
+        args = (*args, expected_version)
+    if db.execute(sql, args).rowcount == 0:
+        get_case(db, case_id)  # raises CaseNotFound
+        raise_conflict(case_id)
+
+
+def raise_conflict(case_id: int):
+    raise ConflictError(
+        f"Fall {case_id} wurde inzwischen von jemand anderem geändert. Bitte neu laden "
+        "und die Änderung erneut prüfen.",
+        f"Case {case_id} was changed by someone else meanwhile. Please reload and "
+        "check the change again.",
+    )
+
+
+def change_status(
+    db: sqlite_utils.Database,
+    case_id: int,
+    *,
+    from_status: str,
+    to_status: str,
+    actor: str,
+    expected_version: int | None,
+    follow_up_date: str | None = None,
+    note: str | None = None,
+) -> None:
+    """Write a checked status change with its history and audit entry (caller's transaction)."""
+    if to_status == "parked":
+        _bump(
+            db,
+            case_id,
+            expected_version,
+            "status = ?, follow_up_date = ?",
+            (to_status, follow_up_date),
+        )
+    else:
+        _bump(db, case_id, expected_version, "status = ?", (to_status,))
+    db.execute(
+        "INSERT INTO status_history (case_id, at, actor, from_status, to_status, note)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (case_id, utc_now(), actor, from_status, to_status, note),
+    )
+    append_audit(db, "status_changed", case_id=case_id, detail=f"{from_status}->{to_status}")
+
+
+def set_assignee(
+    db: sqlite_utils.Database, case_id: int, assignee: str | None, expected_version: int | None
+) -> None:
+    _bump(db, case_id, expected_version, "assignee = ?", (assignee,))
+    append_audit(db, "assigned", case_id=case_id, detail=f"to={assignee or '-'}")
+
+
+def set_follow_up(
+    db: sqlite_utils.Database, case_id: int, day: str | None, expected_version: int | None
+) -> None:
+    _bump(db, case_id, expected_version, "follow_up_date = ?", (day,))
+    append_audit(db, "follow_up_set", case_id=case_id, detail=f"date={day or '-'}")
+
+
+def add_note(db: sqlite_utils.Database, case_id: int, author: str, text: str) -> int:
+    get_case(db, case_id)
+    cursor = db.execute(
+        "INSERT INTO case_notes (case_id, at, author, text) VALUES (?, ?, ?, ?)",
+        (case_id, utc_now(), author, text),
+    )
+    append_audit(db, "note_added", case_id=case_id, detail=f"note={cursor.lastrowid}")
+    return cursor.lastrowid
+
+
+def notes(db: sqlite_utils.Database, case_id: int) -> list[dict]:
+    return list(
+        db.query(
+            "SELECT id, at, author, text FROM case_notes WHERE case_id = ? ORDER BY at, id",
+            [case_id],
+        )
+    )
+
+
+def history(db: sqlite_utils.Database, case_id: int) -> list[dict]:
+    return list(
+        db.query(
+            "SELECT at, actor, from_status, to_status, note FROM status_history"
+            " WHERE case_id = ? ORDER BY at, id",
+            [case_id],
+        )
+    )
+
+
+def case_message_ids(db: sqlite_utils.Database, case_id: int) -> list[int]:
+    return [
+        row[0]
+        for row in db.execute(
+            "SELECT id FROM messages WHERE case_id = ? ORDER BY received_at, id", (case_id,)
+        )
+    ]

@@ -1,0 +1,144 @@
+"""Cases: the status workflow enforced in the core, notes, follow-ups, the queue's SQL."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from ab_inbox.casework.status import TRANSITIONS, TransitionError
+from ab_inbox.demo import generate_demo
+from ab_inbox.store.cases import ConflictError
+from tests.messages import set_family_name, set_text, valid_message
+
+
+def _fill(inbox, tmp_path, files: dict[str, bytes]) -> dict[str, int]:
+    drop = tmp_path / "drop"
+    drop.mkdir(exist_ok=True)
+    for name, data in files.items():
+        (drop / name).write_bytes(data)
+    outcomes = []
+    inbox.fetch(drop, settle_s=0, on_outcome=outcomes.append)
+    return {o.source_name: o.case_id for o in outcomes}
+
+
+@pytest.fixture
+def two_cases(inbox, tmp_path):
+    return _fill(
+        inbox,
+        tmp_path,
+        {
+            "valid.xml": set_family_name(valid_message(seed=61), "Wróbel", "Łukasz"),
+            "invalid.xml": set_text(valid_message(seed=62), "antragsdatum", "kaputt"),
+        },
+    )
+
+
+def test_a_case_walks_through_the_workflow_with_history_and_audit(inbox, two_cases):
+    case_id = two_cases["valid.xml"]
+    inbox.set_status(case_id, "in_progress")
+    inbox.set_status(case_id, "query", note="Pass fehlt")
+    inbox.set_status(case_id, "in_progress")
+    inbox.set_status(case_id, "ready")
+
+    case = inbox.case(case_id)
+    assert case["status"] == "ready" and case["status_label"] == "Bereit zum Export"
+    assert [h["to_status"] for h in case["history"]] == [
+        "new",
+        "in_progress",
+        "query",
+        "in_progress",
+        "ready",
+    ]
+    assert case["history"][2]["note"] == "Pass fehlt"
+    actions = [r["action"] for r in inbox.db.query("SELECT action FROM audit")]
+    assert actions.count("status_changed") == 4
+
+
+@pytest.mark.parametrize(
+    ("path", "target"),
+    [((), "ready"), ((), "query"), (("in_progress", "ready"), "done"), ((), "exported")],
+)
+def test_forbidden_transitions_are_refused_in_the_core(inbox, two_cases, path, target):
+    case_id = two_cases["valid.xml"]
+    for step in path:
+        inbox.set_status(case_id, step)
+    before = inbox.case(case_id)
+    with pytest.raises(TransitionError) as err:
+        inbox.set_status(case_id, target)
+    assert err.value.text_de and err.value.text_en
+    assert inbox.case(case_id)["version"] == before["version"]
+
+
+def test_invalid_case_can_be_worked_but_not_made_ready(inbox, two_cases):
+    case_id = two_cases["invalid.xml"]
+    inbox.set_status(case_id, "in_progress")
+    with pytest.raises(TransitionError) as err:
+        inbox.set_status(case_id, "ready")
+    assert "nicht exportiert" in err.value.text_de
+
+
+def test_parking_needs_a_follow_up_date_in_the_future(inbox, two_cases):
+    case_id = two_cases["valid.xml"]
+    with pytest.raises(TransitionError):
+        inbox.set_status(case_id, "parked")
+    with pytest.raises(TransitionError):
+        inbox.set_status(case_id, "parked", follow_up=date.today() - timedelta(days=1))
+    inbox.set_status(case_id, "parked", follow_up=date.today())
+    assert case_id in inbox.case_ids("follow_up_due")
+    assert inbox.case(case_id)["follow_up_date"] == date.today().isoformat()
+
+
+def test_every_status_is_reachable_and_none_is_a_dead_end():
+    reachable = {"new"}
+    frontier = ["new"]
+    while frontier:
+        for nxt in TRANSITIONS[frontier.pop()]:
+            if nxt not in reachable:
+                reachable.add(nxt)
+                frontier.append(nxt)
+    assert reachable == set(TRANSITIONS)
+    assert all(TRANSITIONS[s] for s in TRANSITIONS)
+
+
+def test_a_stale_version_is_a_conflict_not_an_overwrite(inbox, two_cases):
+    case_id = two_cases["valid.xml"]
+    seen = inbox.case(case_id)["version"]
+    inbox.take_case(case_id)  # someone else acted first
+    with pytest.raises(ConflictError) as err:
+        inbox.set_status(case_id, "done", expected_version=seen)
+    assert "neu laden" in err.value.text_de
+    assert inbox.case(case_id)["status"] == "in_progress"
+
+
+def test_take_case_assigns_me_and_starts_work(inbox, two_cases):
+    case_id = two_cases["valid.xml"]
+    inbox.take_case(case_id)
+    case = inbox.case(case_id)
+    assert case["assignee"] == inbox.user and case["status"] == "in_progress"
+    assert inbox.case_ids("mine") == [case_id]
+
+
+def test_notes_keep_author_and_time_and_audit_holds_no_text(inbox, two_cases):
+    case_id = two_cases["valid.xml"]
+    inbox.add_note(case_id, "Rückruf der Antragstellerin am Montag")
+    [note] = inbox.case(case_id)["notes"]
+    assert note["author"] == inbox.user and note["at"].endswith("Z")
+    audit = " ".join(str(r) for r in inbox.db.query("SELECT * FROM audit"))
+    assert "Rückruf" not in audit
+
+
+def test_queue_views_search_and_sort_in_sql(inbox, tmp_path):
+    _fill(inbox, tmp_path, {p.name: p.read_bytes() for p in generate_demo(tmp_path / "g", 30, 5)})
+    all_ids = inbox.case_ids("all")
+    rows = inbox.case_rows(all_ids)
+    assert len(all_ids) == len(rows) == inbox.view_counts()["all"]
+    by_name = inbox.case_ids("all", sort="applicant", descending=False)
+    names = [rows[i]["applicant_name"] for i in by_name if rows[i]["applicant_name"]]
+    from ab_inbox.store.search_text import fold
+
+    assert [fold(n) for n in names] == sorted(fold(n) for n in names)
+    some = next(r for r in rows.values() if r["applicant_name"])
+    family = some["applicant_name"].split(",")[0]
+    assert some["id"] in inbox.case_ids("all", search=fold(family))
+    assert inbox.case_ids("new") == inbox.case_ids("all")  # nothing worked on yet
