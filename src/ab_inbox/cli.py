@@ -465,13 +465,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     out = Printer(args.lang or settings.language)
     if args.command is None:
-        parser.print_help()
-        out.error(
-            "Die Desktop-Oberfläche ist in dieser Version noch nicht enthalten; bitte einen "
-            "Befehl angeben.",
-            "The desktop window is not part of this version yet; please give a command.",
-        )
-        return EXIT_USAGE
+        from ab_inbox.ui.app import run_gui
+
+        return run_gui(db_path=args.db, schemas_dir=args.schemas)
     try:
         return _COMMANDS[args.command](args, settings, out)
     except (SchemaPackError, StoreError) as exc:

@@ -309,3 +309,35 @@ class Inbox:
         """Opening a case shows personal data: that is audited (who, when, which case)."""
         with write_transaction(self.db):
             append_audit(self.db, "viewed", case_id=case_id)
+
+    # --- saved searches (per user) --------------------------------------------------------
+    def saved_searches(self) -> list[dict]:
+        return list(
+            self.db.query(
+                "SELECT id, name, view, search FROM saved_searches WHERE owner = ? ORDER BY name",
+                [self.user],
+            )
+        )
+
+    def save_search(self, name: str, view: str, search: str | None) -> Changes:
+        with write_transaction(self.db):
+            self.db.execute(
+                "INSERT INTO saved_searches (owner, name, view, search, created_at)"
+                " VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+                " ON CONFLICT (owner, name) DO UPDATE SET view = excluded.view,"
+                " search = excluded.search",
+                (self.user, name.strip(), view, search or None),
+            )
+        return Changes("searches")
+
+    def delete_saved_search(self, search_id: int) -> Changes:
+        with write_transaction(self.db):
+            self.db.execute(
+                "DELETE FROM saved_searches WHERE id = ? AND owner = ?", (search_id, self.user)
+            )
+        return Changes("searches")
+
+    def attachment(self, message_id: int, position: int) -> dict | None:
+        """An attachment's row with its bytes (for viewing; saving goes through
+        save_attachment, which audits)."""
+        return queries.attachment_bytes(self.db, message_id, position)

@@ -1,0 +1,318 @@
+"""Queue responsiveness with 100,000 cases: the desktop against the raw SQL of the same queries.
+
+The store is filled from real demo messages that went through `fetch`; their case, message and
+search rows are then cloned in SQL with new names, ids and hashes (the message bytes stay shared,
+content-addressed) until the store holds the requested number of cases. Then, offscreen:
+  first paint   window created -> ids of "Alle" applied -> visible rows painted
+  search        a name typed -> ids applied -> painted; raw: the same case_ids() query
+  sort          by applicant -> ids applied -> painted; raw: the same case_ids() query
+  scroll        1,000 rows, a page at a time, each painted
+and start-up to a usable window against a bare PySide6 window, each in a fresh process.
+
+Usage: QT_QPA_PLATFORM=offscreen python bench/queue.py [--cases 100000]
+The last line printed is one JSON object.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# This file is named like the standard library's `queue`; keep its folder off the import path.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from ab_inbox.demo import generate_demo  # noqa: E402
+from ab_inbox.demo.names import ORIGINS  # noqa: E402
+from ab_inbox.inbox import Inbox  # noqa: E402
+from ab_inbox.store.connection import write_transaction  # noqa: E402
+from ab_inbox.store.search_text import fold, index_text  # noqa: E402
+
+
+def schemas_dir() -> Path:
+    explicit = os.environ.get("AB_INBOX_SCHEMAS") or os.environ.get("AB_INBOX_TEST_SCHEMAS")
+    return Path(explicit) if explicit else REPO.parent / "shared" / "xauslaender"
+
+
+def fill_store(db_path: Path, work: Path, cases: int) -> None:
+    seed_dir = work / "seed"
+    generate_demo(seed_dir, 200, seed=11)
+    with Inbox(db_path, schemas_dir()) as inbox:
+        inbox.fetch(seed_dir, settle_s=0)
+        db = inbox.db
+        rng = random.Random(5)
+        families = [f.split("|")[0] for o in ORIGINS.values() for f in o.family]
+        givens = [g for o in ORIGINS.values() for g in (*o.male, *o.female)]
+        templates = list(
+            db.query(
+                "SELECT c.*, m.id AS mid FROM cases c JOIN messages m"
+                " ON m.id = c.application_message_id"
+            )
+        )
+        have = db.execute("SELECT count(*) FROM cases").fetchone()[0]
+        batch = 5000
+        while have < cases:
+            with write_transaction(db):
+                for _ in range(min(batch, cases - have)):
+                    t = rng.choice(templates)
+                    family, given = rng.choice(families), rng.choice(givens)
+                    name = f"{family}, {given}"
+                    ident = f"BENCH-{have:07d}"
+                    received = (
+                        f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}T"
+                        f"{rng.randint(6, 18):02d}:{rng.randint(0, 59):02d}:00.000Z"
+                    )
+                    cur = db.execute(
+                        "INSERT INTO messages (case_id, nachrichten_uuid, sha256, blob_id, size,"
+                        " family, type_code, type_name, version, erstellungszeitpunkt,"
+                        " received_at, transport, source_name, validation, author_kennung,"
+                        " reader_kennung, antragsidentifikation, applicant_name, attachments,"
+                        " record_json) SELECT NULL, ?, ?, blob_id, size, family, type_code,"
+                        " type_name, version, erstellungszeitpunkt, ?, transport, source_name,"
+                        " validation, author_kennung, reader_kennung, ?, ?, attachments,"
+                        " record_json FROM messages WHERE id = ?",
+                        (f"bench-{have}", f"bench-sha-{have}", received, ident, name, t["mid"]),
+                    )
+                    mid = cur.lastrowid
+                    cur = db.execute(
+                        "INSERT INTO cases (antragsidentifikation, application_message_id, status,"
+                        " validation, type_code, applicant_name, applicant_sort, nationality,"
+                        " reason, received_at, updated_at, attachments, version)"
+                        " VALUES (?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                        (
+                            ident,
+                            mid,
+                            t["validation"],
+                            t["type_code"],
+                            name,
+                            fold(name),
+                            t["nationality"],
+                            t["reason"],
+                            received,
+                            received,
+                            t["attachments"],
+                        ),
+                    )
+                    db.execute("UPDATE messages SET case_id = ? WHERE id = ?", (cur.lastrowid, mid))
+                    db.execute(
+                        "INSERT INTO message_search (rowid, names, antragsidentifikation, labels)"
+                        " VALUES (?, ?, ?, '')",
+                        (mid, index_text(family, given), ident),
+                    )
+                    have += 1
+        db.execute("ANALYZE")
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _wait(app, signal, action, timeout_s: float = 60.0) -> float:
+    """Run action, return seconds until signal fired (processing events meanwhile)."""
+    fired = []
+    signal.connect(lambda *a: fired.append(True))
+    start = time.perf_counter()
+    action()
+    while not fired and time.perf_counter() - start < timeout_s:
+        app.processEvents()
+        time.sleep(0.0005)
+    return time.perf_counter() - start
+
+
+def _paint(app, window) -> float:
+    start = time.perf_counter()
+    window.table.viewport().repaint()
+    app.processEvents()
+    return time.perf_counter() - start
+
+
+def gui_figures(db_path: Path) -> dict:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from ab_inbox.config import Settings
+    from ab_inbox.ui.app import create_window
+    from ab_inbox.ui.queue_model import COLUMNS
+
+    app = QApplication.instance() or QApplication([])
+    start = time.perf_counter()
+    window = create_window(db_path, schemas_dir(), Settings())
+    window.show()
+    all_row = next(
+        i
+        for i in range(window.views.count())
+        if window.views.item(i).data(Qt.ItemDataRole.UserRole + 1)[0] == "all"
+    )
+    _wait(app, window.ids_applied, lambda: window.views.setCurrentRow(all_row))
+    _paint(app, window)
+    first_paint = time.perf_counter() - start
+    rows = window.model.rowCount()
+
+    family = window.model.row_data(rows // 2)["applicant_name"].split(",")[0]
+    term = fold(family)[:5]
+    search = _wait(
+        app,
+        window.ids_applied,
+        lambda: (window.search.setText(term), window.search_timer.timeout.emit()),
+    )
+    search += _paint(app, window)
+    hits = window.model.rowCount()
+    window.search.blockSignals(True)
+    window.search.clear()
+    window.search.blockSignals(False)
+    _wait(app, window.ids_applied, window.refresh)
+
+    column = [c[0] for c in COLUMNS].index("applicant_name")
+    sort = _wait(
+        app,
+        window.ids_applied,
+        lambda: window.table.sortByColumn(column, Qt.SortOrder.AscendingOrder),
+    )
+    sort += _paint(app, window)
+
+    bar = window.table.verticalScrollBar()
+    page = max(
+        1, window.table.viewport().height() // window.table.verticalHeader().defaultSectionSize()
+    )
+    start = time.perf_counter()
+    scrolled = 0
+    while scrolled < 1000:
+        bar.setValue(bar.value() + page)
+        window.table.viewport().repaint()
+        app.processEvents()
+        scrolled += page
+    scroll = time.perf_counter() - start
+
+    inbox = window.inbox
+    t0 = time.perf_counter()
+    inbox.case_ids("all", search=term)
+    search_sql = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    inbox.case_ids("all", sort="applicant", descending=False)
+    sort_sql = time.perf_counter() - t0
+    window.close()
+    window.live_timer.stop()
+    from ab_inbox.ui.ops import wait_for_all
+
+    wait_for_all(10_000)
+    window.workers.close_all()
+    return {
+        "rows": rows,
+        "search_term": term,
+        "search_hits": hits,
+        "first_paint_s": first_paint,
+        "search_s": search,
+        "sort_s": sort,
+        "scroll_1000_s": scroll,
+        "search_sql_s": search_sql,
+        "sort_sql_s": sort_sql,
+    }
+
+
+STARTUP_BARE = """
+import time, sys; t=time.perf_counter()
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([]); w = QMainWindow(); w.resize(1400, 850); w.show(); app.processEvents()
+print(time.perf_counter() - t)
+"""
+STARTUP_APP = """
+import time, sys; t=time.perf_counter()
+sys.path.insert(0, {src!r})
+from PySide6.QtWidgets import QApplication
+from ab_inbox.config import Settings
+from ab_inbox.ui.app import create_window
+app = QApplication([]); w = create_window({db!r}, {schemas!r}, Settings()); w.show()
+done = []
+w.ids_applied.connect(lambda: done.append(1))
+while not done: app.processEvents()
+w.table.viewport().repaint(); app.processEvents()
+print(time.perf_counter() - t)
+w.live_timer.stop()
+from ab_inbox.ui.ops import wait_for_all; wait_for_all(5000); w.workers.close_all()
+"""
+
+
+def startup_figures(db_path: Path, runs: int = 3) -> dict:
+    def run(code: str) -> float:
+        times = []
+        for _ in range(runs):
+            out = subprocess.run(
+                [sys.executable, "-c", code],
+                capture_output=True,
+                text=True,
+                env=dict(os.environ),
+                timeout=120,
+            )
+            if out.returncode != 0 or not out.stdout.strip():
+                raise RuntimeError(
+                    f"start-up probe failed ({out.returncode}): {out.stderr[-2000:]}"
+                )
+            times.append(float(out.stdout.strip().splitlines()[-1]))
+        return statistics.median(times)
+
+    bare = run(STARTUP_BARE)
+    ours = run(
+        STARTUP_APP.format(src=str(REPO / "src"), db=str(db_path), schemas=str(schemas_dir()))
+    )
+    return {"startup_bare_s": bare, "startup_s": ours}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cases", type=int, default=100_000)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="ab-inbox-queue-"))
+    os.environ["AB_INBOX_DATA"] = str(work / "appdata")
+    os.environ["AB_INBOX_CONFIG"] = str(work / "settings.json")
+    try:
+        db_path = work / "queue.sqlite3"
+        t0 = time.perf_counter()
+        fill_store(db_path, work, args.cases)
+        print(f"store with {args.cases} cases built in {time.perf_counter() - t0:.1f} s")
+        gui = gui_figures(db_path)
+        start = startup_figures(db_path)
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"first paint of {gui['rows']} cases: {gui['first_paint_s']:.3f} s")
+        print(
+            f"search '{gui['search_term']}' ({gui['search_hits']} hits): "
+            f"{gui['search_s']:.3f} s, raw SQL {gui['search_sql_s']:.3f} s"
+        )
+        print(f"sort by applicant: {gui['sort_s']:.3f} s, raw SQL {gui['sort_sql_s']:.3f} s")
+        print(f"scroll through 1,000 rows: {gui['scroll_1000_s']:.3f} s")
+        print(
+            f"start-up to usable window: {start['startup_s']:.2f} s, bare PySide6 window "
+            f"{start['startup_bare_s']:.2f} s"
+        )
+        result = {
+            "cases": args.cases,
+            "first_paint_s": round(gui["first_paint_s"], 3),
+            "search_s": round(gui["search_s"], 3),
+            "sort_s": round(gui["sort_s"], 3),
+            "scroll_1000_s": round(gui["scroll_1000_s"], 3),
+            "search_sql_s": round(gui["search_sql_s"], 3),
+            "sort_sql_s": round(gui["sort_sql_s"], 3),
+            "search_ratio_vs_sql": round(gui["search_s"] / max(gui["search_sql_s"], 1e-4), 2),
+            "sort_ratio_vs_sql": round(gui["sort_s"] / max(gui["sort_sql_s"], 1e-4), 2),
+            "startup_s": round(start["startup_s"], 2),
+            "startup_bare_s": round(start["startup_bare_s"], 2),
+            "startup_ratio": round(start["startup_s"] / start["startup_bare_s"], 2),
+            "rss_mb": round(rss, 1),
+        }
+        print(json.dumps(result))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""Opening documents and raw XML of a case in the in-app viewers, and saving them (audited)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog
+
+from ab_inbox.ui.ops import Op
+from ab_inbox.ui.viewers import PlaceholderViewer, viewer_for
+
+
+def open_attachment(window, message_id: int, position: int) -> None:
+    view = window.case_view
+    chosen = view.current_document()
+    if chosen is None:
+        return
+    _, _, state, mime, dokumentuuid, name = chosen
+    if state != "stored":
+        view.show_document(PlaceholderViewer.for_state(state, dokumentuuid, parent=view))
+        return
+
+    def read():
+        row = window.workers.get().attachment(message_id, position)
+        return row["data"] if row else None
+
+    def show(data):
+        if view.current_document() is None or view.current_document()[:2] != (message_id, position):
+            return  # the user moved on
+        viewer = viewer_for(mime, parent=view)
+        viewer.load_bytes(data or b"", name)
+        if hasattr(viewer, "save_requested"):
+            viewer.save_requested.connect(
+                lambda: save_attachment(window, message_id, position, name)
+            )
+        view.show_document(viewer)
+
+    Op(window, read).on_success(show).on_failure(window.show_error).start()
+
+
+def save_attachment(window, message_id: int, position: int, name: str) -> None:
+    target, _ = QFileDialog.getSaveFileName(window, window.tr("Dokument speichern unter"), name)
+    if not target:
+        return
+    Op(
+        window,
+        lambda: window.workers.get().save_attachment(message_id, position, Path(target)),
+        "write",
+    ).on_success(
+        lambda _row: window.statusBar().showMessage(
+            window.tr("Gespeichert: {0}").format(target), 5000
+        )
+    ).on_failure(window.show_error).start()
+
+
+def open_raw_xml(window, message_id: int) -> None:
+    def show(data):
+        viewer = viewer_for("application/xml", parent=window.case_view)
+        viewer.load_bytes(data or b"", f"{message_id}.xml")
+        window.case_view.show_raw_xml(viewer)
+
+    Op(window, lambda: window.workers.get().message_bytes(message_id)).on_success(show).on_failure(
+        window.show_error
+    ).start()

@@ -1,0 +1,188 @@
+"""The case rendered as readable HTML sections for the case view.
+
+Everything from a message is untrusted text from outside the office: it is escaped here, in one
+place, before Qt's rich-text renderer sees it. Codes show their German label, with the code
+itself on hover.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication
+
+from ab_inbox.ui.i18n import tr_status
+
+_CONTEXT = "CaseHtml"
+STYLE = """
+<style>
+h2 { font-size: 13pt; margin: 10px 0 4px 0; color: #1f3a5f; }
+table.f td { padding: 1px 8px 1px 0; vertical-align: top; }
+td.k { color: #555; white-space: nowrap; }
+.err { color: #b00020; } .warn { color: #8a5a00; } .muted { color: #777; }
+</style>
+"""
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def _v(value) -> str:
+    if value in (None, "", []):
+        return "<span class='muted'>–</span>"
+    return escape(str(value))
+
+
+def _code(value: dict | None) -> str:
+    if not value:
+        return _v(None)
+    label = value.get("label") or value.get("code")
+    return f"<span title='{escape(str(value.get('code')))}'>{escape(str(label))}</span>"
+
+
+def _fields(pairs: list[tuple[str, str]]) -> str:
+    rows = "".join(f"<tr><td class='k'>{escape(k)}</td><td>{v}</td></tr>" for k, v in pairs)
+    return f"<table class='f'>{rows}</table>"
+
+
+def _person(person: dict) -> str:
+    pairs = [
+        (_t("Familienname"), _v(person.get("family_name"))),
+        (_t("Vornamen"), _v(person.get("given_names"))),
+    ]
+    if person.get("birth_name"):
+        pairs.append((_t("Geburtsname"), _v(person["birth_name"])))
+    pairs += [
+        (_t("Geburtsdatum"), _v(_partial_date(person.get("birth_date")))),
+        (_t("Geburtsort"), _v(person.get("birth_place"))),
+        (_t("Geschlecht"), _code(person.get("sex"))),
+        (
+            _t("Staatsangehörigkeit"),
+            ", ".join(_code(n) for n in person.get("nationalities") or []) or _v(None),
+        ),
+    ]
+    if person.get("relation"):
+        pairs.append((_t("Beziehung"), _code(person["relation"])))
+    return _fields(pairs)
+
+
+def _partial_date(value: str | None) -> str | None:
+    """'1990' / '1990-05' / '1990-05-20' in German order; unknown parts stay unknown."""
+    if not value:
+        return None
+    parts = value.split("-")
+    if len(parts) == 3:
+        return f"{parts[2]}.{parts[1]}.{parts[0]}"
+    if len(parts) == 2:
+        return f"{parts[1]}/{parts[0]} ({_t('Tag unbekannt')})"
+    return f"{parts[0]} ({_t('Tag und Monat unbekannt')})"
+
+
+def _section(title: str, body: str) -> str:
+    return f"<h2>{escape(title)}</h2>{body}"
+
+
+def render_case(case: dict) -> str:
+    """HTML for a case as returned by Inbox.case()."""
+    messages = case.get("messages") or []
+    lead = next(
+        (m for m in messages if m["id"] == case.get("application_message_id")),
+        messages[0] if messages else None,
+    )
+    record = lead["record"] if lead else {}
+    out = [STYLE]
+    out.append(
+        _section(
+            _t("Antrag"),
+            _fields(
+                [
+                    (_t("Typ"), _v(case.get("type_title"))),
+                    ("Antragsidentifikation", _v(case.get("antragsidentifikation"))),
+                    (_t("Eingang"), _v((case.get("received_at") or "")[:19].replace("T", " "))),
+                    (_t("Status"), _v(tr_status(case.get("status") or ""))),
+                    (_t("Bearbeitung"), _v(case.get("assignee"))),
+                    (_t("Wiedervorlage"), _v(case.get("follow_up_date"))),
+                    (_t("Rückkanal"), _v(_yes_no(record.get("rueckkanal_vorhanden")))),
+                ]
+                + [(_t("Grund"), _code(r)) for r in record.get("reasons") or []]
+                + [(escape(k), _v(v)) for k, v in (record.get("details") or {}).items()]
+            ),
+        )
+    )
+    if record.get("applicant"):
+        out.append(_section(_t("Person"), _person(record["applicant"])))
+    if record.get("representative"):
+        out.append(_section(_t("Vertreter"), _person(record["representative"])))
+    refs = record.get("reference_persons") or []
+    if refs:
+        out.append(_section(_t("Referenzpersonen"), "".join(_person(p) for p in refs)))
+    out.append(_section(_t("Dokumente"), _documents(messages)))
+    out.append(_section(_t("Verlauf"), _history(case, messages)))
+    out.append(_section(_t("Prüfergebnis"), _findings(messages)))
+    return "".join(out)
+
+
+def _yes_no(value) -> str | None:
+    if value is None:
+        return None
+    return _t("ja") if value else _t("nein")
+
+
+def _documents(messages: list[dict]) -> str:
+    rows = []
+    for message in messages:
+        for a in message.get("attachments") or []:
+            name = a.get("file_name") or a.get("label") or _t("(ohne Namen)")
+            state = {
+                "stored": _t("vorhanden"),
+                "awaited": _t("wird nachgeliefert"),
+                "blocked": _t("gesperrt"),
+            }.get(a["state"], a["state"])
+            size = f"{a['size'] / 1024:.0f} KB" if a.get("size") else ""
+            rows.append(
+                f"<tr><td>{escape(name)}</td><td>{escape(a.get('label') or '')}</td>"
+                f"<td>{escape(a.get('mime') or a.get('declared_label') or '')}</td>"
+                f"<td>{size}</td><td>{escape(state)}</td></tr>"
+            )
+    if not rows:
+        return f"<p class='muted'>{_t('Keine Dokumente')}</p>"
+    return f"<table class='f'>{''.join(rows)}</table>"
+
+
+def _history(case: dict, messages: list[dict]) -> str:
+    items = [
+        (
+            m["received_at"],
+            f"{escape(m.get('type_title') or m['type_name'] or '')} "
+            f"<span class='muted'>#{m['id']}</span>",
+        )
+        for m in messages
+    ]
+    for h in case.get("history") or []:
+        text = f"{_t('Status')}: {escape(tr_status(h['to_status']))}"
+        if h.get("note"):
+            text += f" – {escape(h['note'])}"
+        items.append((h["at"], f"{text} <span class='muted'>({escape(h['actor'] or '')})</span>"))
+    items.sort(key=lambda item: item[0])
+    rows = "".join(
+        f"<tr><td class='k'>{escape(at[:16].replace('T', ' '))}</td><td>{text}</td></tr>"
+        for at, text in items
+    )
+    return f"<table class='f'>{rows}</table>"
+
+
+def _findings(messages: list[dict]) -> str:
+    rows = []
+    for message in messages:
+        for f in message.get("findings") or []:
+            css = "err" if f["severity"] == "error" else "warn"
+            where = escape(f.get("path") or "")
+            line = f" ({_t('Zeile')} {f['line']})" if f.get("line") else ""
+            rows.append(
+                f"<tr><td class='{css}'>{escape(f['text_de'])}</td></tr>"
+                f"<tr><td class='muted'>{where}{line} · {escape(f['rule'])}</td></tr>"
+            )
+    if not rows:
+        return f"<p>{_t('Keine Befunde: alle Nachrichten sind gültig.')}</p>"
+    return f"<table class='f'>{''.join(rows)}</table>"

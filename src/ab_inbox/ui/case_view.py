@@ -1,0 +1,206 @@
+"""The case view: the application readable in sections, its documents, raw XML and notes.
+
+The view only displays what the main window hands it (from background ops) and asks for more
+through signals; it never opens the store itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ab_inbox.ui.case_html import render_case
+from ab_inbox.ui.i18n import tr_status
+
+DOC_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class CaseView(QWidget):
+    attachment_requested = Signal(int, int)  # message id, position
+    save_attachment_requested = Signal(int, int, str)  # message id, position, suggested name
+    raw_xml_requested = Signal(int)  # message id
+    note_submitted = Signal(int, str)  # case id, text
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.case: dict | None = None
+        self.header = QLabel(self.tr("Kein Fall ausgewählt"))
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.header.setAccessibleName(self.tr("Fallkopf"))
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Fallansicht"))
+        self.details = QTextBrowser()
+        self.details.setOpenLinks(False)
+        self.details.setAccessibleName(self.tr("Antrag"))
+        self.tabs.addTab(self.details, self.tr("&Antrag"))
+        self.tabs.addTab(self._build_documents(), self.tr("&Dokumente"))
+        self.raw_xml_holder = QStackedWidget()
+        self.tabs.addTab(self.raw_xml_holder, self.tr("&XML"))
+        self.tabs.addTab(self._build_notes(), self.tr("&Notizen"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs)
+
+    # --- building -------------------------------------------------------------------------
+    def _build_documents(self) -> QWidget:
+        self.documents = QListWidget()
+        self.documents.setAccessibleName(self.tr("Dokumentliste"))
+        self.documents.currentItemChanged.connect(self._document_chosen)
+        self.viewer_holder = QStackedWidget()
+        self.viewer_holder.setAccessibleName(self.tr("Dokumentanzeige"))
+        self.viewer_message = QLabel(self.tr("Dokument auswählen"))
+        self.viewer_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.viewer_holder.addWidget(self.viewer_message)
+        splitter = QSplitter()
+        splitter.addWidget(self.documents)
+        splitter.addWidget(self.viewer_holder)
+        splitter.setStretchFactor(1, 4)
+        return splitter
+
+    def _build_notes(self) -> QWidget:
+        box = QWidget()
+        self.notes = QTextBrowser()
+        self.notes.setAccessibleName(self.tr("Notizen zum Fall"))
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setPlaceholderText(self.tr("Interne Notiz (nur für die Behörde)"))
+        self.note_edit.setAccessibleName(self.tr("Neue Notiz"))
+        self.note_edit.setMaximumHeight(90)
+        self.note_button = QPushButton(self.tr("Notiz speichern"))
+        self.note_button.setAccessibleName(self.tr("Notiz speichern"))
+        self.note_button.clicked.connect(self._submit_note)
+        row = QHBoxLayout()
+        row.addWidget(self.note_edit)
+        row.addWidget(self.note_button)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.notes)
+        layout.addLayout(row)
+        return box
+
+    # --- showing ---------------------------------------------------------------------------
+    def show_case(self, case: dict | None) -> None:
+        same = self.case is not None and case is not None and case["id"] == self.case["id"]
+        self.case = case
+        if case is None:
+            self.header.setText(self.tr("Kein Fall ausgewählt"))
+            self.details.clear()
+            self.documents.clear()
+            self.notes.clear()
+            return
+        self.header.setText(
+            f"<b>{self.tr('Fall')} {case['id']}</b> · {case.get('type_title') or ''} · "
+            f"{_plain(case.get('applicant_name'))} · {tr_status(case['status'])}"
+        )
+        scroll = self.details.verticalScrollBar().value()
+        self.details.setHtml(render_case(case))
+        if same:
+            self.details.verticalScrollBar().setValue(scroll)
+        self._fill_documents(case, keep_selection=same)
+        self._fill_notes(case)
+
+    def _fill_documents(self, case: dict, keep_selection: bool) -> None:
+        previous = (
+            self.documents.currentItem().data(DOC_ROLE)
+            if (keep_selection and self.documents.currentItem())
+            else None
+        )
+        self.documents.blockSignals(True)
+        self.documents.clear()
+        for message in case.get("messages") or []:
+            for a in message.get("attachments") or []:
+                name = a.get("file_name") or a.get("label") or self.tr("(ohne Namen)")
+                item = QListWidgetItem(name)
+                item.setData(
+                    DOC_ROLE,
+                    (
+                        message["id"],
+                        a["position"],
+                        a["state"],
+                        a.get("mime"),
+                        a.get("dokumentuuid"),
+                        name,
+                    ),
+                )
+                item.setToolTip(a.get("label") or name)
+                self.documents.addItem(item)
+                if previous and previous[:2] == (message["id"], a["position"]):
+                    self.documents.setCurrentItem(item)
+        self.documents.blockSignals(False)
+        if previous is None:
+            self.viewer_holder.setCurrentWidget(self.viewer_message)
+
+    def _fill_notes(self, case: dict) -> None:
+        from html import escape
+
+        parts = [
+            f"<p><b>{escape(n['author'])}</b> <span style='color:#777'>"
+            f"{escape(n['at'][:16].replace('T', ' '))}</span><br>{escape(n['text'])}</p>"
+            for n in case.get("notes") or []
+        ]
+        self.notes.setHtml("".join(parts) or f"<p>{self.tr('Noch keine Notizen.')}</p>")
+
+    def show_document(self, viewer: QWidget) -> None:
+        """Put a loaded viewer in place of the previous one."""
+        old = self.viewer_holder.currentWidget()
+        self.viewer_holder.addWidget(viewer)
+        self.viewer_holder.setCurrentWidget(viewer)
+        if old is not None and old is not self.viewer_message:
+            self.viewer_holder.removeWidget(old)
+            old.deleteLater()
+
+    def show_document_message(self, text: str) -> None:
+        self.viewer_message.setText(text)
+        self.viewer_holder.setCurrentWidget(self.viewer_message)
+
+    def show_raw_xml(self, viewer: QWidget) -> None:
+        old = self.raw_xml_holder.currentWidget()
+        self.raw_xml_holder.addWidget(viewer)
+        self.raw_xml_holder.setCurrentWidget(viewer)
+        if old is not None:
+            self.raw_xml_holder.removeWidget(old)
+            old.deleteLater()
+
+    # --- reacting --------------------------------------------------------------------------
+    def _document_chosen(self, item, _previous=None) -> None:
+        if item is None:
+            return
+        message_id, position, state, *_ = item.data(DOC_ROLE)
+        self.attachment_requested.emit(message_id, position)
+
+    def current_document(self) -> tuple | None:
+        item = self.documents.currentItem()
+        return item.data(DOC_ROLE) if item else None
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.raw_xml_holder and self.case:
+            message_id = self.case.get("application_message_id") or (
+                self.case["messages"][0]["id"] if self.case.get("messages") else None
+            )
+            if message_id:
+                self.raw_xml_requested.emit(message_id)
+
+    def _submit_note(self) -> None:
+        text = self.note_edit.toPlainText().strip()
+        if text and self.case:
+            self.note_submitted.emit(self.case["id"], text)
+            self.note_edit.clear()
+
+
+def _plain(value) -> str:
+    from html import escape
+
+    return escape(value) if value else "–"

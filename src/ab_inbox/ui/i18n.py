@@ -1,0 +1,80 @@
+"""The translation layer: German source strings in the code, English from a Qt .qm file.
+
+Every user-visible string is written in German and passed through Qt (`self.tr("Neu")` or
+`QCoreApplication.translate("Context", "...")`), so German needs no catalogue and English is one
+more `.ts` file. `packaging/update_translations.sh` refreshes `translations/ab_inbox_en.ts` from
+the sources and builds the `.qm` that `install_translators` loads. Qt's own strings (buttons of
+standard dialogs, context menus) come from Qt's `qtbase_<lang>.qm`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QTranslator,
+)
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
+CATALOGUE = "ab_inbox"
+SOURCE_LANGUAGE = "de"
+STATUS_CONTEXT = "Status"
+
+# Labels for the case status slugs stored by the core. Marked here so lupdate finds them.
+_STATUS_LABELS: dict[str, str] = {
+    "new": QT_TRANSLATE_NOOP("Status", "Neu"),
+    "in_progress": QT_TRANSLATE_NOOP("Status", "In Bearbeitung"),
+    "query": QT_TRANSLATE_NOOP("Status", "Rückfrage"),
+    "ready": QT_TRANSLATE_NOOP("Status", "Bereit zum Export"),
+    "exported": QT_TRANSLATE_NOOP("Status", "Exportiert"),
+    "parked": QT_TRANSLATE_NOOP("Status", "Zurückgestellt"),
+    "not_responsible": QT_TRANSLATE_NOOP("Status", "Unzuständig"),
+    "done": QT_TRANSLATE_NOOP("Status", "Erledigt"),
+}
+STATUS_SLUGS: tuple[str, ...] = tuple(_STATUS_LABELS)
+
+_installed: list[QTranslator] = []
+
+
+def tr_status(slug: str) -> str:
+    """Label of a case status in the current language; an unknown slug is shown as it is."""
+    label = _STATUS_LABELS.get(slug)
+    return QCoreApplication.translate(STATUS_CONTEXT, label) if label else slug
+
+
+def catalogue_path(language: str) -> Path:
+    return TRANSLATIONS_DIR / f"{CATALOGUE}_{language}.qm"
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Replace the translators installed earlier with those for `language` ("de" or "en").
+
+    Also makes `language` the default QLocale, so numbers and dates follow the language.
+
+    Returns the translators now installed (Qt's own first, then ours). Missing catalogues are
+    not an error: the German source strings are shown instead.
+    """
+    remove_translators(app)
+    QLocale.setDefault(QLocale(language))
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    candidates: list[tuple[str, str | Path]] = [(f"qtbase_{language}", qt_dir)]
+    if language != SOURCE_LANGUAGE:
+        candidates.append((f"{CATALOGUE}_{language}", TRANSLATIONS_DIR))
+    for name, directory in candidates:
+        translator = QTranslator(app)
+        if translator.load(name, str(directory)) and app.installTranslator(translator):
+            _installed.append(translator)
+        else:
+            translator.deleteLater()
+    return list(_installed)
+
+
+def remove_translators(app: QCoreApplication) -> None:
+    while _installed:
+        translator = _installed.pop()
+        app.removeTranslator(translator)
+        translator.deleteLater()

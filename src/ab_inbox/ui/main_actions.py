@@ -1,0 +1,241 @@
+"""Every command of the main window as a QAction: menus, toolbar and keyboard share them.
+
+Shortcuts avoid the system's own (Ctrl+C/V/X/Z/A, Alt+F4, Ctrl+W, Ctrl+Tab); the list is in the
+help dialog (F1), built from these actions so it cannot go stale.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
+
+from ab_inbox.casework import status as workflow
+
+# (status slug, shortcut) for the "Status" menu; "exported" is set only by the export.
+STATUS_SHORTCUTS = (
+    (workflow.IN_PROGRESS, "Ctrl+1"),
+    (workflow.QUERY, "Ctrl+2"),
+    (workflow.READY, "Ctrl+3"),
+    (workflow.PARKED, "Ctrl+4"),
+    (workflow.NOT_RESPONSIBLE, "Ctrl+5"),
+    (workflow.DONE, "Ctrl+6"),
+)
+
+
+def _action(window, name: str, text: str, shortcut: str | None, handler, tip: str = ""):
+    action = QAction(text, window)
+    action.setObjectName(name)
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+    action.triggered.connect(lambda _checked=False: handler())
+    window.addAction(action)  # shortcuts work wherever the focus is inside the window
+    return action
+
+
+def build_actions(window) -> dict[str, QAction]:
+    tr = window.tr
+    acts: dict[str, QAction] = {}
+
+    def add(name, text, shortcut, handler, tip=""):
+        acts[name] = _action(window, name, text, shortcut, handler, tip)
+        return acts[name]
+
+    add(
+        "fetch", tr("&Abrufen"), "F5", lambda: fetch_now(window), tr("Eingangsordner jetzt abrufen")
+    )
+    add(
+        "import",
+        tr("&Importieren…"),
+        "Ctrl+O",
+        lambda: choose_import(window),
+        tr("XML-Dateien importieren"),
+    )
+    add("settings", tr("&Einstellungen…"), "Ctrl+,", lambda: open_settings(window))
+    add("quit", tr("&Beenden"), "Ctrl+Q", window.close)
+    add(
+        "search",
+        tr("&Suchen"),
+        "Ctrl+F",
+        lambda: (window.search.setFocus(), window.search.selectAll()),
+    )
+    add("save_search", tr("Suche &speichern…"), "Ctrl+Shift+S", lambda: save_search(window))
+    add("next", tr("&Nächster Fall"), "Alt+Down", lambda: move(window, +1))
+    add("previous", tr("&Vorheriger Fall"), "Alt+Up", lambda: move(window, -1))
+    add("queue", tr("Zur &Warteschlange"), "F6", lambda: window.table.setFocus())
+    add("open", tr("Fall ö&ffnen"), "Ctrl+Return", lambda: window.case_view.tabs.setFocus())
+    add(
+        "take",
+        tr("Fall ü&bernehmen"),
+        "Ctrl+T",
+        lambda: with_case(
+            window, lambda inbox, cid, version: inbox.take_case(cid, expected_version=version)
+        ),
+        tr("Den Fall mir zuweisen und in Bearbeitung nehmen"),
+    )
+    add("follow_up", tr("&Wiedervorlage setzen…"), "Ctrl+D", lambda: follow_up(window))
+    add("note", tr("&Notiz schreiben"), "Ctrl+Shift+N", lambda: focus_note(window))
+    for slug, key in STATUS_SHORTCUTS:
+        add(f"status_{slug}", workflow.label(slug), key, lambda slug=slug: set_status(window, slug))
+    for number in range(1, window.views.count() + 1):
+        add(
+            f"view_{number}",
+            tr("Ansicht {0}").format(number),
+            f"Alt+{number}",
+            lambda row=number - 1: window.views.setCurrentRow(row),
+        )
+    add("help", tr("&Tastenkürzel"), "F1", lambda: show_shortcuts(window))
+    _menus(window, acts)
+    return acts
+
+
+def _menus(window, acts) -> None:
+    tr = window.tr
+    bar = window.menuBar()
+    file_menu = bar.addMenu(tr("&Datei"))
+    for name in ("fetch", "import", "settings"):
+        file_menu.addAction(acts[name])
+    file_menu.addSeparator()
+    file_menu.addAction(acts["quit"])
+    case_menu = bar.addMenu(tr("&Fall"))
+    for name in ("take", "follow_up", "note"):
+        case_menu.addAction(acts[name])
+    status_menu = case_menu.addMenu(tr("&Status"))
+    for slug, _ in STATUS_SHORTCUTS:
+        status_menu.addAction(acts[f"status_{slug}"])
+    nav = bar.addMenu(tr("&Navigation"))
+    for name in ("next", "previous", "queue", "open", "search", "save_search"):
+        nav.addAction(acts[name])
+    help_menu = bar.addMenu(tr("&Hilfe"))
+    help_menu.addAction(acts["help"])
+    toolbar = window.addToolBar(tr("Werkzeuge"))
+    toolbar.setObjectName("main_toolbar")
+    for name in ("fetch", "take", "follow_up"):
+        toolbar.addAction(acts[name])
+    toolbar.addSeparator()
+    for slug, _ in STATUS_SHORTCUTS:
+        toolbar.addAction(acts[f"status_{slug}"])
+
+
+# --- handlers ---------------------------------------------------------------------------------
+def move(window, step: int) -> None:
+    rows = window.model.rowCount()
+    if not rows:
+        return
+    current = window.table.currentIndex().row()
+    row = min(max(0 if current < 0 else current + step, 0), rows - 1)
+    window.table.setCurrentIndex(window.model.index(row, 0))
+    window.table.selectRow(row)
+
+
+def with_case(window, fn) -> None:
+    """Run fn(inbox, case_id, version seen) on the selected case as a write."""
+    case = window.case_view.case
+    if case is None:
+        window.statusBar().showMessage(window.tr("Kein Fall ausgewählt"), 3000)
+        return
+    case_id, version = case["id"], case["version"]
+    window.write(lambda inbox: fn(inbox, case_id, version))
+
+
+def set_status(window, slug: str) -> None:
+    follow = None
+    if slug == workflow.PARKED:
+        follow = ask_date(window)
+        if follow is None:
+            return
+    with_case(
+        window,
+        lambda inbox, cid, version: inbox.set_status(
+            cid, slug, expected_version=version, follow_up=follow
+        ),
+    )
+
+
+def ask_date(window) -> date | None:
+    from ab_inbox.ui.follow_up_dialog import FollowUpDialog
+
+    dialog = FollowUpDialog(window)
+    return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def follow_up(window) -> None:
+    day = ask_date(window)
+    if day is not None:
+        with_case(
+            window,
+            lambda inbox, cid, version: inbox.set_follow_up(cid, day, expected_version=version),
+        )
+
+
+def focus_note(window) -> None:
+    view = window.case_view
+    view.tabs.setCurrentIndex(view.tabs.count() - 1)
+    view.note_edit.setFocus()
+
+
+def fetch_now(window) -> None:
+    folder = window.inbox.settings.drop_folder
+    if not folder:
+        window.statusBar().showMessage(
+            window.tr("Kein Eingangsordner eingestellt (Datei → Einstellungen)"), 5000
+        )
+        return
+    from pathlib import Path
+
+    from ab_inbox.ui.ops import Op
+
+    def done(report):
+        counts = report.counts()
+        window.statusBar().showMessage(
+            window.tr("Abruf: {0} übernommen, {1} ungültig, {2} doppelt, {3} Quarantäne").format(
+                counts.get("accepted", 0),
+                counts.get("invalid", 0),
+                counts.get("duplicate", 0),
+                counts.get("quarantined", 0),
+            ),
+            10000,
+        )
+        window.model.forget_rows()
+        window.refresh()
+
+    Op(window, lambda: window.workers.get().fetch(Path(folder)), "write").on_success(
+        done
+    ).on_failure(window.show_error).start()
+
+
+def choose_import(window) -> None:
+    from pathlib import Path
+
+    names, _ = QFileDialog.getOpenFileNames(
+        window, window.tr("XML-Nachrichten importieren"), "", window.tr("XML (*.xml)")
+    )
+    window.import_files([Path(n) for n in names])
+
+
+def open_settings(window) -> None:
+    from ab_inbox.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.inbox.settings, window)
+    dialog.exec()
+
+
+def save_search(window) -> None:
+    view, _ = window.current_view()
+    text = window.search.text().strip()
+    name, ok = QInputDialog.getText(window, window.tr("Suche speichern"), window.tr("Name:"))
+    if ok and name.strip():
+        window.write(
+            lambda inbox: inbox.save_search(name, view, text),
+            done=lambda _c: window.reload_saved_searches(),
+        )
+
+
+def show_shortcuts(window) -> None:
+    from ab_inbox.ui.shortcuts_dialog import ShortcutsDialog
+
+    ShortcutsDialog(list(window.actions_by_name.values()), window).exec()

@@ -1,0 +1,357 @@
+"""The main window: views on the left, the queue in the middle, the case on the right.
+
+All reading and writing goes through `Inbox` in background ops (ui.ops); this module only
+decides what to ask for and where to show it. A timer polls the store's data_version, so a
+`fetch --watch` in another process shows up within seconds without losing the selection.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ab_inbox import config
+from ab_inbox.errors import BilingualError
+from ab_inbox.inbox import Inbox
+from ab_inbox.ui.case_view import CaseView
+from ab_inbox.ui.main_actions import build_actions
+from ab_inbox.ui.ops import Op, ThreadLocalInbox
+from ab_inbox.ui.quarantine_table import QuarantineTable
+from ab_inbox.ui.queue_model import CASE_ID_ROLE, COLUMNS, QueueModel
+
+LIVE_POLL_MS = 1500
+VIEWS = (
+    ("new", "Neu"),
+    ("mine", "Meine Fälle"),
+    ("invalid", "Ungültig"),
+    ("follow_up_due", "Wiedervorlage fällig"),
+    ("quarantine", "Quarantäne"),
+    ("open", "Offen"),
+    ("all", "Alle"),
+)
+VIEW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class MainWindow(QMainWindow):
+    case_shown = Signal(int)  # emitted when a case is displayed (tests, screenshots)
+    ids_applied = Signal()
+    import_finished = Signal(list)  # outcome kinds of a drag & drop / file import
+
+    def __init__(self, inbox: Inbox, workers: ThreadLocalInbox, parent=None):
+        super().__init__(parent)
+        self.inbox = inbox
+        self.workers = workers
+        self.setWindowTitle(self.tr("AB-Inbox – Posteingang Ausländerbehörde"))
+        self.setAcceptDrops(True)
+        self._refresh_token = 0
+        self._case_token = 0
+        self._data_version = inbox.data_version()
+        self._build_widgets()
+        self.actions_by_name = build_actions(self)
+        self._restore_state()
+        self.reload_saved_searches()
+        self.live_timer = QTimer(self)
+        self.live_timer.setInterval(LIVE_POLL_MS)
+        self.live_timer.timeout.connect(self.poll_for_changes)
+        self.live_timer.start()
+        self.refresh()
+
+    # --- layout ----------------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.views = QListWidget()
+        self.views.setAccessibleName(self.tr("Ansichten"))
+        for key, title in VIEWS:
+            item = QListWidgetItem(self.tr(title))
+            item.setData(VIEW_ROLE, (key, None))
+            self.views.addItem(item)
+        self.views.setCurrentRow(0)
+        self.views.currentItemChanged.connect(lambda *_: self.refresh(keep_selection=False))
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Suchen: Name, Antragsidentifikation, Dokument"))
+        self.search.setAccessibleName(self.tr("Suche"))
+        self.search.setClearButtonEnabled(True)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(250)
+        self.search_timer.timeout.connect(lambda: self.refresh(keep_selection=False))
+        self.search.textChanged.connect(lambda _: self.search_timer.start())
+
+        self.model = QueueModel(self.inbox.case_rows, self)
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Warteschlange"))
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.quarantine = QuarantineTable()
+        self.center = QStackedWidget()
+        self.center.addWidget(self.table)
+        self.center.addWidget(self.quarantine)
+
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(self.search)
+        middle_layout.addWidget(self.center)
+
+        self.case_view = CaseView()
+        self.case_view.attachment_requested.connect(self.open_attachment)
+        self.case_view.raw_xml_requested.connect(self.open_raw_xml)
+        self.case_view.note_submitted.connect(self.add_note)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.views)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.case_view)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.setCentralWidget(self.splitter)
+        self.counts_label = QLabel()
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.model.sort_requested.connect(lambda *_: self.refresh())
+
+    # --- state ----------------------------------------------------------------------------
+    def _state(self) -> QSettings:
+        return QSettings(str(config.data_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_state(self) -> None:
+        state = self._state()
+        if state.value("geometry"):
+            self.restoreGeometry(state.value("geometry"))
+        else:
+            self.resize(1400, 850)
+        if state.value("window"):
+            self.restoreState(state.value("window"))
+        if state.value("splitter"):
+            self.splitter.restoreState(state.value("splitter"))
+        else:
+            self.splitter.setSizes([170, 760, 470])
+        if state.value("header"):
+            self.table.horizontalHeader().restoreState(state.value("header"))
+
+    def save_state(self) -> None:
+        state = self._state()
+        state.setValue("geometry", self.saveGeometry())
+        state.setValue("window", self.saveState())
+        state.setValue("splitter", self.splitter.saveState())
+        state.setValue("header", self.table.horizontalHeader().saveState())
+        state.sync()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.live_timer.stop()
+        self.save_state()
+        super().closeEvent(event)
+
+    # --- the queue ------------------------------------------------------------------------
+    def current_view(self) -> tuple[str, str | None]:
+        item = self.views.currentItem()
+        return item.data(VIEW_ROLE) if item else ("all", None)
+
+    def current_case_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.case_id(index.row()) if index.isValid() else None
+
+    def refresh(self, keep_selection: bool = True) -> None:
+        """Re-run the current view's query in the background and apply it when it returns."""
+        view, saved_search = self.current_view()
+        if view == "quarantine":
+            self.center.setCurrentWidget(self.quarantine)
+            Op(self, lambda: self.workers.get().quarantine_entries()).on_success(
+                self.quarantine.show_entries
+            ).on_failure(self.show_error).start()
+            self._refresh_counts()
+            return
+        self.center.setCurrentWidget(self.table)
+        search = self.search.text().strip() or saved_search
+        sort_key = COLUMNS[self.model.sort_column][2]
+        descending = self.model.sort_descending
+        self._refresh_token += 1
+        token = self._refresh_token
+        keep = self.current_case_id() if keep_selection else None
+        keep_row = self.table.currentIndex().row()
+
+        def query():
+            return self.workers.get().case_ids(
+                view, search=search, sort=sort_key, descending=descending
+            )
+
+        Op(self, query).on_success(
+            lambda ids: self._apply_ids(token, ids, keep, keep_row)
+        ).on_failure(self.show_error).start()
+        self._refresh_counts()
+
+    def _apply_ids(self, token: int, ids: list[int], keep: int | None, keep_row: int = -1) -> None:
+        """Show new ids; the selected case stays selected, or, if it left this view (e.g.
+        taken out of "Neu"), the case now at its place is selected, as in a mail client."""
+        if token != self._refresh_token:
+            return  # a newer refresh is on its way
+        scroll = self.table.verticalScrollBar().value()
+        self.table.selectionModel().blockSignals(True)
+        self.model.set_ids(ids)
+        row = self.model.row_of(keep) if keep is not None else -1
+        moved_on = keep is not None and row < 0 and bool(ids) and keep_row >= 0
+        if moved_on:
+            row = min(keep_row, len(ids) - 1)
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+            self.table.selectRow(row)
+        self.table.selectionModel().blockSignals(False)
+        if keep is not None:
+            self.table.verticalScrollBar().setValue(scroll)
+        if row >= 0:
+            self.load_case(self.model.case_id(row), audit=moved_on)
+        elif keep is not None or not ids:
+            self.case_view.show_case(None)
+        self.ids_applied.emit()
+
+    def _refresh_counts(self) -> None:
+        def counts():
+            inbox = self.workers.get()
+            return inbox.view_counts(), inbox.counts(), inbox.last_received_at()
+
+        Op(self, counts).on_success(self._show_counts).start()
+
+    def _show_counts(self, result) -> None:
+        views, totals, last = result
+        for i in range(self.views.count()):
+            item = self.views.item(i)
+            key, saved = item.data(VIEW_ROLE)
+            base = dict(VIEWS).get(key)
+            if saved is None and base:
+                number = totals["quarantine"] if key == "quarantine" else views.get(key, 0)
+                item.setText(f"{self.tr(base)} ({number})")
+        last_text = last[:16].replace("T", " ") if last else "–"
+        self.counts_label.setText(
+            self.tr("Fälle: {0} · Neu: {1} · Ungültig: {2} · Letzter Eingang: {3} UTC").format(
+                views.get("all", 0), views.get("new", 0), views.get("invalid", 0), last_text
+            )
+        )
+
+    def poll_for_changes(self) -> None:
+        """Cheap check (PRAGMA data_version) whether anyone committed since we last looked."""
+        version = self.inbox.data_version()
+        if version != self._data_version:
+            self._data_version = version
+            self.model.forget_rows()
+            self.refresh()
+
+    # --- the case -------------------------------------------------------------------------
+    def _current_row_changed(self, current, _previous) -> None:
+        case_id = current.data(CASE_ID_ROLE) if current.isValid() else None
+        if case_id is not None:
+            self.load_case(case_id, audit=True)
+
+    def load_case(self, case_id: int, audit: bool) -> None:
+        self._case_token += 1
+        token = self._case_token
+
+        def read():
+            inbox = self.workers.get()
+            return inbox.case(case_id)
+
+        def show(case):
+            if token == self._case_token:
+                self.case_view.show_case(case)
+                self.case_shown.emit(case_id)
+
+        Op(self, read).on_success(show).on_failure(self.show_error).start()
+        if audit:
+            Op(self, lambda: self.workers.get().mark_viewed(case_id), "write").start()
+
+    def open_attachment(self, message_id: int, position: int) -> None:
+        from ab_inbox.ui.attachments import open_attachment
+
+        open_attachment(self, message_id, position)
+
+    def open_raw_xml(self, message_id: int) -> None:
+        from ab_inbox.ui.attachments import open_raw_xml
+
+        open_raw_xml(self, message_id)
+
+    def add_note(self, case_id: int, text: str) -> None:
+        self.write(lambda inbox: inbox.add_note(case_id, text))
+
+    # --- writes ---------------------------------------------------------------------------
+    def write(self, fn, done=None) -> None:
+        """Run a write on the serial worker; conflicts and refusals are shown, then reload."""
+
+        def finished(changes):
+            if done is not None:
+                done(changes)
+            self.model.forget_rows()
+            self.refresh()
+
+        Op(self, lambda: fn(self.workers.get()), "write").on_success(finished).on_failure(
+            self.show_error
+        ).start()
+
+    def show_error(self, exc: BaseException) -> None:
+        if isinstance(exc, BilingualError):
+            text = exc.text_de
+        else:
+            text = self.tr("Unerwarteter Fehler: {0}").format(type(exc).__name__)
+        QMessageBox.warning(self, self.tr("AB-Inbox"), text)
+        self.model.forget_rows()
+        self.refresh()
+
+    # --- drag and drop --------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if any(u.toLocalFile().lower().endswith(".xml") for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        self.import_files([p for p in paths if p.suffix.lower() == ".xml"])
+        event.acceptProposedAction()
+
+    def import_files(self, paths: list[Path]) -> None:
+        from ab_inbox.ui.importing import import_files
+
+        import_files(self, paths)
+
+    def reload_saved_searches(self) -> None:
+        """Saved searches appear below the fixed views, each a view plus a search text."""
+
+        def show(searches):
+            for i in reversed(range(self.views.count())):
+                if self.views.item(i).data(VIEW_ROLE)[1] is not None:
+                    self.views.takeItem(i)
+            for s in searches:
+                item = QListWidgetItem(f"★ {s['name']}")
+                item.setData(VIEW_ROLE, (s["view"], s["search"] or ""))
+                self.views.addItem(item)
+
+        Op(self, lambda: self.workers.get().saved_searches()).on_success(show).start()
+
+    def trigger(self, name: str) -> QAction:
+        """An action by name (menus, toolbar and shortcuts share them)."""
+        return self.actions_by_name[name]
+
+
+def shortcut_text(action: QAction) -> str:
+    return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)

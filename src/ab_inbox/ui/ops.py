@@ -1,0 +1,270 @@
+"""The one way the desktop runs work off the GUI thread.
+
+Every slow call (ingest, queries over many messages, PDF rendering) goes through `Op`, so the
+rules live in one place instead of in every window:
+
+- `fn` runs on a worker thread and must never touch widgets. Its result or exception travels
+  back to the GUI thread by a queued signal, and the callbacks run there.
+- If `parent` has been destroyed by then (a closed window), the callbacks are dropped; a
+  failure then still goes to the default failure handler, so a lost write is never silent.
+- "write" ops run on one serial worker in submission order, so two writes never race for the
+  database lock and the order the user acted in is the order things happen. "read" ops share a
+  small pool.
+- Tests switch to synchronous mode (`run_synchronously`), where `start()` runs `fn` and the
+  callbacks at once on the calling thread; `wait_for_all` and `active_count` let a fixture fail
+  a test that leaves workers running.
+
+Thread safety: `fn` must not use a SQLite connection that another thread is using. The GUI's
+`Inbox` belongs to the GUI thread; `ThreadLocalInbox` gives each worker thread its own.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal, Slot
+
+if TYPE_CHECKING:
+    from ab_inbox.inbox import Inbox
+
+T = TypeVar("T")
+FailureHandler = Callable[[BaseException], None]
+
+READ_THREADS = 2
+KINDS = ("read", "write")
+
+_lock = threading.Lock()
+_active = 0
+_synchronous = False
+_pools: dict[str, QThreadPool] = {}
+_in_flight: set[_Relay] = set()
+
+
+def _report_to_stderr(exc: BaseException) -> None:
+    """Type and code positions only: messages and values may quote names or message content."""
+    frames = "".join(
+        f"  {frame.filename}:{frame.lineno} in {frame.name}\n"
+        for frame in traceback.extract_tb(exc.__traceback__)
+    )
+    print(
+        f"ab-inbox: background operation failed: {type(exc).__module__}.{type(exc).__qualname__}"
+        f"\n{frames}",
+        file=sys.stderr,
+        end="",
+    )
+
+
+_default_failure_handler: FailureHandler = _report_to_stderr
+
+
+def set_default_failure_handler(handler: FailureHandler | None) -> FailureHandler:
+    """Install the handler for failures of ops without `on_failure`; None restores stderr.
+
+    Returns the previous handler so a caller can put it back.
+    """
+    global _default_failure_handler
+    previous = _default_failure_handler
+    _default_failure_handler = handler or _report_to_stderr
+    return previous
+
+
+class _SynchronousMode:
+    def __init__(self, previous: bool):
+        self._previous = previous
+
+    def __enter__(self) -> _SynchronousMode:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        global _synchronous
+        _synchronous = self._previous
+
+
+def run_synchronously(enabled: bool = True) -> _SynchronousMode:
+    """Switch synchronous mode now; used as a context manager it restores the previous mode."""
+    global _synchronous
+    previous = _synchronous
+    _synchronous = enabled
+    return _SynchronousMode(previous)
+
+
+def is_synchronous() -> bool:
+    return _synchronous
+
+
+def _pool(kind: str) -> QThreadPool:
+    with _lock:
+        pool = _pools.get(kind)
+        if pool is None:
+            pool = QThreadPool()
+            pool.setMaxThreadCount(1 if kind == "write" else READ_THREADS)
+            pool.setObjectName(f"ab_inbox_{kind}_pool")
+            _pools[kind] = pool
+        return pool
+
+
+def active_count() -> int:
+    """Ops whose `fn` is queued or running (not counting callbacks still to be delivered)."""
+    with _lock:
+        return _active
+
+
+def wait_for_all(timeout_ms: int = 30_000) -> bool:
+    """Block until no op is queued or running; False if that did not happen within the time."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    with _lock:
+        pools = list(_pools.values())
+    for pool in pools:
+        remaining_ms = max(0, int((deadline - time.monotonic()) * 1000))
+        if not pool.waitForDone(remaining_ms):
+            return False
+    while active_count() and time.monotonic() < deadline:
+        time.sleep(0.005)
+    return active_count() == 0
+
+
+def _alive(obj: QObject) -> bool:
+    return shiboken6.isValid(obj)
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; the worker emits `finished`, the slot runs in the GUI thread."""
+
+    finished = Signal(bool, object)
+
+    def __init__(self, op: Op):
+        super().__init__()
+        self._op = op
+        self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(bool, object)
+    def _deliver(self, ok: bool, value: object) -> None:
+        try:
+            self._op._deliver(ok, value)
+        finally:
+            self._op = None
+            _in_flight.discard(self)
+            self.deleteLater()
+
+
+class Op(Generic[T]):
+    """`Op(parent, fn).on_success(cb).on_failure(cb).start()`; see the module docstring."""
+
+    def __init__(self, parent: QObject, fn: Callable[[], T], kind: str = "read"):
+        if kind not in KINDS:
+            raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+        self._parent = parent
+        self._fn = fn
+        self._kind = kind
+        self._success: Callable[[T], None] | None = None
+        self._failure: FailureHandler | None = None
+        self._started = False
+
+    @property
+    def kind(self) -> str:
+        return self._kind
+
+    def on_success(self, callback: Callable[[T], None]) -> Op[T]:
+        self._success = callback
+        return self
+
+    def on_failure(self, callback: FailureHandler) -> Op[T]:
+        self._failure = callback
+        return self
+
+    def start(self) -> None:
+        if self._started:
+            raise RuntimeError("an Op can be started only once")
+        self._started = True
+        if _synchronous:
+            self._run_now()
+            return
+        app = QCoreApplication.instance()
+        if app is None:
+            raise RuntimeError("Op needs a running QCoreApplication (or synchronous mode)")
+        relay = _Relay(self)
+        if relay.thread() != app.thread():
+            relay.moveToThread(app.thread())
+        _in_flight.add(relay)
+        global _active
+        with _lock:
+            _active += 1
+        _pool(self._kind).start(lambda: self._work(relay))
+
+    def _run_now(self) -> None:
+        try:
+            value = self._fn()
+        except Exception as exc:
+            self._deliver(False, exc)
+        else:
+            self._deliver(True, value)
+
+    def _work(self, relay: _Relay) -> None:
+        global _active
+        try:
+            try:
+                value = self._fn()
+            except BaseException as exc:
+                ok, result = False, exc
+            else:
+                ok, result = True, value
+            relay.finished.emit(ok, result)
+        finally:
+            with _lock:
+                _active -= 1
+
+    def _deliver(self, ok: bool, value: object) -> None:
+        parent, self._parent, self._fn = self._parent, None, None
+        if not _alive(parent):
+            if not ok:
+                _default_failure_handler(value)  # type: ignore[arg-type]
+            return
+        if ok:
+            if self._success is not None:
+                self._success(value)  # type: ignore[arg-type]
+        elif self._failure is not None:
+            self._failure(value)  # type: ignore[arg-type]
+        else:
+            _default_failure_handler(value)  # type: ignore[arg-type]
+
+
+class ThreadLocalInbox:
+    """One `Inbox` (and so one SQLite connection) per thread, opened on first use.
+
+    A sqlite3 connection must not be shared by threads that write, so an op's `fn` calls
+    `local.get()` instead of using the GUI's `Inbox`. `close_all()` closes every connection;
+    call it after `wait_for_all()` when the window closes.
+    """
+
+    def __init__(self, factory: Callable[[], Inbox]):
+        self._factory = factory
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._opened: list[Inbox] = []
+
+    def get(self) -> Inbox:
+        inbox = getattr(self._local, "inbox", None)
+        if inbox is None:
+            inbox = self._factory()
+            self._local.inbox = inbox
+            with self._lock:
+                self._opened.append(inbox)
+        return inbox
+
+    def open_count(self) -> int:
+        with self._lock:
+            return len(self._opened)
+
+    def close_all(self) -> None:
+        with self._lock:
+            opened, self._opened = self._opened, []
+        # A thread that still holds a closed Inbox opens a fresh one on its next get().
+        self._local = threading.local()
+        for inbox in opened:
+            inbox.close()

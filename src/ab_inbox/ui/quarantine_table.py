@@ -1,0 +1,33 @@
+"""The quarantine view: inputs that could not be stored as messages, and why."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
+
+
+class QuarantineTable(QTableWidget):
+    def __init__(self, parent=None):
+        super().__init__(0, 4, parent)
+        self.setHorizontalHeaderLabels(
+            [self.tr("Eingang"), self.tr("Datei"), self.tr("Grund"), self.tr("Erklärung")]
+        )
+        self.setAccessibleName(self.tr("Quarantäne"))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setStretchLastSection(True)
+
+    def show_entries(self, rows: list[dict]) -> None:
+        self.setRowCount(len(rows))
+        for i, row in enumerate(reversed(rows)):
+            values = (
+                row["received_at"][:16].replace("T", " "),
+                row["source_name"] or "",
+                row["reason_code"],
+                row["text_de"],
+            )
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(row["text_de"] + "\n" + row["text_en"])
+                self.setItem(i, column, item)
+        self.resizeColumnsToContents()

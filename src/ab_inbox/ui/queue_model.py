@@ -1,0 +1,156 @@
+"""The queue table's model: a list of case ids, rows fetched page by page for what is visible.
+
+One SQL query (in the background) yields the ids of the current view, already filtered and
+sorted; the model asks the core for the rows of a page of ids only when the view paints them,
+and keeps a bounded cache. That keeps 100,000 cases as cheap as 100.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from ab_inbox.ui.i18n import tr_status
+
+PAGE_SIZE = 200
+MAX_CACHED_PAGES = 50
+
+# (key, German header, sort key in the core, width hint)
+COLUMNS = (
+    ("received_at", "Eingang", "received"),
+    ("age", "Alter/Frist", "age"),
+    ("type_title", "Typ", "type"),
+    ("applicant_name", "Antragsteller", "applicant"),
+    ("nationality", "Staatsangehörigkeit", "nationality"),
+    ("reason", "Antragsgrund", "reason"),
+    ("status", "Status", "status"),
+    ("assignee", "Bearbeitung", "assignee"),
+    ("validation", "Prüfung", "validation"),
+    ("attachments", "Anhänge", "attachments"),
+)
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _age_text(row: dict, today: date) -> str:
+    received = datetime.fromisoformat(row["received_at"].replace("Z", "+00:00"))
+    days = (datetime.now(UTC).date() - received.date()).days
+    text = f"{days} T"
+    if row.get("follow_up_date"):
+        due = date.fromisoformat(row["follow_up_date"])
+        text += f" · WV {due:%d.%m.}" + (" !" if due <= today else "")
+    return text
+
+
+class QueueModel(QAbstractTableModel):
+    sort_requested = Signal(str, bool)  # core sort key, descending
+
+    def __init__(self, fetch_rows: Callable[[list[int]], dict[int, dict]], parent=None):
+        super().__init__(parent)
+        self._fetch_rows = fetch_rows
+        self._ids: list[int] = []
+        self._pages: OrderedDict[int, dict[int, dict]] = OrderedDict()
+        self.sort_column = 0
+        self.sort_descending = True
+        self.fetched_pages = 0  # for tests and benchmarks: how much was really read
+
+    # --- ids -------------------------------------------------------------------------------
+    def set_ids(self, ids: list[int]) -> None:
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._pages.clear()
+        self.endResetModel()
+
+    def ids(self) -> list[int]:
+        return self._ids
+
+    def case_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, case_id: int) -> int:
+        try:
+            return self._ids.index(case_id)
+        except ValueError:
+            return -1
+
+    def forget_rows(self) -> None:
+        """Drop cached rows (data changed) and repaint what is visible."""
+        self._pages.clear()
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
+            )
+
+    # --- rows ------------------------------------------------------------------------------
+    def row_data(self, row: int) -> dict | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        page_no = row // PAGE_SIZE
+        page = self._pages.get(page_no)
+        if page is None:
+            ids = self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
+            page = self._fetch_rows(ids)
+            self.fetched_pages += 1
+            self._pages[page_no] = page
+            while len(self._pages) > MAX_CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_no)
+        return page.get(self._ids[row])
+
+    # --- Qt model API ----------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(COLUMNS[section][1])
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.row_data(index.row())
+        if row is None:
+            return None
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, key)
+        if role == CASE_ID_ROLE:
+            return row["id"]
+        if role == Qt.ItemDataRole.ToolTipRole and key == "type_title":
+            return row.get("type_code")
+        invalid = row["validation"] != "valid"
+        if role == Qt.ItemDataRole.ForegroundRole and key == "validation" and invalid:
+            return QBrush(QColor("#b00020"))
+        if role == Qt.ItemDataRole.FontRole and row["status"] == "new":
+            font = self.parent().font() if self.parent() is not None else None
+            if font is not None:
+                font.setBold(True)
+                return font
+        return None
+
+    def _display(self, row: dict, key: str):
+        if key == "received_at":
+            return row["received_at"][:16].replace("T", " ")
+        if key == "age":
+            return _age_text(row, date.today())
+        if key == "status":
+            return tr_status(row["status"])
+        if key == "validation":
+            return self.tr("gültig") if row["validation"] == "valid" else self.tr("ungültig")
+        if key == "applicant_name":
+            return row["applicant_name"] or "–"
+        value = row.get(key)
+        return "" if value is None else str(value)
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_column = column
+        self.sort_descending = order == Qt.SortOrder.DescendingOrder
+        self.sort_requested.emit(COLUMNS[column][2], self.sort_descending)

@@ -1,0 +1,104 @@
+"""Fixtures for Qt tests: synchronous ops by default, no leftover workers, no real keyring.
+
+`qapp` and `qtbot` come from pytest-qt; the root conftest already gives every test its own
+AB_INBOX_CONFIG and AB_INBOX_DATA and sets QT_QPA_PLATFORM=offscreen.
+"""
+
+from __future__ import annotations
+
+import os
+
+import keyring
+import keyring.core
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends import fail
+from keyring.errors import PasswordDeleteError
+
+from ab_inbox.config import Settings, settings_path
+from ab_inbox.ui import ops
+
+WORKER_GRACE_MS = 2000
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "real_threads: run ui.ops on real worker threads instead of synchronously"
+    )
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring that lives in a dict for the duration of one test."""
+
+    priority = 1
+
+    def __init__(self):
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.passwords.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service, username):
+        try:
+            del self.passwords[(service, username)]
+        except KeyError:
+            raise PasswordDeleteError(username) from None
+
+
+def _uses_real_threads(request) -> bool:
+    return (
+        request.node.get_closest_marker("real_threads") is not None
+        or "real_threads" in request.fixturenames
+    )
+
+
+@pytest.fixture(autouse=True)
+def _ops_mode(request):
+    """Ops run synchronously unless the test is marked or asks for `real_threads`."""
+    with ops.run_synchronously(not _uses_real_threads(request)):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_workers(qapp):
+    """Fail a test that leaves a worker running; deliver pending results before the next test."""
+    yield
+    done = ops.wait_for_all(WORKER_GRACE_MS)
+    qapp.processEvents()
+    if not done:
+        pytest.fail(
+            f"{ops.active_count()} background op(s) still running "
+            f"{WORKER_GRACE_MS} ms after the test"
+        )
+
+
+@pytest.fixture
+def real_threads():
+    """Request this (or use @pytest.mark.real_threads) to run ops on worker threads."""
+    assert not ops.is_synchronous()
+
+
+@pytest.fixture(autouse=True)
+def _no_real_keyring(monkeypatch):
+    """No test touches the user's keyring: without `memory_keyring`, keyring calls fail."""
+    monkeypatch.setattr(keyring.core, "_keyring_backend", None, raising=False)
+    keyring.set_keyring(fail.Keyring())
+
+
+@pytest.fixture
+def memory_keyring(_no_real_keyring) -> MemoryKeyring:
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    return backend
+
+
+@pytest.fixture
+def fresh_settings() -> Settings:
+    """Default settings; their file is the per-test AB_INBOX_CONFIG and does not exist yet."""
+    assert os.environ.get("AB_INBOX_CONFIG"), "root conftest must isolate AB_INBOX_CONFIG"
+    assert not settings_path().exists()
+    return Settings()

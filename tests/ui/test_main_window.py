@@ -1,0 +1,224 @@
+"""The caseworker's window: views, search, sort, case view, keyboard triage, live updates."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from tests.messages import set_family_name, set_text, valid_message
+
+from ab_inbox.config import Settings
+from ab_inbox.demo import generate_demo
+from ab_inbox.inbox import Inbox
+from ab_inbox.ui.app import create_window
+
+
+def _fetch_into(db_path, schemas_dir, files: dict[str, bytes], tmp_path) -> None:
+    drop = tmp_path / "drop-feed"
+    drop.mkdir(exist_ok=True)
+    for name, data in files.items():
+        (drop / name).write_bytes(data)
+    with Inbox(db_path, schemas_dir) as box:
+        box.fetch(drop, settle_s=0)
+
+
+@pytest.fixture
+def store(tmp_path, schemas_dir):
+    db_path = tmp_path / "ui.sqlite3"
+    files = {p.name: p.read_bytes() for p in generate_demo(tmp_path / "gen", 24, seed=8)}
+    files["mueller.xml"] = set_family_name(valid_message(seed=71), "Müller", "Jürgen")
+    files["lukasz.xml"] = set_family_name(valid_message(seed=72), "Wróbel", "Łukasz")
+    files["invalid.xml"] = set_text(valid_message(seed=73), "antragsdatum", "kaputt")
+    _fetch_into(db_path, schemas_dir, files, tmp_path)
+    return db_path
+
+
+@pytest.fixture
+def window(qtbot, store, schemas_dir):
+    win = create_window(store, schemas_dir, Settings())
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.live_timer.stop()
+    win.workers.close_all()
+    win.inbox.close()
+
+
+def _names(win) -> list[str]:
+    return [win.model.row_data(r)["applicant_name"] for r in range(win.model.rowCount())]
+
+
+def _select_view(win, key: str) -> None:
+    for i in range(win.views.count()):
+        if win.views.item(i).data(Qt.ItemDataRole.UserRole + 1)[0] == key:
+            win.views.setCurrentRow(i)
+            return
+    raise AssertionError(key)
+
+
+def test_views_show_counts_and_filter_the_queue(window):
+    assert window.model.rowCount() >= 15  # "Neu": nothing worked on yet
+    texts = [window.views.item(i).text() for i in range(window.views.count())]
+    assert any(t.startswith("Neu (") for t in texts)
+    assert any(t.startswith("Ungültig (1)") for t in texts)
+    _select_view(window, "invalid")
+    assert window.model.rowCount() == 1
+    assert window.model.row_data(0)["validation"] == "invalid"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"), [("muller", "Müller, Jürgen"), ("Lukasz", "Wróbel, Łukasz")]
+)
+def test_search_ignores_diacritics(window, qtbot, typed, expected):
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.hasFocus()
+    qtbot.keyClicks(window.search, typed)
+    window.search_timer.timeout.emit()
+    assert expected in _names(window)
+    assert len(_names(window)) < window.inbox.view_counts()["all"]
+
+
+def test_sorting_by_name_happens_in_sql(window):
+    column = [c[0] for c in __import__("ab_inbox.ui.queue_model").ui.queue_model.COLUMNS].index(
+        "applicant_name"
+    )
+    window.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    from ab_inbox.store.search_text import fold
+
+    names = [n for n in _names(window) if n and n != "–"]
+    assert [fold(n) for n in names] == sorted(fold(n) for n in names)
+    window.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    again = [n for n in _names(window) if n and n != "–"]
+    assert again[0] == names[-1]
+
+
+def test_selecting_a_case_shows_it_and_audits_the_view(window, qtbot):
+    with qtbot.waitSignal(window.case_shown):
+        window.table.selectRow(0)
+    case = window.case_view.case
+    assert case is not None and case["id"] == window.model.case_id(0)
+    html = window.case_view.details.toHtml()
+    assert "Prüfergebnis" in html and "Verlauf" in html
+    viewed = window.inbox.db.execute(
+        "SELECT count(*) FROM audit WHERE action = 'viewed' AND case_id = ?", (case["id"],)
+    ).fetchone()[0]
+    assert viewed == 1
+
+
+def test_keyboard_triage_take_then_status_then_next(window, qtbot):
+    window.table.setFocus()
+    window.table.selectRow(0)
+    first, second = window.model.case_id(0), window.model.case_id(1)
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert window.inbox.case(first)["status"] == "in_progress"
+    assert window.inbox.case(first)["assignee"] == window.inbox.user
+    # the taken case left "Neu": like a mail client, the next one is now selected
+    assert window.case_view.case["id"] == second
+    _select_view(window, "mine")
+    assert window.model.case_id(0) == first
+    window.table.selectRow(0)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # Rückfrage
+    assert window.inbox.case(first)["status"] == "query"
+    _select_view(window, "all")
+    window.table.selectRow(0)
+    qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert window.table.currentIndex().row() == 1
+
+
+def test_a_forbidden_transition_is_refused_with_a_message(window, qtbot, monkeypatch):
+    shown = []
+    monkeypatch.setattr(
+        "ab_inbox.ui.main_window.QMessageBox.warning", lambda *a: shown.append(a[2])
+    )
+    window.table.selectRow(0)
+    case_id = window.case_view.case["id"]
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # new -> ready
+    assert shown and "nicht nach" in shown[0]
+    assert window.inbox.case(case_id)["status"] == "new"
+
+
+def test_a_change_by_another_process_appears_without_losing_the_selection(
+    window, tmp_path, schemas_dir, store
+):
+    window.table.selectRow(3)
+    selected = window.case_view.case["id"]
+    before = window.model.rowCount()
+    _fetch_into(store, schemas_dir, {"late.xml": valid_message(seed=99)}, tmp_path)
+
+    window.poll_for_changes()
+
+    assert window.model.rowCount() == before + 1
+    assert window.current_case_id() == selected
+
+
+def test_dropping_xml_files_imports_them(window, qtbot, tmp_path):
+    files = []
+    for i in range(3):
+        path = tmp_path / f"dropped{i}.xml"
+        path.write_bytes(valid_message(seed=200 + i))
+        files.append(path)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in files])
+    before = window.model.rowCount()
+    event = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.import_finished) as blocker:
+        window.dropEvent(event)
+    assert blocker.args[0] == ["accepted"] * 3
+    assert window.model.rowCount() == before + 3
+
+
+def test_notes_are_added_from_the_case_view(window):
+    window.table.selectRow(0)
+    case_id = window.case_view.case["id"]
+    window.case_view.note_edit.setPlainText("Pass liegt nur als Kopie vor")
+    window.case_view.note_button.click()
+    assert "Pass liegt nur als Kopie vor" in window.case_view.notes.toPlainText()
+    assert window.inbox.case(case_id)["notes"][0]["text"] == "Pass liegt nur als Kopie vor"
+
+
+def test_help_lists_every_shortcut_without_clashes(window):
+    from ab_inbox.ui.shortcuts_dialog import ShortcutsDialog
+
+    keys = [
+        a.shortcut().toString()
+        for a in window.actions_by_name.values()
+        if not a.shortcut().isEmpty()
+    ]
+    assert len(keys) == len(set(keys))
+    system = {"Ctrl+C", "Ctrl+V", "Ctrl+X", "Ctrl+Z", "Ctrl+A", "Ctrl+W", "Alt+F4", "Ctrl+Tab"}
+    assert not system & set(keys)
+    dialog = ShortcutsDialog(list(window.actions_by_name.values()), window)
+    assert dialog.table.rowCount() == len(keys)
+
+
+def test_window_layout_is_remembered(qtbot, store, schemas_dir):
+    first = create_window(store, schemas_dir, Settings())
+    qtbot.addWidget(first)
+    first.splitter.setSizes([111, 600, 400])
+    sizes = first.splitter.sizes()
+    first.close()
+    first.workers.close_all()
+    first.inbox.close()
+    second = create_window(store, schemas_dir, Settings())
+    qtbot.addWidget(second)
+    assert second.splitter.sizes()[0] == sizes[0]
+    second.live_timer.stop()
+    second.workers.close_all()
+    second.inbox.close()
+
+
+def test_quarantine_view_lists_rejected_inputs(window, tmp_path, schemas_dir, store):
+    _fetch_into(store, schemas_dir, {"broken.xml": b"<kein xml"}, tmp_path)
+    _select_view(window, "quarantine")
+    assert window.center.currentWidget() is window.quarantine
+    assert window.quarantine.rowCount() == 1
+    assert "wohlgeformt" in window.quarantine.item(0, 3).text()
+    shutil.rmtree(tmp_path / "drop-feed", ignore_errors=True)
