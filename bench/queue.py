@@ -119,15 +119,19 @@ def fill_store(db_path: Path, work: Path, cases: int) -> None:
 
 
 def _wait(app, signal, action, timeout_s: float = 60.0) -> float:
-    """Run action, return seconds until signal fired (processing events meanwhile)."""
-    fired = []
-    signal.connect(lambda *a: fired.append(True))
+    """Run action, return seconds until signal fired; Qt's own event loop runs meanwhile,
+    as in the real application (a Python polling loop would starve the worker threads)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    connection = signal.connect(loop.quit)
+    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
     start = time.perf_counter()
     action()
-    while not fired and time.perf_counter() - start < timeout_s:
-        app.processEvents()
-        time.sleep(0.0005)
-    return time.perf_counter() - start
+    loop.exec()
+    elapsed = time.perf_counter() - start
+    signal.disconnect(connection)
+    return elapsed
 
 
 def _paint(app, window) -> float:
@@ -161,11 +165,13 @@ def gui_figures(db_path: Path) -> dict:
 
     family = window.model.row_data(rows // 2)["applicant_name"].split(",")[0]
     term = fold(family)[:5]
-    search = _wait(
-        app,
-        window.ids_applied,
-        lambda: (window.search.setText(term), window.search_timer.timeout.emit()),
-    )
+
+    def type_search():
+        window.search.setText(term)
+        window.search_timer.stop()  # typing is over: measure the query, not the debounce
+        window.search_timer.timeout.emit()
+
+    search = _wait(app, window.ids_applied, type_search)
     search += _paint(app, window)
     hits = window.model.rowCount()
     window.search.blockSignals(True)
@@ -233,11 +239,12 @@ from PySide6.QtWidgets import QApplication
 from ab_inbox.config import Settings
 from ab_inbox.ui.app import create_window
 app = QApplication([]); w = create_window({db!r}, {schemas!r}, Settings()); w.show()
-done = []
-w.ids_applied.connect(lambda: done.append(1))
-while not done: app.processEvents()
-w.table.viewport().repaint(); app.processEvents()
-print(time.perf_counter() - t)
+def ready():
+    w.table.viewport().repaint()
+    print(time.perf_counter() - t)
+    app.quit()
+w.ids_applied.connect(ready)
+app.exec()
 w.live_timer.stop()
 from ab_inbox.ui.ops import wait_for_all; wait_for_all(5000); w.workers.close_all()
 """

@@ -10,26 +10,32 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ab_inbox import config
 from ab_inbox.casework import status as workflow
-from ab_inbox.ingest.attachments import AttachmentLimits
-from ab_inbox.ingest.checking import CheckedMessage, CheckPolicy, check_message
-from ab_inbox.ingest.folder_fetch import FetchReport, fetch_once
-from ab_inbox.ingest.pipeline import Outcome, receive
 from ab_inbox.store import cases, queries
 from ab_inbox.store.audit import append_audit, os_user
 from ab_inbox.store.connection import open_database, write_transaction
 from ab_inbox.store.migrations import migrate
 from ab_inbox.xauslaender.message_types import by_code
-from ab_inbox.xauslaender.safe_xml import ParseLimits
-from ab_inbox.xauslaender.schema_pack import PackLibrary
+
+# The intake modules (lxml, schemas, attachment checks) load on first use, so the desktop
+# shows its queue without paying for them at start-up.
+if TYPE_CHECKING:
+    from ab_inbox.ingest.checking import CheckedMessage, CheckPolicy
+    from ab_inbox.ingest.folder_fetch import FetchReport
+    from ab_inbox.ingest.pipeline import Outcome
+    from ab_inbox.xauslaender.schema_pack import PackLibrary
 
 
 def pack_library(schemas_dir: Path | str | None = None, settings=None) -> PackLibrary:
     """Explicit folder (option, env AB_INBOX_SCHEMAS, setting) first, then installed packs."""
     import os
+
+    from ab_inbox.xauslaender.schema_pack import PackLibrary
 
     explicit = (
         schemas_dir
@@ -44,6 +50,10 @@ def pack_library(schemas_dir: Path | str | None = None, settings=None) -> PackLi
 
 
 def policy_from(settings: config.Settings) -> CheckPolicy:
+    from ab_inbox.ingest.attachments import AttachmentLimits
+    from ab_inbox.ingest.checking import CheckPolicy
+    from ab_inbox.xauslaender.safe_xml import ParseLimits
+
     return CheckPolicy(
         office_dvdv_ids=tuple(settings.office_dvdv_ids),
         clock_skew=timedelta(minutes=settings.clock_skew_minutes),
@@ -72,7 +82,7 @@ class Inbox:
     ):
         self.settings = settings or config.Settings.load()
         self.db_path = Path(db_path) if db_path else config.default_db_path()
-        self.packs = pack_library(schemas_dir, self.settings)
+        self._schemas_dir = schemas_dir
         self.db = open_database(self.db_path)
         migrate(self.db)
 
@@ -84,6 +94,10 @@ class Inbox:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    @cached_property
+    def packs(self) -> PackLibrary:
+        return pack_library(self._schemas_dir, self.settings)
 
     @property
     def policy(self) -> CheckPolicy:
@@ -98,6 +112,8 @@ class Inbox:
         on_outcome: Callable[[Outcome], None] | None = None,
         stop: threading.Event | None = None,
     ) -> FetchReport:
+        from ab_inbox.ingest.folder_fetch import fetch_once
+
         return fetch_once(
             self.db,
             Path(folder),
@@ -129,6 +145,8 @@ class Inbox:
             stop.wait(interval)
 
     def receive_bytes(self, data: bytes, source_name: str, transport: str = "file") -> Outcome:
+        from ab_inbox.ingest.pipeline import receive
+
         return receive(
             self.db,
             data,
@@ -140,6 +158,8 @@ class Inbox:
 
     def check_bytes(self, data: bytes) -> CheckedMessage:
         """Validate without storing (raises ingest.checking.Rejected for non-messages)."""
+        from ab_inbox.ingest.checking import check_message
+
         return check_message(data, self.packs, self.policy)
 
     # --- reading ------------------------------------------------------------------------

@@ -7,12 +7,12 @@ import shutil
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from tests.messages import set_family_name, set_text, valid_message
 
 from ab_inbox.config import Settings
 from ab_inbox.demo import generate_demo
 from ab_inbox.inbox import Inbox
 from ab_inbox.ui.app import create_window
+from tests.messages import set_family_name, set_text, valid_message
 
 
 def _fetch_into(db_path, schemas_dir, files: dict[str, bytes], tmp_path) -> None:
@@ -222,3 +222,38 @@ def test_quarantine_view_lists_rejected_inputs(window, tmp_path, schemas_dir, st
     assert window.quarantine.rowCount() == 1
     assert "wohlgeformt" in window.quarantine.item(0, 3).text()
     shutil.rmtree(tmp_path / "drop-feed", ignore_errors=True)
+
+
+def test_a_document_opens_in_the_viewer_without_shortcut_clashes(window):
+    from PySide6.QtGui import QAction
+
+    from ab_inbox.ui.viewers.pdf_viewer import PdfViewer
+
+    for row in range(window.model.rowCount()):
+        window.table.selectRow(row)
+        docs = window.case_view.documents
+        pdfs = [
+            i
+            for i in range(docs.count())
+            if docs.item(i).data(Qt.ItemDataRole.UserRole + 1)[3] == "application/pdf"
+        ]
+        if pdfs:
+            break
+    window.case_view.tabs.setCurrentIndex(1)
+    docs.setCurrentRow(pdfs[0])
+    viewer = window.case_view.viewer_holder.currentWidget()
+    assert isinstance(viewer, PdfViewer) and viewer.page_count() >= 1
+
+    window_keys = {a.shortcut().toString() for a in window.actions_by_name.values()}
+    viewer_keys = {k.toString() for a in viewer.findChildren(QAction) for k in a.shortcuts()}
+    assert not (window_keys - {""}) & viewer_keys
+
+
+def test_raw_xml_tab_shows_the_untouched_message(window):
+    window.table.selectRow(0)
+    case = window.case_view.case
+    window.case_view.tabs.setCurrentIndex(2)
+    viewer = window.case_view.raw_xml_holder.currentWidget()
+    message_id = case["application_message_id"] or case["messages"][0]["id"]
+    raw = window.inbox.message_bytes(message_id).decode("utf-8")
+    assert viewer.text()[:200] == raw[:200]

@@ -34,6 +34,7 @@ SORT_COLUMNS = {
     "follow_up": "c.follow_up_date",
     "id": "c.id",
 }
+NOT_NULL_SORTS = {"c.received_at", "c.status", "c.id", "c.applicant_sort", "c.attachments"}
 FINAL = ("exported", "not_responsible", "done")
 VIEWS = {
     "new": "c.status = 'new'",
@@ -83,9 +84,11 @@ def case_ids(
         params["match"] = match
     column = SORT_COLUMNS.get(sort, SORT_COLUMNS["received"])
     direction = "DESC" if descending else "ASC"
+    # Columns that are never NULL sort straight off an index; the others put gaps last.
+    nulls_last = "" if column in NOT_NULL_SORTS else f"{column} IS NULL, "
     sql = (
         f"SELECT c.id FROM cases c WHERE {' AND '.join(where)}"
-        f" ORDER BY {column} IS NULL, {column} {direction}, c.id {direction}"
+        f" ORDER BY {nulls_last}{column} {direction}, c.id {direction}"
     )
     return [row[0] for row in db.execute(sql, params)]
 

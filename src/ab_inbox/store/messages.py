@@ -13,6 +13,8 @@ import sqlite_utils
 
 from ab_inbox.store.audit import append_audit
 
+NO_APPLICANT_SORT = "\uffff"  # a case without a named applicant sorts after every name
+
 
 @dataclass
 class AttachmentRow:
@@ -115,7 +117,7 @@ def _case_for(db: sqlite_utils.Database, msg: MessageRow, message_id: int, now: 
         "validation": msg.validation,
         "type_code": msg.type_code,
         "applicant_name": msg.applicant_name,
-        "applicant_sort": msg.applicant_sort,
+        "applicant_sort": msg.applicant_sort or NO_APPLICANT_SORT,
         "nationality": msg.nationality,
         "reason": msg.reason,
         "attachments": len([a for a in msg.attachments if a.state != "awaited"]),

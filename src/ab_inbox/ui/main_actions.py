@@ -63,7 +63,7 @@ def build_actions(window) -> dict[str, QAction]:
         "Ctrl+F",
         lambda: (window.search.setFocus(), window.search.selectAll()),
     )
-    add("save_search", tr("Suche &speichern…"), "Ctrl+Shift+S", lambda: save_search(window))
+    add("save_search", tr("Suche &speichern…"), None, lambda: save_search(window))
     add("next", tr("&Nächster Fall"), "Alt+Down", lambda: move(window, +1))
     add("previous", tr("&Vorheriger Fall"), "Alt+Up", lambda: move(window, -1))
     add("queue", tr("Zur &Warteschlange"), "F6", lambda: window.table.setFocus())

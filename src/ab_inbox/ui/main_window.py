@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("AB-Inbox – Posteingang Ausländerbehörde"))
         self.setAcceptDrops(True)
         self._refresh_token = 0
+        self._pending_query: tuple | None = None
         self._case_token = 0
         self._data_version = inbox.data_version()
         self._build_widgets()
@@ -82,7 +83,9 @@ class MainWindow(QMainWindow):
             item.setData(VIEW_ROLE, (key, None))
             self.views.addItem(item)
         self.views.setCurrentRow(0)
-        self.views.currentItemChanged.connect(lambda *_: self.refresh(keep_selection=False))
+        self.views.currentItemChanged.connect(
+            lambda *_: self.refresh(keep_selection=False, counts=False)
+        )
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Suchen: Name, Antragsidentifikation, Dokument"))
@@ -91,7 +94,7 @@ class MainWindow(QMainWindow):
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(250)
-        self.search_timer.timeout.connect(lambda: self.refresh(keep_selection=False))
+        self.search_timer.timeout.connect(lambda: self.refresh(keep_selection=False, counts=False))
         self.search.textChanged.connect(lambda _: self.search_timer.start())
 
         self.model = QueueModel(self.inbox.case_rows, self)
@@ -133,7 +136,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
-        self.model.sort_requested.connect(lambda *_: self.refresh())
+        self.model.sort_requested.connect(lambda *_: self.refresh(counts=False))
 
     # --- state ----------------------------------------------------------------------------
     def _state(self) -> QSettings:
@@ -176,20 +179,28 @@ class MainWindow(QMainWindow):
         index = self.table.currentIndex()
         return self.model.case_id(index.row()) if index.isValid() else None
 
-    def refresh(self, keep_selection: bool = True) -> None:
-        """Re-run the current view's query in the background and apply it when it returns."""
+    def refresh(self, keep_selection: bool = True, counts: bool = True) -> None:
+        """Re-run the current view's query in the background and apply it when it returns.
+
+        View counts cost a COUNT per view over all cases; they are refreshed when data
+        changed, not when the user only searches, sorts or switches views. A request for the
+        query already on its way (Qt may ask twice for one header click) is not sent again,
+        unless data changed (counts=True)."""
         view, saved_search = self.current_view()
         if view == "quarantine":
             self.center.setCurrentWidget(self.quarantine)
             Op(self, lambda: self.workers.get().quarantine_entries()).on_success(
                 self.quarantine.show_entries
             ).on_failure(self.show_error).start()
-            self._refresh_counts()
             return
         self.center.setCurrentWidget(self.table)
         search = self.search.text().strip() or saved_search
         sort_key = COLUMNS[self.model.sort_column][2]
         descending = self.model.sort_descending
+        query_key = (view, search, sort_key, descending)
+        if not counts and query_key == self._pending_query:
+            return
+        self._pending_query = query_key
         self._refresh_token += 1
         token = self._refresh_token
         keep = self.current_case_id() if keep_selection else None
@@ -203,13 +214,15 @@ class MainWindow(QMainWindow):
         Op(self, query).on_success(
             lambda ids: self._apply_ids(token, ids, keep, keep_row)
         ).on_failure(self.show_error).start()
-        self._refresh_counts()
+        if counts:
+            self._refresh_counts()
 
     def _apply_ids(self, token: int, ids: list[int], keep: int | None, keep_row: int = -1) -> None:
         """Show new ids; the selected case stays selected, or, if it left this view (e.g.
         taken out of "Neu"), the case now at its place is selected, as in a mail client."""
         if token != self._refresh_token:
             return  # a newer refresh is on its way
+        self._pending_query = None
         scroll = self.table.verticalScrollBar().value()
         self.table.selectionModel().blockSignals(True)
         self.model.set_ids(ids)

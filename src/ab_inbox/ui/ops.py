@@ -235,36 +235,37 @@ class Op(Generic[T]):
 
 
 class ThreadLocalInbox:
-    """One `Inbox` (and so one SQLite connection) per thread, opened on first use.
+    """One `Inbox` (and so one SQLite connection) per worker thread, opened on first use.
 
     A sqlite3 connection must not be shared by threads that write, so an op's `fn` calls
-    `local.get()` instead of using the GUI's `Inbox`. `close_all()` closes every connection;
-    call it after `wait_for_all()` when the window closes.
+    `local.get()` instead of using the GUI's `Inbox`. Qt's pool threads are not Python threads:
+    Python gives them a fresh thread state for every task, so `threading.local` would forget
+    the connection after each op (and its page cache with it). Connections are therefore kept
+    per OS thread id. `close_all()` closes every connection; call it after `wait_for_all()`
+    when the window closes.
     """
 
     def __init__(self, factory: Callable[[], Inbox]):
         self._factory = factory
-        self._local = threading.local()
         self._lock = threading.Lock()
-        self._opened: list[Inbox] = []
+        self._by_thread: dict[int, Inbox] = {}
 
     def get(self) -> Inbox:
-        inbox = getattr(self._local, "inbox", None)
+        key = threading.get_native_id()
+        with self._lock:
+            inbox = self._by_thread.get(key)
         if inbox is None:
             inbox = self._factory()
-            self._local.inbox = inbox
             with self._lock:
-                self._opened.append(inbox)
+                self._by_thread[key] = inbox
         return inbox
 
     def open_count(self) -> int:
         with self._lock:
-            return len(self._opened)
+            return len(self._by_thread)
 
     def close_all(self) -> None:
         with self._lock:
-            opened, self._opened = self._opened, []
-        # A thread that still holds a closed Inbox opens a fresh one on its next get().
-        self._local = threading.local()
+            opened, self._by_thread = list(self._by_thread.values()), {}
         for inbox in opened:
             inbox.close()

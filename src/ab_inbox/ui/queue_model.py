@@ -12,11 +12,12 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from ab_inbox.ui.i18n import tr_status
 
 PAGE_SIZE = 200
+_INVALID_BRUSH = None  # created with the first model (needs a QGuiApplication)
 MAX_CACHED_PAGES = 50
 
 # (key, German header, sort key in the core, width hint)
@@ -33,6 +34,11 @@ COLUMNS = (
     ("attachments", "Anhänge", "attachments"),
 )
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+DISPLAY = Qt.ItemDataRole.DisplayRole
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+FOREGROUND = Qt.ItemDataRole.ForegroundRole
+FONT = Qt.ItemDataRole.FontRole
+_USED_ROLES = frozenset({DISPLAY, TOOLTIP, FOREGROUND, FONT, CASE_ID_ROLE})
 
 
 def _age_text(row: dict, today: date) -> str:
@@ -50,12 +56,16 @@ class QueueModel(QAbstractTableModel):
 
     def __init__(self, fetch_rows: Callable[[list[int]], dict[int, dict]], parent=None):
         super().__init__(parent)
+        global _INVALID_BRUSH
+        if _INVALID_BRUSH is None:
+            _INVALID_BRUSH = QBrush(QColor("#b00020"))
         self._fetch_rows = fetch_rows
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, dict]] = OrderedDict()
         self.sort_column = 0
         self.sort_descending = True
         self.fetched_pages = 0  # for tests and benchmarks: how much was really read
+        self._bold: QFont | None = None
 
     # --- ids -------------------------------------------------------------------------------
     def set_ids(self, ids: list[int]) -> None:
@@ -109,32 +119,36 @@ class QueueModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
             return self.tr(COLUMNS[section][1])
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+    def data(self, index, role=DISPLAY):
+        # Called for every role of every visible cell on each paint: answer the roles we do
+        # not use before touching any row.
+        if role not in _USED_ROLES or not index.isValid():
             return None
         row = self.row_data(index.row())
         if row is None:
             return None
         key = COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             return self._display(row, key)
         if role == CASE_ID_ROLE:
             return row["id"]
-        if role == Qt.ItemDataRole.ToolTipRole and key == "type_title":
-            return row.get("type_code")
-        invalid = row["validation"] != "valid"
-        if role == Qt.ItemDataRole.ForegroundRole and key == "validation" and invalid:
-            return QBrush(QColor("#b00020"))
-        if role == Qt.ItemDataRole.FontRole and row["status"] == "new":
-            font = self.parent().font() if self.parent() is not None else None
-            if font is not None:
-                font.setBold(True)
-                return font
+        if role == TOOLTIP:
+            return row.get("type_code") if key == "type_title" else None
+        if role == FOREGROUND:
+            return _INVALID_BRUSH if key == "validation" and row["validation"] != "valid" else None
+        if role == FONT and row["status"] == "new":
+            return self._bold_font()
         return None
+
+    def _bold_font(self) -> QFont:
+        if self._bold is None:
+            self._bold = QFont()
+            self._bold.setBold(True)
+        return self._bold
 
     def _display(self, row: dict, key: str):
         if key == "received_at":
