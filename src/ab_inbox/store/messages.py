@@ -144,7 +144,7 @@ def _case_for(db: sqlite_utils.Database, msg: MessageRow, message_id: int, now: 
         case_id = cursor.lastrowid
         db.execute(
             "INSERT INTO status_history (case_id, at, actor, from_status, to_status, note)"
-            " VALUES (?, ?, 'system', NULL, 'new', 'received')",
+            " VALUES (?, ?, 'system', NULL, 'new', 'eingegangen')",
             (case_id, now),
         )
         return case_id

@@ -92,6 +92,9 @@ def render_case(case: dict) -> str:
     )
     record = lead["record"] if lead else {}
     out = [STYLE]
+    invalid = any(f["severity"] == "error" for m in messages for f in m.get("findings") or [])
+    if invalid:  # why the case is invalid is the first thing a caseworker needs to see
+        out.append(_section(_t("Prüfergebnis"), _findings(messages)))
     out.append(
         _section(
             _t("Antrag"),
@@ -119,7 +122,8 @@ def render_case(case: dict) -> str:
         out.append(_section(_t("Referenzpersonen"), "".join(_person(p) for p in refs)))
     out.append(_section(_t("Dokumente"), _documents(messages)))
     out.append(_section(_t("Verlauf"), _history(case, messages)))
-    out.append(_section(_t("Prüfergebnis"), _findings(messages)))
+    if not invalid:
+        out.append(_section(_t("Prüfergebnis"), _findings(messages)))
     return "".join(out)
 
 

@@ -70,6 +70,7 @@ class CaseView(QWidget):
         splitter.addWidget(self.documents)
         splitter.addWidget(self.viewer_holder)
         splitter.setStretchFactor(1, 4)
+        splitter.setSizes([160, 640])
         return splitter
 
     def _build_notes(self) -> QWidget:

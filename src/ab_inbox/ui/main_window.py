@@ -156,6 +156,9 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([170, 760, 470])
         if state.value("header"):
             self.table.horizontalHeader().restoreState(state.value("header"))
+        else:
+            for column, spec in enumerate(COLUMNS):
+                self.table.setColumnWidth(column, spec[3])
 
     def save_state(self) -> None:
         state = self._state()

@@ -20,18 +20,18 @@ PAGE_SIZE = 200
 _INVALID_BRUSH = None  # created with the first model (needs a QGuiApplication)
 MAX_CACHED_PAGES = 50
 
-# (key, German header, sort key in the core, width hint)
+# (key, German header, sort key in the core, default width in pixels)
 COLUMNS = (
-    ("received_at", "Eingang", "received"),
-    ("age", "Alter/Frist", "age"),
-    ("type_title", "Typ", "type"),
-    ("applicant_name", "Antragsteller", "applicant"),
-    ("nationality", "Staatsangehörigkeit", "nationality"),
-    ("reason", "Antragsgrund", "reason"),
-    ("status", "Status", "status"),
-    ("assignee", "Bearbeitung", "assignee"),
-    ("validation", "Prüfung", "validation"),
-    ("attachments", "Anhänge", "attachments"),
+    ("received_at", "Eingang", "received", 140),
+    ("age", "Alter/Frist", "age", 80),
+    ("type_title", "Typ", "type", 170),
+    ("applicant_name", "Antragsteller", "applicant", 190),
+    ("nationality", "Staatsangehörigkeit", "nationality", 120),
+    ("reason", "Antragsgrund", "reason", 150),
+    ("status", "Status", "status", 110),
+    ("assignee", "Bearbeitung", "assignee", 100),
+    ("validation", "Prüfung", "validation", 70),
+    ("attachments", "Anhänge", "attachments", 60),
 )
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DISPLAY = Qt.ItemDataRole.DisplayRole
