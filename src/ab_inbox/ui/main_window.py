@@ -67,12 +67,18 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self.actions_by_name = build_actions(self)
         self._restore_state()
-        self.reload_saved_searches()
         self.live_timer = QTimer(self)
         self.live_timer.setInterval(LIVE_POLL_MS)
         self.live_timer.timeout.connect(self.poll_for_changes)
         self.live_timer.start()
-        self.refresh()
+        # The queue first; counts and saved searches once it is on screen, so they do not
+        # compete with the first query.
+        self.ids_applied.connect(self._after_first_ids, Qt.ConnectionType.SingleShotConnection)
+        self.refresh(counts=False)
+
+    def _after_first_ids(self) -> None:
+        self._refresh_counts()
+        self.reload_saved_searches()
 
     # --- layout ----------------------------------------------------------------------------
     def _build_widgets(self) -> None:

@@ -2,15 +2,302 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="de">
 <context>
+    <name></name>
+    <message>
+        <location filename="../main_actions.py" line="+49"/>
+        <source>&amp;Abrufen</source>
+        <translation>&amp;Fetch</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Eingangsordner jetzt abrufen</source>
+        <translation>Fetch new messages from the drop folder now</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Importieren…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>XML-Dateien importieren</source>
+        <translation>Import XML files</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Einstellungen…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Beenden</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Suchen</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Suche &amp;speichern…</source>
+        <translation>Sa&amp;ve search…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Nächster Fall</source>
+        <translation>&amp;Next case</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Vorheriger Fall</source>
+        <translation>&amp;Previous case</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zur &amp;Warteschlange</source>
+        <translation>Go to &amp;queue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fall ö&amp;ffnen</source>
+        <translation>&amp;Open case</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fall ü&amp;bernehmen</source>
+        <translation>&amp;Take case</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Den Fall mir zuweisen und in Bearbeitung nehmen</source>
+        <translation>Assign the case to me and set it to In progress</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Wiedervorlage setzen…</source>
+        <translation>Set &amp;follow-up date…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notiz schreiben</source>
+        <translation>Write &amp;note</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ansicht {0}</source>
+        <translation>View {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Tastenkürzel</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Datei</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Fall</source>
+        <translation>&amp;Case</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Navigation</source>
+        <translation>&amp;Navigation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Hilfe</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Werkzeuge</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <location filename="../viewers/image_viewer.py" line="+63"/>
+        <source>Einpassen</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bild in das Fenster einpassen</source>
+        <translation>Fit the image to the window</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../viewers/pdf_viewer.py" line="+157"/>
+        <source>Originalgröße</source>
+        <translation>Actual size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bild in Originalgröße (100 %) zeigen</source>
+        <translation>Show the image at actual size (100%)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nach links drehen</source>
+        <translation>Rotate left</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bild um 90° gegen den Uhrzeigersinn drehen</source>
+        <translation>Rotate the image 90° counterclockwise</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nach rechts drehen</source>
+        <translation>Rotate right</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bild um 90° im Uhrzeigersinn drehen</source>
+        <translation>Rotate the image 90° clockwise</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../viewers/pdf_viewer.py" line="-39"/>
+        <source>Vorherige Seite</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vorherige Seite der TIFF-Datei</source>
+        <translation>Previous page of the TIFF file</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location filename="../viewers/pdf_viewer.py" line="+13"/>
+        <source>Seitenzahl</source>
+        <translation>Page number</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Angezeigte Seite der TIFF-Datei</source>
+        <translation>Page of the TIFF file being shown</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../viewers/pdf_viewer.py" line="+4"/>
+        <source>Nächste Seite</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nächste Seite der TIFF-Datei</source>
+        <translation>Next page of the TIFF file</translation>
+    </message>
+    <message>
+        <location filename="../viewers/pdf_viewer.py" line="-16"/>
+        <source>Zur vorherigen Seite</source>
+        <translation>Go to the previous page</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Seitenzahl eingeben, Eingabetaste springt dorthin</source>
+        <translation>Enter a page number; press Enter to jump to it</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Zur nächsten Seite</source>
+        <translation>Go to the next page</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Seitenbreite</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seite an die Fensterbreite anpassen</source>
+        <translation>Fit the page to the width of the window</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ganze Seite</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ganze Seite im Fenster zeigen</source>
+        <translation>Show the whole page in the window</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Seite in Originalgröße (100 %) zeigen</source>
+        <translation>Show the page at actual size (100%)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Seitenübersicht</source>
+        <translation>Page thumbnails</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seitenübersicht ein- oder ausblenden</source>
+        <translation>Show or hide the page thumbnails</translation>
+    </message>
+    <message>
+        <location filename="../viewers/xml_viewer.py" line="+66"/>
+        <source>Kleinere Schrift</source>
+        <translation>Smaller font</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schrift verkleinern</source>
+        <translation>Decrease the font size</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Größere Schrift</source>
+        <translation>Larger font</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schrift vergrößern</source>
+        <translation>Increase the font size</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Normale Schrift</source>
+        <translation>Normal font size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schriftgröße zurücksetzen</source>
+        <translation>Reset the font size</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Zeilenumbruch</source>
+        <translation>Wrap lines</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lange Zeilen umbrechen</source>
+        <translation>Wrap long lines</translation>
+    </message>
+</context>
+<context>
     <name>CaseView</name>
     <message>
         <location filename="../case_view.py" line="+40"/>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-58"/>
         <source>Fallkopf</source>
         <translation>Case header</translation>
     </message>
@@ -60,7 +347,7 @@
         <translation>Select a document</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Notizen zum Fall</source>
         <translation>Notes on the case</translation>
     </message>
@@ -81,15 +368,252 @@
         <translation>Save note</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>(ohne Namen)</source>
         <translation>(no name)</translation>
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../viewers/find_bar.py" line="+26"/>
+        <source>Im Dokument suchen…</source>
+        <translation>Find in document…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suchbegriff</source>
+        <translation>Search term</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Suchbegriff löschen</source>
+        <translation>Clear search term</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text im Dokument suchen (Strg+F); Eingabetaste: nächster Treffer</source>
+        <translation>Find text in the document (Ctrl+F); Enter: next match</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Vorheriger Treffer</source>
+        <translation>Previous match</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zum vorherigen Treffer springen (Umschalt+F3)</source>
+        <translation>Go to the previous match (Shift+F3)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nächster Treffer</source>
+        <translation>Next match</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zum nächsten Treffer springen (F3)</source>
+        <translation>Go to the next match (F3)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Anzahl der Treffer</source>
+        <translation>Number of matches</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Suchen:</source>
+        <translation>&amp;Find:</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Keine Treffer</source>
+        <translation>No matches</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{current} von mehr als {total} Treffern</source>
+        <translation>{current} of more than {total} matches</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 von 1 Treffer</source>
+        <translation>1 of 1 match</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{current} von {total} Treffern</source>
+        <translation>{current} of {total} matches</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../follow_up_dialog.py" line="+14"/>
+        <source>Wiedervorlage</source>
+        <translation>Follow-up date</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wiedervorlagedatum</source>
+        <translation>Follow-up date</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Wiedervorlage am:</source>
+        <translation>Follow up on:</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <location filename="../viewers/image_viewer.py" line="-58"/>
+        <source>Bild</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bildbereich</source>
+        <translation>Image area</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Die Datei „{name}“ ist zu groß ({size} MB, höchstens {limit} MB) und wird nicht angezeigt.</source>
+        <translation>The file “{name}” is too large ({size} MB, at most {limit} MB) and is not shown.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Seite {page} von {count}</source>
+        <translation>Page {page} of {count}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>„{name}“ ist kein JPEG-, PNG- oder TIFF-Bild und wird nicht angezeigt.</source>
+        <translation>“{name}” is not a JPEG, PNG or TIFF image and is not shown.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Das Bild „{name}“ ist zu groß ({width} × {height} Pixel, höchstens {limit} Megapixel) und wird nicht geöffnet.</source>
+        <translation>The image “{name}” is too large ({width} × {height} pixels, at most {limit} megapixels) and is not opened.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Das Bild „{name}“ ist beschädigt und kann nicht angezeigt werden.</source>
+        <translation>The image “{name}” is damaged and cannot be shown.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="+61"/>
+        <source>AB-Inbox – Posteingang Ausländerbehörde</source>
+        <translation>AB-Inbox – Immigration Office Inbox</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Ansichten</source>
+        <translation>Views</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Suchen: Name, Antragsidentifikation, Dokument</source>
+        <translation>Search: name, application id, document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suche</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Warteschlange</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location line="+164"/>
+        <source>Fälle: {0} · Neu: {1} · Ungültig: {2} · Letzter Eingang: {3} UTC</source>
+        <translation>Cases: {0} · New: {1} · Invalid: {2} · Last received: {3} UTC</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Unerwarteter Fehler: {0}</source>
+        <translation>Unexpected error: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AB-Inbox</source>
+        <translation>AB-Inbox</translation>
+    </message>
+</context>
+<context>
+    <name>PdfViewer</name>
+    <message>
+        <location filename="../viewers/pdf_viewer.py" line="-88"/>
+        <source>PDF-Seiten</source>
+        <translation>PDF pages</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Seitenübersicht</source>
+        <translation>Page thumbnails</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seite auswählen, um dorthin zu springen</source>
+        <translation>Select a page to jump to it</translation>
+    </message>
+    <message>
+        <location line="+135"/>
+        <source>Seite {page} von {count}</source>
+        <translation>Page {page} of {count}</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderViewer</name>
+    <message>
+        <location filename="../viewers/placeholder_viewer.py" line="+27"/>
+        <source>Hinweis</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Einzelheiten</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineTable</name>
+    <message>
+        <location filename="../quarantine_table.py" line="+12"/>
+        <source>Eingang</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Datei</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Grund</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Erklärung</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quarantäne</source>
+        <translation>Quarantine</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
-        <location filename="../queue_model.py" line="+147"/>
+        <location filename="../queue_model.py" line="+161"/>
         <source>gültig</source>
         <translation>valid</translation>
     </message>
@@ -299,6 +823,29 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../shortcuts_dialog.py" line="+12"/>
+        <source>Tastenkürzel</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Liste der Tastenkürzel</source>
+        <translation>List of keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Befehl</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Taste</source>
+        <translation>Key</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <location filename="../i18n.py" line="+29"/>
@@ -339,6 +886,153 @@
         <location line="+1"/>
         <source>Erledigt</source>
         <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailModel</name>
+    <message>
+        <location filename="../viewers/thumbnail_model.py" line="+77"/>
+        <source>Seite {page}</source>
+        <translation>Page {page}</translation>
+    </message>
+</context>
+<context>
+    <name>XmlViewer</name>
+    <message>
+        <location filename="../viewers/xml_viewer.py" line="-43"/>
+        <source>XML-Text</source>
+        <translation>XML text</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hinweis zur Anzeige</source>
+        <translation>Display notice</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Die XML-Datei „{name}“ ist zu groß ({size} MB, höchstens {limit} MB) und wird nicht angezeigt.</source>
+        <translation>The XML file “{name}” is too large ({size} MB, at most {limit} MB) and is not shown.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> … [{count} weitere Zeichen nicht angezeigt]</source>
+        <translation> … [{count} more characters not shown]</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Einige Bytes passen nicht zur Zeichenkodierung {encoding}; sie werden als � angezeigt.</source>
+        <translation>Some bytes do not match the character encoding {encoding}; they are shown as �.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sehr lange Zeilen (etwa eingebettete Dokumente) sind gekürzt; „Speichern unter…“ sichert die vollständige Datei.</source>
+        <translation>Very long lines (such as embedded documents) are shortened; “Save as…” saves the complete file.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Große Datei: ohne Farbhervorhebung angezeigt.</source>
+        <translation>Large file: shown without syntax highlighting.</translation>
+    </message>
+</context>
+<context>
+    <name>viewer</name>
+    <message>
+        <location filename="../viewers/placeholder_viewer.py" line="+35"/>
+        <source>Dokument wird nachgeliefert (Paketlieferung)</source>
+        <translation>Document to follow (packaged delivery)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dokument-UUID: {uuid}</source>
+        <translation>Document UUID: {uuid}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Dokument gesperrt</source>
+        <translation>Document blocked</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Für diesen Dateityp gibt es keine Vorschau</source>
+        <translation>No preview is available for this file type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dateityp: {mime}</source>
+        <translation>File type: {mime}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unbekannt</source>
+        <translation>unknown</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../attachments.py" line="+42"/>
+        <source>Dokument speichern unter</source>
+        <translation>Save document as</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Gespeichert: {0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../importing.py" line="+23"/>
+        <source>Importiere Nachrichten…</source>
+        <translation>Importing messages…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Import: {0} übernommen, {1} ungültig, {2} doppelt, {3} Quarantäne</source>
+        <translation>Import: {0} accepted, {1} invalid, {2} duplicates, {3} quarantined</translation>
+    </message>
+    <message>
+        <location filename="../main_actions.py" line="+24"/>
+        <source>Kein Fall ausgewählt</source>
+        <translation>No case selected</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Kein Eingangsordner eingestellt (Datei → Einstellungen)</source>
+        <translation>No drop folder set (File → Settings)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Abruf: {0} übernommen, {1} ungültig, {2} doppelt, {3} Quarantäne</source>
+        <translation>Fetch: {0} accepted, {1} invalid, {2} duplicates, {3} quarantined</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>XML-Nachrichten importieren</source>
+        <translation>Import XML messages</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>XML (*.xml)</source>
+        <translation>XML (*.xml)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Suche speichern</source>
+        <translation>Save search</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
     </message>
 </context>
 </TS>
