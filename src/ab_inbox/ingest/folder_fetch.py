@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-import sqlite_utils
-
 from ab_inbox.ingest.checking import CheckPolicy
 from ab_inbox.ingest.dropfolder import (
     PROCESSED,
@@ -39,6 +37,7 @@ from ab_inbox.ingest.pipeline import (
     quarantine,
     store_prepared,
 )
+from ab_inbox.store.database import Database
 from ab_inbox.xauslaender.schema_pack import PackLibrary
 
 DEFAULT_WORKERS = min(2, os.cpu_count() or 1)
@@ -87,9 +86,7 @@ def _claim_and_check(path: Path, packs: PackLibrary, policy: CheckPolicy) -> _Cl
         raise
 
 
-def _store_and_acknowledge(
-    db: sqlite_utils.Database, claimed: _Claimed, policy: CheckPolicy
-) -> Outcome:
+def _store_and_acknowledge(db: Database, claimed: _Claimed, policy: CheckPolicy) -> Outcome:
     """Writer side: one transaction, then move the file; the claim ends with the move."""
     path, folder = claimed.path, claimed.path.parent
     try:
@@ -125,15 +122,13 @@ def _run_inline(fn, *args) -> Future:
     return future
 
 
-def fetch_file(
-    db: sqlite_utils.Database, path: Path, packs: PackLibrary, policy: CheckPolicy
-) -> Outcome:
+def fetch_file(db: Database, path: Path, packs: PackLibrary, policy: CheckPolicy) -> Outcome:
     """Ingest one complete file and acknowledge it (only after COMMIT)."""
     return _store_and_acknowledge(db, _claim_and_check(path, packs, policy), policy)
 
 
 def fetch_once(
-    db: sqlite_utils.Database,
+    db: Database,
     folder: Path,
     packs: PackLibrary,
     policy: CheckPolicy = CheckPolicy(),

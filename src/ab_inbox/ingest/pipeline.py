@@ -13,11 +13,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-import sqlite_utils
-
 from ab_inbox.ingest.checking import CheckedMessage, CheckPolicy, Rejected, check_message
 from ab_inbox.store.audit import append_audit, utc_now
 from ab_inbox.store.connection import write_transaction
+from ab_inbox.store.database import Database
 from ab_inbox.store.messages import (
     FindingRow,
     MessageRow,
@@ -108,7 +107,7 @@ def _duplicate_outcome(dup, source_name: str | None) -> Outcome:
 
 
 def quarantine(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     raw: bytes | None,
     sha256: str,
@@ -183,7 +182,7 @@ def prepare(
     return prepared
 
 
-def store_prepared(db: sqlite_utils.Database, prepared: Prepared) -> Outcome:
+def store_prepared(db: Database, prepared: Prepared) -> Outcome:
     """The writing half: one transaction; a duplicate is detected inside it."""
     source_name = prepared.source_name
     if prepared.rejected is not None:
@@ -231,7 +230,7 @@ def store_prepared(db: sqlite_utils.Database, prepared: Prepared) -> Outcome:
 
 
 def receive(
-    db: sqlite_utils.Database,
+    db: Database,
     data: bytes,
     packs: PackLibrary,
     *,

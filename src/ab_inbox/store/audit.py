@@ -10,7 +10,7 @@ import getpass
 import socket
 from datetime import UTC, datetime
 
-import sqlite_utils
+from ab_inbox.store.database import Database
 
 
 def utc_now() -> str:
@@ -30,7 +30,7 @@ def workstation() -> str:
 
 
 def append_audit(
-    db: sqlite_utils.Database,
+    db: Database,
     action: str,
     *,
     result: str = "ok",

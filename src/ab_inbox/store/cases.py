@@ -8,10 +8,9 @@ a ConflictError when someone else changed the case meanwhile, never a silent ove
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from ab_inbox.errors import BilingualError
 from ab_inbox.store.audit import append_audit, utc_now
+from ab_inbox.store.database import Database
 from ab_inbox.store.search_text import fts_query
 
 CASE_COLUMNS = (
@@ -57,7 +56,7 @@ class CaseNotFound(BilingualError):
 
 
 def case_ids(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     view: str = "all",
     search: str | None = None,
@@ -93,7 +92,7 @@ def case_ids(
     return [row[0] for row in db.execute(sql, params)]
 
 
-def case_rows(db: sqlite_utils.Database, ids: list[int]) -> dict[int, dict]:
+def case_rows(db: Database, ids: list[int]) -> dict[int, dict]:
     """Rows for a page of ids (at most a few hundred at a time)."""
     if not ids:
         return {}
@@ -102,7 +101,7 @@ def case_rows(db: sqlite_utils.Database, ids: list[int]) -> dict[int, dict]:
     return {row["id"]: row for row in rows}
 
 
-def view_counts(db: sqlite_utils.Database, *, user: str, today: str) -> dict[str, int]:
+def view_counts(db: Database, *, user: str, today: str) -> dict[str, int]:
     params = {"user": user, "today": today}
     return {
         name: db.execute(f"SELECT count(*) FROM cases c WHERE {cond}", params).fetchone()[0]
@@ -110,7 +109,7 @@ def view_counts(db: sqlite_utils.Database, *, user: str, today: str) -> dict[str
     }
 
 
-def get_case(db: sqlite_utils.Database, case_id: int) -> dict:
+def get_case(db: Database, case_id: int) -> dict:
     rows = case_rows(db, [case_id])
     if case_id not in rows:
         raise CaseNotFound(case_id)
@@ -138,7 +137,7 @@ def raise_conflict(case_id: int):
 
 
 def change_status(
-    db: sqlite_utils.Database,
+    db: Database,
     case_id: int,
     *,
     from_status: str,
@@ -168,20 +167,20 @@ def change_status(
 
 
 def set_assignee(
-    db: sqlite_utils.Database, case_id: int, assignee: str | None, expected_version: int | None
+    db: Database, case_id: int, assignee: str | None, expected_version: int | None
 ) -> None:
     _bump(db, case_id, expected_version, "assignee = ?", (assignee,))
     append_audit(db, "assigned", case_id=case_id, detail=f"to={assignee or '-'}")
 
 
 def set_follow_up(
-    db: sqlite_utils.Database, case_id: int, day: str | None, expected_version: int | None
+    db: Database, case_id: int, day: str | None, expected_version: int | None
 ) -> None:
     _bump(db, case_id, expected_version, "follow_up_date = ?", (day,))
     append_audit(db, "follow_up_set", case_id=case_id, detail=f"date={day or '-'}")
 
 
-def add_note(db: sqlite_utils.Database, case_id: int, author: str, text: str) -> int:
+def add_note(db: Database, case_id: int, author: str, text: str) -> int:
     get_case(db, case_id)
     cursor = db.execute(
         "INSERT INTO case_notes (case_id, at, author, text) VALUES (?, ?, ?, ?)",
@@ -191,7 +190,7 @@ def add_note(db: sqlite_utils.Database, case_id: int, author: str, text: str) ->
     return cursor.lastrowid
 
 
-def notes(db: sqlite_utils.Database, case_id: int) -> list[dict]:
+def notes(db: Database, case_id: int) -> list[dict]:
     return list(
         db.query(
             "SELECT id, at, author, text FROM case_notes WHERE case_id = ? ORDER BY at, id",
@@ -200,7 +199,7 @@ def notes(db: sqlite_utils.Database, case_id: int) -> list[dict]:
     )
 
 
-def history(db: sqlite_utils.Database, case_id: int) -> list[dict]:
+def history(db: Database, case_id: int) -> list[dict]:
     return list(
         db.query(
             "SELECT at, actor, from_status, to_status, note FROM status_history"
@@ -210,7 +209,7 @@ def history(db: sqlite_utils.Database, case_id: int) -> list[dict]:
     )
 
 
-def case_message_ids(db: sqlite_utils.Database, case_id: int) -> list[int]:
+def case_message_ids(db: Database, case_id: int) -> list[int]:
     return [
         row[0]
         for row in db.execute(

@@ -15,9 +15,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-import sqlite_utils
-
 from ab_inbox.errors import BilingualError
+from ab_inbox.store.database import Database
 
 BUSY_TIMEOUT_MS = 15_000
 PAGE_SIZE = 16_384
@@ -110,7 +109,7 @@ def refuse_network_share(path: Path) -> None:
         )
 
 
-def open_database(path: Path | str) -> sqlite_utils.Database:
+def open_database(path: Path | str) -> Database:
     """Open (and create) the store with the pragmas every connection needs."""
     path = Path(path)
     refuse_network_share(path)
@@ -128,7 +127,7 @@ def open_database(path: Path | str) -> sqlite_utils.Database:
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA secure_delete = ON")
-    return sqlite_utils.Database(conn)
+    return Database(conn)
 
 
 def _is_busy(exc: sqlite3.OperationalError) -> bool:
@@ -149,7 +148,7 @@ def _with_busy_retry(fn, attempts: int = 12):
 
 
 @contextmanager
-def write_transaction(db: sqlite_utils.Database):
+def write_transaction(db: Database):
     """BEGIN IMMEDIATE ... COMMIT; rolls back on any exception (nothing half-written)."""
     conn = db.conn
     _with_busy_retry(lambda: conn.execute("BEGIN IMMEDIATE"))

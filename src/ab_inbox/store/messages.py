@@ -9,9 +9,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-import sqlite_utils
-
 from ab_inbox.store.audit import append_audit
+from ab_inbox.store.database import Database
 
 NO_APPLICANT_SORT = "\uffff"  # a case without a named applicant sorts after every name
 
@@ -80,7 +79,7 @@ class Duplicate:
     same_bytes: bool
 
 
-def put_blob(db: sqlite_utils.Database, data: bytes, sha256: str | None = None) -> int:
+def put_blob(db: Database, data: bytes, sha256: str | None = None) -> int:
     """Content-addressed: the same bytes are stored once, whoever refers to them."""
     digest = sha256 or hashlib.sha256(data).hexdigest()
     db.execute(
@@ -90,9 +89,7 @@ def put_blob(db: sqlite_utils.Database, data: bytes, sha256: str | None = None) 
     return db.execute("SELECT id FROM blobs WHERE sha256 = ?", (digest,)).fetchone()[0]
 
 
-def find_duplicate(
-    db: sqlite_utils.Database, sha256: str, nachrichten_uuid: str | None
-) -> Duplicate | None:
+def find_duplicate(db: Database, sha256: str, nachrichten_uuid: str | None) -> Duplicate | None:
     row = db.execute("SELECT id, case_id FROM messages WHERE sha256 = ?", (sha256,)).fetchone()
     if row:
         return Duplicate(row[0], row[1], same_bytes=True)
@@ -105,7 +102,7 @@ def find_duplicate(
     return None
 
 
-def _case_for(db: sqlite_utils.Database, msg: MessageRow, message_id: int, now: str) -> int:
+def _case_for(db: Database, msg: MessageRow, message_id: int, now: str) -> int:
     """One case per application: follow-ups join the case of their antragsidentifikation."""
     existing = None
     if msg.antragsidentifikation:
@@ -177,7 +174,7 @@ def _case_for(db: sqlite_utils.Database, msg: MessageRow, message_id: int, now: 
     return case_id
 
 
-def _index_for_search(db: sqlite_utils.Database, msg: MessageRow, message_id: int, case_id: int):
+def _index_for_search(db: Database, msg: MessageRow, message_id: int, case_id: int):
     """Follow-ups name no person; they are found by the names of their case's application."""
     names = msg.search_names
     if not names and not msg.is_application:
@@ -200,7 +197,7 @@ def _index_for_search(db: sqlite_utils.Database, msg: MessageRow, message_id: in
         )
 
 
-def insert_message(db: sqlite_utils.Database, msg: MessageRow, received_at: str) -> tuple[int, int]:
+def insert_message(db: Database, msg: MessageRow, received_at: str) -> tuple[int, int]:
     """Store one message with everything that belongs to it; returns (message_id, case_id)."""
     blob_id = put_blob(db, msg.raw, msg.sha256)
     stored_attachments = [a for a in msg.attachments if a.state != "awaited"]
@@ -285,7 +282,7 @@ def insert_message(db: sqlite_utils.Database, msg: MessageRow, received_at: str)
 
 
 def insert_quarantine(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     raw: bytes | None,
     sha256: str,

@@ -6,12 +6,11 @@ instead of being silently misread.
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from ab_inbox.store.connection import StoreError, write_transaction
+from ab_inbox.store.database import Database
 
 
-def _v1_initial(db: sqlite_utils.Database) -> None:
+def _v1_initial(db: Database) -> None:
     db["blobs"].create(
         {"id": int, "sha256": str, "size": int, "data": bytes},
         pk="id",
@@ -182,7 +181,7 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
     )
 
 
-def _v2_casework(db: sqlite_utils.Database) -> None:
+def _v2_casework(db: Database) -> None:
     """Notes on cases, saved searches, and indexes for sorting the queue by any column."""
     db["case_notes"].create(
         {"id": int, "case_id": int, "at": str, "author": str, "text": str},
@@ -214,7 +213,7 @@ MIGRATIONS = [_v1_initial, _v2_casework]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def migrate(db: sqlite_utils.Database) -> int:
+def migrate(db: Database) -> int:
     """Bring the store to SCHEMA_VERSION; returns the version found before."""
     found = db.execute("PRAGMA user_version").fetchone()[0]
     if found > SCHEMA_VERSION:

@@ -6,9 +6,8 @@ import binascii
 import hashlib
 import json
 
-import sqlite_utils
-
 from ab_inbox.store.connection import StoreError
+from ab_inbox.store.database import Database
 from ab_inbox.store.search_text import fts_query
 
 _LIST_COLUMNS = """
@@ -25,7 +24,7 @@ _SORTS = {
 
 
 def list_messages(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     status: str | None = None,
     validation: str | None = None,
@@ -55,7 +54,7 @@ def list_messages(
     return list(db.query(sql, params))
 
 
-def get_message(db: sqlite_utils.Database, message_id: int) -> dict | None:
+def get_message(db: Database, message_id: int) -> dict | None:
     rows = list(
         db.query(
             f"SELECT {_LIST_COLUMNS}, m.sha256, m.size, m.version, m.family, m.author_kennung,"
@@ -93,7 +92,7 @@ def get_message(db: sqlite_utils.Database, message_id: int) -> dict | None:
     return row
 
 
-def message_bytes(db: sqlite_utils.Database, message_id: int) -> bytes | None:
+def message_bytes(db: Database, message_id: int) -> bytes | None:
     row = db.execute(
         "SELECT b.data FROM messages m JOIN blobs b ON b.id = m.blob_id WHERE m.id = ?",
         (message_id,),
@@ -101,7 +100,7 @@ def message_bytes(db: sqlite_utils.Database, message_id: int) -> bytes | None:
     return row[0] if row else None
 
 
-def attachment_bytes(db: sqlite_utils.Database, message_id: int, position: int) -> dict | None:
+def attachment_bytes(db: Database, message_id: int, position: int) -> dict | None:
     """An attachment's row with its bytes in `data` (None when not stored).
 
     Embedded documents are read from their span in the original message and decoded; the
@@ -139,7 +138,7 @@ def attachment_bytes(db: sqlite_utils.Database, message_id: int, position: int) 
     return row
 
 
-def list_quarantine(db: sqlite_utils.Database) -> list[dict]:
+def list_quarantine(db: Database) -> list[dict]:
     return list(
         db.query(
             "SELECT id, received_at, source_name, sha256, size, reason_code, text_de, text_en,"
@@ -148,7 +147,7 @@ def list_quarantine(db: sqlite_utils.Database) -> list[dict]:
     )
 
 
-def counts(db: sqlite_utils.Database) -> dict:
+def counts(db: Database) -> dict:
     return {
         "messages": db.execute("SELECT count(*) FROM messages").fetchone()[0],
         "cases": db.execute("SELECT count(*) FROM cases").fetchone()[0],
