@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from ab_inbox.ui.ops import Op
@@ -39,7 +40,9 @@ def open_attachment(window, message_id: int, position: int) -> None:
 
 
 def save_attachment(window, message_id: int, position: int, name: str) -> None:
-    target, _ = QFileDialog.getSaveFileName(window, window.tr("Dokument speichern unter"), name)
+    target, _ = QFileDialog.getSaveFileName(
+        window, QCoreApplication.translate("MainWindow", "Dokument speichern unter"), name
+    )
     if not target:
         return
     Op(
@@ -48,7 +51,7 @@ def save_attachment(window, message_id: int, position: int, name: str) -> None:
         "write",
     ).on_success(
         lambda _row: window.statusBar().showMessage(
-            window.tr("Gespeichert: {0}").format(target), 5000
+            QCoreApplication.translate("MainWindow", "Gespeichert: {0}").format(target), 5000
         )
     ).on_failure(window.show_error).start()
 

@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication
 
 from ab_inbox.ui.i18n import tr_status
 
-_CONTEXT = "CaseHtml"
 STYLE = """
 <style>
 h2 { font-size: 13pt; margin: 10px 0 4px 0; color: #1f3a5f; }
@@ -22,10 +21,6 @@ td.k { color: #555; white-space: nowrap; }
 .err { color: #b00020; } .warn { color: #8a5a00; } .muted { color: #777; }
 </style>
 """
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def _v(value) -> str:
@@ -48,22 +43,29 @@ def _fields(pairs: list[tuple[str, str]]) -> str:
 
 def _person(person: dict) -> str:
     pairs = [
-        (_t("Familienname"), _v(person.get("family_name"))),
-        (_t("Vornamen"), _v(person.get("given_names"))),
+        (QCoreApplication.translate("CaseHtml", "Familienname"), _v(person.get("family_name"))),
+        (QCoreApplication.translate("CaseHtml", "Vornamen"), _v(person.get("given_names"))),
     ]
     if person.get("birth_name"):
-        pairs.append((_t("Geburtsname"), _v(person["birth_name"])))
+        pairs.append(
+            (QCoreApplication.translate("CaseHtml", "Geburtsname"), _v(person["birth_name"]))
+        )
     pairs += [
-        (_t("Geburtsdatum"), _v(_partial_date(person.get("birth_date")))),
-        (_t("Geburtsort"), _v(person.get("birth_place"))),
-        (_t("Geschlecht"), _code(person.get("sex"))),
         (
-            _t("Staatsangehörigkeit"),
+            QCoreApplication.translate("CaseHtml", "Geburtsdatum"),
+            _v(_partial_date(person.get("birth_date"))),
+        ),
+        (QCoreApplication.translate("CaseHtml", "Geburtsort"), _v(person.get("birth_place"))),
+        (QCoreApplication.translate("CaseHtml", "Geschlecht"), _code(person.get("sex"))),
+        (
+            QCoreApplication.translate("CaseHtml", "Staatsangehörigkeit"),
             ", ".join(_code(n) for n in person.get("nationalities") or []) or _v(None),
         ),
     ]
     if person.get("relation"):
-        pairs.append((_t("Beziehung"), _code(person["relation"])))
+        pairs.append(
+            (QCoreApplication.translate("CaseHtml", "Beziehung"), _code(person["relation"]))
+        )
     return _fields(pairs)
 
 
@@ -75,8 +77,10 @@ def _partial_date(value: str | None) -> str | None:
     if len(parts) == 3:
         return f"{parts[2]}.{parts[1]}.{parts[0]}"
     if len(parts) == 2:
-        return f"{parts[1]}/{parts[0]} ({_t('Tag unbekannt')})"
-    return f"{parts[0]} ({_t('Tag und Monat unbekannt')})"
+        unknown = QCoreApplication.translate("CaseHtml", "Tag unbekannt")
+        return f"{parts[1]}/{parts[0]} ({unknown})"
+    unknown = QCoreApplication.translate("CaseHtml", "Tag und Monat unbekannt")
+    return f"{parts[0]} ({unknown})"
 
 
 def _section(title: str, body: str) -> str:
@@ -94,54 +98,96 @@ def render_case(case: dict) -> str:
     out = [STYLE]
     invalid = any(f["severity"] == "error" for m in messages for f in m.get("findings") or [])
     if invalid:  # why the case is invalid is the first thing a caseworker needs to see
-        out.append(_section(_t("Prüfergebnis"), _findings(messages)))
+        out.append(
+            _section(QCoreApplication.translate("CaseHtml", "Prüfergebnis"), _findings(messages))
+        )
     out.append(
         _section(
-            _t("Antrag"),
+            QCoreApplication.translate("CaseHtml", "Antrag"),
             _fields(
                 [
-                    (_t("Typ"), _v(case.get("type_title"))),
+                    (QCoreApplication.translate("CaseHtml", "Typ"), _v(case.get("type_title"))),
                     ("Antragsidentifikation", _v(case.get("antragsidentifikation"))),
-                    (_t("Eingang"), _v((case.get("received_at") or "")[:19].replace("T", " "))),
-                    (_t("Status"), _v(tr_status(case.get("status") or ""))),
-                    (_t("Bearbeitung"), _v(case.get("assignee"))),
-                    (_t("Wiedervorlage"), _v(case.get("follow_up_date"))),
-                    (_t("Rückkanal"), _v(_yes_no(record.get("rueckkanal_vorhanden")))),
+                    (
+                        QCoreApplication.translate("CaseHtml", "Eingang"),
+                        _v((case.get("received_at") or "")[:19].replace("T", " ")),
+                    ),
+                    (
+                        QCoreApplication.translate("CaseHtml", "Status"),
+                        _v(tr_status(case.get("status") or "")),
+                    ),
+                    (
+                        QCoreApplication.translate("CaseHtml", "Bearbeitung"),
+                        _v(case.get("assignee")),
+                    ),
+                    (
+                        QCoreApplication.translate("CaseHtml", "Wiedervorlage"),
+                        _v(case.get("follow_up_date")),
+                    ),
+                    (
+                        QCoreApplication.translate("CaseHtml", "Rückkanal"),
+                        _v(_yes_no(record.get("rueckkanal_vorhanden"))),
+                    ),
                 ]
-                + [(_t("Grund"), _code(r)) for r in record.get("reasons") or []]
+                + [
+                    (QCoreApplication.translate("CaseHtml", "Grund"), _code(r))
+                    for r in record.get("reasons") or []
+                ]
                 + [(escape(k), _v(v)) for k, v in (record.get("details") or {}).items()]
             ),
         )
     )
     if record.get("applicant"):
-        out.append(_section(_t("Person"), _person(record["applicant"])))
+        out.append(
+            _section(QCoreApplication.translate("CaseHtml", "Person"), _person(record["applicant"]))
+        )
     if record.get("representative"):
-        out.append(_section(_t("Vertreter"), _person(record["representative"])))
+        out.append(
+            _section(
+                QCoreApplication.translate("CaseHtml", "Vertreter"),
+                _person(record["representative"]),
+            )
+        )
     refs = record.get("reference_persons") or []
     if refs:
-        out.append(_section(_t("Referenzpersonen"), "".join(_person(p) for p in refs)))
-    out.append(_section(_t("Dokumente"), _documents(messages)))
-    out.append(_section(_t("Verlauf"), _history(case, messages)))
+        out.append(
+            _section(
+                QCoreApplication.translate("CaseHtml", "Referenzpersonen"),
+                "".join(_person(p) for p in refs),
+            )
+        )
+    out.append(_section(QCoreApplication.translate("CaseHtml", "Dokumente"), _documents(messages)))
+    out.append(
+        _section(QCoreApplication.translate("CaseHtml", "Verlauf"), _history(case, messages))
+    )
     if not invalid:
-        out.append(_section(_t("Prüfergebnis"), _findings(messages)))
+        out.append(
+            _section(QCoreApplication.translate("CaseHtml", "Prüfergebnis"), _findings(messages))
+        )
     return "".join(out)
 
 
 def _yes_no(value) -> str | None:
     if value is None:
         return None
-    return _t("ja") if value else _t("nein")
+    if value:
+        return QCoreApplication.translate("CaseHtml", "ja")
+    return QCoreApplication.translate("CaseHtml", "nein")
 
 
 def _documents(messages: list[dict]) -> str:
     rows = []
     for message in messages:
         for a in message.get("attachments") or []:
-            name = a.get("file_name") or a.get("label") or _t("(ohne Namen)")
+            name = (
+                a.get("file_name")
+                or a.get("label")
+                or QCoreApplication.translate("CaseHtml", "(ohne Namen)")
+            )
             state = {
-                "stored": _t("vorhanden"),
-                "awaited": _t("wird nachgeliefert"),
-                "blocked": _t("gesperrt"),
+                "stored": QCoreApplication.translate("CaseHtml", "vorhanden"),
+                "awaited": QCoreApplication.translate("CaseHtml", "wird nachgeliefert"),
+                "blocked": QCoreApplication.translate("CaseHtml", "gesperrt"),
             }.get(a["state"], a["state"])
             size = f"{a['size'] / 1024:.0f} KB" if a.get("size") else ""
             rows.append(
@@ -150,7 +196,8 @@ def _documents(messages: list[dict]) -> str:
                 f"<td>{size}</td><td>{escape(state)}</td></tr>"
             )
     if not rows:
-        return f"<p class='muted'>{_t('Keine Dokumente')}</p>"
+        none = QCoreApplication.translate("CaseHtml", "Keine Dokumente")
+        return f"<p class='muted'>{none}</p>"
     return f"<table class='f'>{''.join(rows)}</table>"
 
 
@@ -164,7 +211,8 @@ def _history(case: dict, messages: list[dict]) -> str:
         for m in messages
     ]
     for h in case.get("history") or []:
-        text = f"{_t('Status')}: {escape(tr_status(h['to_status']))}"
+        status = QCoreApplication.translate("CaseHtml", "Status")
+        text = f"{status}: {escape(tr_status(h['to_status']))}"
         if h.get("note"):
             text += f" – {escape(h['note'])}"
         items.append((h["at"], f"{text} <span class='muted'>({escape(h['actor'] or '')})</span>"))
@@ -182,11 +230,17 @@ def _findings(messages: list[dict]) -> str:
         for f in message.get("findings") or []:
             css = "err" if f["severity"] == "error" else "warn"
             where = escape(f.get("path") or "")
-            line = f" ({_t('Zeile')} {f['line']})" if f.get("line") else ""
+            line = ""
+            if f.get("line"):
+                line_word = QCoreApplication.translate("CaseHtml", "Zeile")
+                line = f" ({line_word} {f['line']})"
             rows.append(
                 f"<tr><td class='{css}'>{escape(f['text_de'])}</td></tr>"
                 f"<tr><td class='muted'>{where}{line} · {escape(f['rule'])}</td></tr>"
             )
     if not rows:
-        return f"<p>{_t('Keine Befunde: alle Nachrichten sind gültig.')}</p>"
+        none = QCoreApplication.translate(
+            "CaseHtml", "Keine Befunde: alle Nachrichten sind gültig."
+        )
+        return f"<p>{none}</p>"
     return f"<table class='f'>{''.join(rows)}</table>"

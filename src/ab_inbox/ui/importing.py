@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QProgressDialog
 
 from ab_inbox.ui.ops import Op
@@ -20,9 +20,13 @@ def import_files(window, paths: list[Path]) -> None:
     if not paths:
         return
     dialog = QProgressDialog(
-        window.tr("Importiere Nachrichten…"), window.tr("Abbrechen"), 0, len(paths), window
+        QCoreApplication.translate("MainWindow", "Importiere Nachrichten…"),
+        QCoreApplication.translate("MainWindow", "Abbrechen"),
+        0,
+        len(paths),
+        window,
     )
-    dialog.setWindowTitle(window.tr("Import"))
+    dialog.setWindowTitle(QCoreApplication.translate("MainWindow", "Import"))
     dialog.setMinimumDuration(300)
     relay = ProgressRelay(window)
     relay.progress.connect(lambda done, total: dialog.setValue(done))
@@ -43,7 +47,9 @@ def import_files(window, paths: list[Path]) -> None:
         dialog.close()
         kinds = [o.kind for o in outcomes]
         window.statusBar().showMessage(
-            window.tr("Import: {0} übernommen, {1} ungültig, {2} doppelt, {3} Quarantäne").format(
+            QCoreApplication.translate(
+                "MainWindow", "Import: {0} übernommen, {1} ungültig, {2} doppelt, {3} Quarantäne"
+            ).format(
                 kinds.count("accepted"),
                 kinds.count("invalid"),
                 kinds.count("duplicate"),

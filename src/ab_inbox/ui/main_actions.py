@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
 
 from ab_inbox.casework import status as workflow
+from ab_inbox.ui.i18n import tr_status
 
 # (status slug, shortcut) for the "Status" menu; "exported" is set only by the export.
 STATUS_SHORTCUTS = (
@@ -38,7 +40,6 @@ def _action(window, name: str, text: str, shortcut: str | None, handler, tip: st
 
 
 def build_actions(window) -> dict[str, QAction]:
-    tr = window.tr
     acts: dict[str, QAction] = {}
 
     def add(name, text, shortcut, handler, tip=""):
@@ -46,73 +47,121 @@ def build_actions(window) -> dict[str, QAction]:
         return acts[name]
 
     add(
-        "fetch", tr("&Abrufen"), "F5", lambda: fetch_now(window), tr("Eingangsordner jetzt abrufen")
+        "fetch",
+        QCoreApplication.translate("MainWindow", "&Abrufen"),
+        "F5",
+        lambda: fetch_now(window),
+        QCoreApplication.translate("MainWindow", "Eingangsordner jetzt abrufen"),
     )
     add(
         "import",
-        tr("&Importieren…"),
+        QCoreApplication.translate("MainWindow", "&Importieren…"),
         "Ctrl+O",
         lambda: choose_import(window),
-        tr("XML-Dateien importieren"),
+        QCoreApplication.translate("MainWindow", "XML-Dateien importieren"),
     )
-    add("settings", tr("&Einstellungen…"), "Ctrl+,", lambda: open_settings(window))
-    add("quit", tr("&Beenden"), "Ctrl+Q", window.close)
+    add(
+        "settings",
+        QCoreApplication.translate("MainWindow", "&Einstellungen…"),
+        "Ctrl+,",
+        lambda: open_settings(window),
+    )
+    add("quit", QCoreApplication.translate("MainWindow", "&Beenden"), "Ctrl+Q", window.close)
     add(
         "search",
-        tr("&Suchen"),
+        QCoreApplication.translate("MainWindow", "&Suchen"),
         "Ctrl+F",
         lambda: (window.search.setFocus(), window.search.selectAll()),
     )
-    add("save_search", tr("Suche &speichern…"), None, lambda: save_search(window))
-    add("next", tr("&Nächster Fall"), "Alt+Down", lambda: move(window, +1))
-    add("previous", tr("&Vorheriger Fall"), "Alt+Up", lambda: move(window, -1))
-    add("queue", tr("Zur &Warteschlange"), "F6", lambda: window.table.setFocus())
-    add("open", tr("Fall ö&ffnen"), "Ctrl+Return", lambda: window.case_view.tabs.setFocus())
+    add(
+        "save_search",
+        QCoreApplication.translate("MainWindow", "Suche &speichern…"),
+        None,
+        lambda: save_search(window),
+    )
+    add(
+        "next",
+        QCoreApplication.translate("MainWindow", "&Nächster Fall"),
+        "Alt+Down",
+        lambda: move(window, +1),
+    )
+    add(
+        "previous",
+        QCoreApplication.translate("MainWindow", "&Vorheriger Fall"),
+        "Alt+Up",
+        lambda: move(window, -1),
+    )
+    add(
+        "queue",
+        QCoreApplication.translate("MainWindow", "Zur &Warteschlange"),
+        "F6",
+        lambda: window.table.setFocus(),
+    )
+    add(
+        "open",
+        QCoreApplication.translate("MainWindow", "Fall ö&ffnen"),
+        "Ctrl+Return",
+        lambda: window.case_view.tabs.setFocus(),
+    )
     add(
         "take",
-        tr("Fall ü&bernehmen"),
+        QCoreApplication.translate("MainWindow", "Fall ü&bernehmen"),
         "Ctrl+T",
         lambda: with_case(
             window, lambda inbox, cid, version: inbox.take_case(cid, expected_version=version)
         ),
-        tr("Den Fall mir zuweisen und in Bearbeitung nehmen"),
+        QCoreApplication.translate("MainWindow", "Den Fall mir zuweisen und in Bearbeitung nehmen"),
     )
-    add("follow_up", tr("&Wiedervorlage setzen…"), "Ctrl+D", lambda: follow_up(window))
-    add("note", tr("&Notiz schreiben"), "Ctrl+Shift+N", lambda: focus_note(window))
+    add(
+        "follow_up",
+        QCoreApplication.translate("MainWindow", "&Wiedervorlage setzen…"),
+        "Ctrl+D",
+        lambda: follow_up(window),
+    )
+    add(
+        "note",
+        QCoreApplication.translate("MainWindow", "&Notiz schreiben"),
+        "Ctrl+Shift+N",
+        lambda: focus_note(window),
+    )
     for slug, key in STATUS_SHORTCUTS:
-        add(f"status_{slug}", workflow.label(slug), key, lambda slug=slug: set_status(window, slug))
+        add(f"status_{slug}", tr_status(slug), key, lambda slug=slug: set_status(window, slug))
     for number in range(1, window.views.count() + 1):
         add(
             f"view_{number}",
-            tr("Ansicht {0}").format(number),
+            QCoreApplication.translate("MainWindow", "Ansicht {0}").format(number),
             f"Alt+{number}",
             lambda row=number - 1: window.views.setCurrentRow(row),
         )
-    add("help", tr("&Tastenkürzel"), "F1", lambda: show_shortcuts(window))
+    add(
+        "help",
+        QCoreApplication.translate("MainWindow", "&Tastenkürzel"),
+        "F1",
+        lambda: show_shortcuts(window),
+    )
     _menus(window, acts)
     return acts
 
 
 def _menus(window, acts) -> None:
-    tr = window.tr
     bar = window.menuBar()
-    file_menu = bar.addMenu(tr("&Datei"))
+    file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Datei"))
     for name in ("fetch", "import", "settings"):
         file_menu.addAction(acts[name])
     file_menu.addSeparator()
     file_menu.addAction(acts["quit"])
-    case_menu = bar.addMenu(tr("&Fall"))
+    case_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Fall"))
     for name in ("take", "follow_up", "note"):
         case_menu.addAction(acts[name])
-    status_menu = case_menu.addMenu(tr("&Status"))
+    status_menu = case_menu.addMenu(QCoreApplication.translate("MainWindow", "&Status"))
     for slug, _ in STATUS_SHORTCUTS:
         status_menu.addAction(acts[f"status_{slug}"])
-    nav = bar.addMenu(tr("&Navigation"))
+    nav = bar.addMenu(QCoreApplication.translate("MainWindow", "&Navigation"))
     for name in ("next", "previous", "queue", "open", "search", "save_search"):
         nav.addAction(acts[name])
-    help_menu = bar.addMenu(tr("&Hilfe"))
+    help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Hilfe"))
     help_menu.addAction(acts["help"])
-    toolbar = window.addToolBar(tr("Werkzeuge"))
+    toolbar = window.addToolBar(QCoreApplication.translate("MainWindow", "Werkzeuge"))
     toolbar.setObjectName("main_toolbar")
     for name in ("fetch", "take", "follow_up"):
         toolbar.addAction(acts[name])
@@ -136,7 +185,9 @@ def with_case(window, fn) -> None:
     """Run fn(inbox, case_id, version seen) on the selected case as a write."""
     case = window.case_view.case
     if case is None:
-        window.statusBar().showMessage(window.tr("Kein Fall ausgewählt"), 3000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Kein Fall ausgewählt"), 3000
+        )
         return
     case_id, version = case["id"], case["version"]
     window.write(lambda inbox: fn(inbox, case_id, version))
@@ -182,7 +233,10 @@ def fetch_now(window) -> None:
     folder = window.inbox.settings.drop_folder
     if not folder:
         window.statusBar().showMessage(
-            window.tr("Kein Eingangsordner eingestellt (Datei → Einstellungen)"), 5000
+            QCoreApplication.translate(
+                "MainWindow", "Kein Eingangsordner eingestellt (Datei → Einstellungen)"
+            ),
+            5000,
         )
         return
     from pathlib import Path
@@ -192,7 +246,9 @@ def fetch_now(window) -> None:
     def done(report):
         counts = report.counts()
         window.statusBar().showMessage(
-            window.tr("Abruf: {0} übernommen, {1} ungültig, {2} doppelt, {3} Quarantäne").format(
+            QCoreApplication.translate(
+                "MainWindow", "Abruf: {0} übernommen, {1} ungültig, {2} doppelt, {3} Quarantäne"
+            ).format(
                 counts.get("accepted", 0),
                 counts.get("invalid", 0),
                 counts.get("duplicate", 0),
@@ -212,7 +268,10 @@ def choose_import(window) -> None:
     from pathlib import Path
 
     names, _ = QFileDialog.getOpenFileNames(
-        window, window.tr("XML-Nachrichten importieren"), "", window.tr("XML (*.xml)")
+        window,
+        QCoreApplication.translate("MainWindow", "XML-Nachrichten importieren"),
+        "",
+        QCoreApplication.translate("MainWindow", "XML (*.xml)"),
     )
     window.import_files([Path(n) for n in names])
 
@@ -227,7 +286,11 @@ def open_settings(window) -> None:
 def save_search(window) -> None:
     view, _ = window.current_view()
     text = window.search.text().strip()
-    name, ok = QInputDialog.getText(window, window.tr("Suche speichern"), window.tr("Name:"))
+    name, ok = QInputDialog.getText(
+        window,
+        QCoreApplication.translate("MainWindow", "Suche speichern"),
+        QCoreApplication.translate("MainWindow", "Name:"),
+    )
     if ok and name.strip():
         window.write(
             lambda inbox: inbox.save_search(name, view, text),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,13 +38,13 @@ from ab_inbox.ui.queue_model import CASE_ID_ROLE, COLUMNS, QueueModel
 
 LIVE_POLL_MS = 1500
 VIEWS = (
-    ("new", "Neu"),
-    ("mine", "Meine Fälle"),
-    ("invalid", "Ungültig"),
-    ("follow_up_due", "Wiedervorlage fällig"),
-    ("quarantine", "Quarantäne"),
-    ("open", "Offen"),
-    ("all", "Alle"),
+    ("new", QT_TRANSLATE_NOOP("MainWindow", "Neu")),
+    ("mine", QT_TRANSLATE_NOOP("MainWindow", "Meine Fälle")),
+    ("invalid", QT_TRANSLATE_NOOP("MainWindow", "Ungültig")),
+    ("follow_up_due", QT_TRANSLATE_NOOP("MainWindow", "Wiedervorlage fällig")),
+    ("quarantine", QT_TRANSLATE_NOOP("MainWindow", "Quarantäne")),
+    ("open", QT_TRANSLATE_NOOP("MainWindow", "Offen")),
+    ("all", QT_TRANSLATE_NOOP("MainWindow", "Alle")),
 )
 VIEW_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.views = QListWidget()
         self.views.setAccessibleName(self.tr("Ansichten"))
         for key, title in VIEWS:
-            item = QListWidgetItem(self.tr(title))
+            item = QListWidgetItem(QCoreApplication.translate("MainWindow", title))
             item.setData(VIEW_ROLE, (key, None))
             self.views.addItem(item)
         self.views.setCurrentRow(0)
@@ -266,7 +266,8 @@ class MainWindow(QMainWindow):
             base = dict(VIEWS).get(key)
             if saved is None and base:
                 number = totals["quarantine"] if key == "quarantine" else views.get(key, 0)
-                item.setText(f"{self.tr(base)} ({number})")
+                title = QCoreApplication.translate("MainWindow", base)
+                item.setText(f"{title} ({number})")
         last_text = last[:16].replace("T", " ") if last else "–"
         self.counts_label.setText(
             self.tr("Fälle: {0} · Neu: {1} · Ungültig: {2} · Letzter Eingang: {3} UTC").format(
@@ -334,7 +335,7 @@ class MainWindow(QMainWindow):
 
     def show_error(self, exc: BaseException) -> None:
         if isinstance(exc, BilingualError):
-            text = exc.text_de
+            text = exc.text(self.inbox.settings.language)
         else:
             text = self.tr("Unerwarteter Fehler: {0}").format(type(exc).__name__)
         QMessageBox.warning(self, self.tr("AB-Inbox"), text)

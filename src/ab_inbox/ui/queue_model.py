@@ -11,7 +11,15 @@ from collections import OrderedDict
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ab_inbox.ui.i18n import tr_status
@@ -22,16 +30,16 @@ MAX_CACHED_PAGES = 50
 
 # (key, German header, sort key in the core, default width in pixels)
 COLUMNS = (
-    ("received_at", "Eingang", "received", 140),
-    ("age", "Alter/Frist", "age", 80),
-    ("type_title", "Typ", "type", 170),
-    ("applicant_name", "Antragsteller", "applicant", 190),
-    ("nationality", "Staatsangehörigkeit", "nationality", 120),
-    ("reason", "Antragsgrund", "reason", 150),
-    ("status", "Status", "status", 110),
-    ("assignee", "Bearbeitung", "assignee", 100),
-    ("validation", "Prüfung", "validation", 70),
-    ("attachments", "Anhänge", "attachments", 60),
+    ("received_at", QT_TRANSLATE_NOOP("QueueModel", "Eingang"), "received", 140),
+    ("age", QT_TRANSLATE_NOOP("QueueModel", "Alter/Frist"), "age", 80),
+    ("type_title", QT_TRANSLATE_NOOP("QueueModel", "Typ"), "type", 170),
+    ("applicant_name", QT_TRANSLATE_NOOP("QueueModel", "Antragsteller"), "applicant", 190),
+    ("nationality", QT_TRANSLATE_NOOP("QueueModel", "Staatsangehörigkeit"), "nationality", 120),
+    ("reason", QT_TRANSLATE_NOOP("QueueModel", "Antragsgrund"), "reason", 150),
+    ("status", QT_TRANSLATE_NOOP("QueueModel", "Status"), "status", 110),
+    ("assignee", QT_TRANSLATE_NOOP("QueueModel", "Bearbeitung"), "assignee", 100),
+    ("validation", QT_TRANSLATE_NOOP("QueueModel", "Prüfung"), "validation", 70),
+    ("attachments", QT_TRANSLATE_NOOP("QueueModel", "Anhänge"), "attachments", 60),
 )
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -120,7 +128,7 @@ class QueueModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
-            return self.tr(COLUMNS[section][1])
+            return QCoreApplication.translate("QueueModel", COLUMNS[section][1])
         return None
 
     def data(self, index, role=DISPLAY):

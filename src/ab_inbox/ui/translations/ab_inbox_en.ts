@@ -2,290 +2,173 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="de">
 <context>
-    <name></name>
+    <name>CaseHtml</name>
     <message>
-        <location filename="../main_actions.py" line="+49"/>
-        <source>&amp;Abrufen</source>
-        <translation>&amp;Fetch</translation>
+        <location filename="../case_html.py" line="+46"/>
+        <source>Familienname</source>
+        <translation>Family name</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Eingangsordner jetzt abrufen</source>
-        <translation>Fetch new messages from the drop folder now</translation>
+        <location line="+1"/>
+        <source>Vornamen</source>
+        <translation>Given names</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>&amp;Importieren…</source>
-        <translation>&amp;Import…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>XML-Dateien importieren</source>
-        <translation>Import XML files</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Einstellungen…</source>
-        <translation>&amp;Settings…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Beenden</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Suchen</source>
-        <translation>&amp;Search</translation>
+        <source>Geburtsname</source>
+        <translation>Birth name</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Suche &amp;speichern…</source>
-        <translation>Sa&amp;ve search…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Nächster Fall</source>
-        <translation>&amp;Next case</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Vorheriger Fall</source>
-        <translation>&amp;Previous case</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Zur &amp;Warteschlange</source>
-        <translation>Go to &amp;queue</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fall ö&amp;ffnen</source>
-        <translation>&amp;Open case</translation>
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Fall ü&amp;bernehmen</source>
-        <translation>&amp;Take case</translation>
+        <source>Geburtsort</source>
+        <translation>Place of birth</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Den Fall mir zuweisen und in Bearbeitung nehmen</source>
-        <translation>Assign the case to me and set it to In progress</translation>
+        <location line="+1"/>
+        <source>Geschlecht</source>
+        <translation>Sex</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Wiedervorlage setzen…</source>
-        <translation>Set &amp;follow-up date…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Notiz schreiben</source>
-        <translation>Write &amp;note</translation>
+        <source>Staatsangehörigkeit</source>
+        <translation>Nationality</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Ansicht {0}</source>
-        <translation>View {0}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Tastenkürzel</source>
-        <translation>&amp;Keyboard shortcuts</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&amp;Datei</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Fall</source>
-        <translation>&amp;Case</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Status</source>
-        <translation>&amp;Status</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Navigation</source>
-        <translation>&amp;Navigation</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Hilfe</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Werkzeuge</source>
-        <translation>Tools</translation>
-    </message>
-    <message>
-        <location filename="../viewers/image_viewer.py" line="+63"/>
-        <source>Einpassen</source>
-        <translation>Fit</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Bild in das Fenster einpassen</source>
-        <translation>Fit the image to the window</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location filename="../viewers/pdf_viewer.py" line="+157"/>
-        <source>Originalgröße</source>
-        <translation>Actual size</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Bild in Originalgröße (100 %) zeigen</source>
-        <translation>Show the image at actual size (100%)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Nach links drehen</source>
-        <translation>Rotate left</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Bild um 90° gegen den Uhrzeigersinn drehen</source>
-        <translation>Rotate the image 90° counterclockwise</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Nach rechts drehen</source>
-        <translation>Rotate right</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Bild um 90° im Uhrzeigersinn drehen</source>
-        <translation>Rotate the image 90° clockwise</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location filename="../viewers/pdf_viewer.py" line="-39"/>
-        <source>Vorherige Seite</source>
-        <translation>Previous page</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Vorherige Seite der TIFF-Datei</source>
-        <translation>Previous page of the TIFF file</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <location filename="../viewers/pdf_viewer.py" line="+13"/>
-        <source>Seitenzahl</source>
-        <translation>Page number</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Angezeigte Seite der TIFF-Datei</source>
-        <translation>Page of the TIFF file being shown</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location filename="../viewers/pdf_viewer.py" line="+4"/>
-        <source>Nächste Seite</source>
-        <translation>Next page</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nächste Seite der TIFF-Datei</source>
-        <translation>Next page of the TIFF file</translation>
-    </message>
-    <message>
-        <location filename="../viewers/pdf_viewer.py" line="-16"/>
-        <source>Zur vorherigen Seite</source>
-        <translation>Go to the previous page</translation>
+        <source>Beziehung</source>
+        <translation>Relationship</translation>
     </message>
     <message>
         <location line="+13"/>
-        <source>Seitenzahl eingeben, Eingabetaste springt dorthin</source>
-        <translation>Enter a page number; press Enter to jump to it</translation>
+        <source>Tag unbekannt</source>
+        <translation>day unknown</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tag und Monat unbekannt</source>
+        <translation>day and month unknown</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+63"/>
+        <source>Prüfergebnis</source>
+        <translation>Check results</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>Antrag</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Eingang</source>
+        <translation>Received</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Zur nächsten Seite</source>
-        <translation>Go to the next page</translation>
+        <location line="+98"/>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Seitenbreite</source>
-        <translation>Fit width</translation>
+        <location line="-94"/>
+        <source>Bearbeitung</source>
+        <translation>Assignee</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Seite an die Fensterbreite anpassen</source>
-        <translation>Fit the page to the width of the window</translation>
+        <location line="+4"/>
+        <source>Wiedervorlage</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rückkanal</source>
+        <translation>Reply channel</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Ganze Seite</source>
-        <translation>Whole page</translation>
+        <source>Grund</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Vertreter</source>
+        <translation>Representative</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Referenzpersonen</source>
+        <translation>Reference persons</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dokumente</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verlauf</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>ja</source>
+        <translation>yes</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Ganze Seite im Fenster zeigen</source>
-        <translation>Show the whole page in the window</translation>
+        <source>nein</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(ohne Namen)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>vorhanden</source>
+        <translation>available</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wird nachgeliefert</source>
+        <translation>to follow</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gesperrt</source>
+        <translation>blocked</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Keine Dokumente</source>
+        <translation>No documents</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Zeile</source>
+        <translation>line</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Seite in Originalgröße (100 %) zeigen</source>
-        <translation>Show the page at actual size (100%)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Seitenübersicht</source>
-        <translation>Page thumbnails</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Seitenübersicht ein- oder ausblenden</source>
-        <translation>Show or hide the page thumbnails</translation>
-    </message>
-    <message>
-        <location filename="../viewers/xml_viewer.py" line="+66"/>
-        <source>Kleinere Schrift</source>
-        <translation>Smaller font</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Schrift verkleinern</source>
-        <translation>Decrease the font size</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Größere Schrift</source>
-        <translation>Larger font</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Schrift vergrößern</source>
-        <translation>Increase the font size</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Normale Schrift</source>
-        <translation>Normal font size</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Schriftgröße zurücksetzen</source>
-        <translation>Reset the font size</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Zeilenumbruch</source>
-        <translation>Wrap lines</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lange Zeilen umbrechen</source>
-        <translation>Wrap long lines</translation>
+        <source>Keine Befunde: alle Nachrichten sind gültig.</source>
+        <translation>No findings: all messages are valid.</translation>
     </message>
 </context>
 <context>
@@ -468,7 +351,7 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../viewers/image_viewer.py" line="-58"/>
+        <location filename="../viewers/image_viewer.py" line="+48"/>
         <source>Bild</source>
         <translation>Image</translation>
     </message>
@@ -478,7 +361,77 @@
         <translation>Image area</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+10"/>
+        <source>Einpassen</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bild in das Fenster einpassen</source>
+        <translation>Fit the image to the window</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Originalgröße</source>
+        <translation>Actual size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bild in Originalgröße (100 %) zeigen</source>
+        <translation>Show the image at actual size (100%)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nach links drehen</source>
+        <translation>Rotate left</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bild um 90° gegen den Uhrzeigersinn drehen</source>
+        <translation>Rotate the image 90° counterclockwise</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nach rechts drehen</source>
+        <translation>Rotate right</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bild um 90° im Uhrzeigersinn drehen</source>
+        <translation>Rotate the image 90° clockwise</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Vorherige Seite</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vorherige Seite der TIFF-Datei</source>
+        <translation>Previous page of the TIFF file</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Seitenzahl</source>
+        <translation>Page number</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Angezeigte Seite der TIFF-Datei</source>
+        <translation>Page of the TIFF file being shown</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nächste Seite</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nächste Seite der TIFF-Datei</source>
+        <translation>Next page of the TIFF file</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Die Datei „{name}“ ist zu groß ({size} MB, höchstens {limit} MB) und wird nicht angezeigt.</source>
         <translation>The file “{name}” is too large ({size} MB, at most {limit} MB) and is not shown.</translation>
     </message>
@@ -506,12 +459,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+61"/>
+        <location filename="../main_window.py" line="+41"/>
+        <source>Neu</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meine Fälle</source>
+        <translation>My cases</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ungültig</source>
+        <translation>Invalid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wiedervorlage fällig</source>
+        <translation>Follow-up due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quarantäne</source>
+        <translation>Quarantine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alle</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>AB-Inbox – Posteingang Ausländerbehörde</source>
         <translation>AB-Inbox – Immigration Office Inbox</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <source>Ansichten</source>
         <translation>Views</translation>
     </message>
@@ -531,7 +519,7 @@
         <translation>Queue</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+165"/>
         <source>Fälle: {0} · Neu: {1} · Ungültig: {2} · Letzter Eingang: {3} UTC</source>
         <translation>Cases: {0} · New: {1} · Invalid: {2} · Last received: {3} UTC</translation>
     </message>
@@ -545,28 +533,319 @@
         <source>AB-Inbox</source>
         <translation>AB-Inbox</translation>
     </message>
+    <message>
+        <location filename="../attachments.py" line="+44"/>
+        <source>Dokument speichern unter</source>
+        <translation>Save document as</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Gespeichert: {0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../importing.py" line="+23"/>
+        <source>Importiere Nachrichten…</source>
+        <translation>Importing messages…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Import: {0} übernommen, {1} ungültig, {2} doppelt, {3} Quarantäne</source>
+        <translation>Import: {0} accepted, {1} invalid, {2} duplicates, {3} quarantined</translation>
+    </message>
+    <message>
+        <location filename="../main_actions.py" line="+51"/>
+        <source>&amp;Abrufen</source>
+        <translation>&amp;Fetch</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Eingangsordner jetzt abrufen</source>
+        <translation>Fetch new messages from the drop folder now</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Importieren…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>XML-Dateien importieren</source>
+        <translation>Import XML files</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Einstellungen…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Beenden</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Suchen</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Suche &amp;speichern…</source>
+        <translation>Sa&amp;ve search…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Nächster Fall</source>
+        <translation>&amp;Next case</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Vorheriger Fall</source>
+        <translation>&amp;Previous case</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Zur &amp;Warteschlange</source>
+        <translation>Go to &amp;queue</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fall ö&amp;ffnen</source>
+        <translation>&amp;Open case</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fall ü&amp;bernehmen</source>
+        <translation>&amp;Take case</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Den Fall mir zuweisen und in Bearbeitung nehmen</source>
+        <translation>Assign the case to me and set it to In progress</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Wiedervorlage setzen…</source>
+        <translation>Set &amp;follow-up date…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Notiz schreiben</source>
+        <translation>Write &amp;note</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ansicht {0}</source>
+        <translation>View {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Tastenkürzel</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Datei</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Fall</source>
+        <translation>&amp;Case</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Navigation</source>
+        <translation>&amp;Navigation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Hilfe</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Werkzeuge</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Kein Fall ausgewählt</source>
+        <translation>No case selected</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Kein Eingangsordner eingestellt (Datei → Einstellungen)</source>
+        <translation>No drop folder set (File → Settings)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Abruf: {0} übernommen, {1} ungültig, {2} doppelt, {3} Quarantäne</source>
+        <translation>Fetch: {0} accepted, {1} invalid, {2} duplicates, {3} quarantined</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>XML-Nachrichten importieren</source>
+        <translation>Import XML messages</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>XML (*.xml)</source>
+        <translation>XML (*.xml)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Suche speichern</source>
+        <translation>Save search</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
 </context>
 <context>
     <name>PdfViewer</name>
     <message>
-        <location filename="../viewers/pdf_viewer.py" line="-88"/>
+        <location filename="../viewers/pdf_viewer.py" line="+78"/>
         <source>PDF-Seiten</source>
         <translation>PDF pages</translation>
     </message>
     <message>
         <location line="+30"/>
+        <location line="+56"/>
         <source>Seitenübersicht</source>
         <translation>Page thumbnails</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-55"/>
         <source>Seite auswählen, um dorthin zu springen</source>
         <translation>Select a page to jump to it</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+8"/>
+        <source>Vorherige Seite</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zur vorherigen Seite</source>
+        <translation>Go to the previous page</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Seitenzahl</source>
+        <translation>Page number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seitenzahl eingeben, Eingabetaste springt dorthin</source>
+        <translation>Enter a page number; press Enter to jump to it</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nächste Seite</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zur nächsten Seite</source>
+        <translation>Go to the next page</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Seitenbreite</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seite an die Fensterbreite anpassen</source>
+        <translation>Fit the page to the width of the window</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ganze Seite</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ganze Seite im Fenster zeigen</source>
+        <translation>Show the whole page in the window</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Originalgröße</source>
+        <translation>Actual size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seite in Originalgröße (100 %) zeigen</source>
+        <translation>Show the page at actual size (100%)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Seitenübersicht ein- oder ausblenden</source>
+        <translation>Show or hide the page thumbnails</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>Seite {page} von {count}</source>
         <translation>Page {page} of {count}</translation>
+    </message>
+    <message>
+        <location filename="../viewers/pdf_loading.py" line="+49"/>
+        <source>Die PDF-Datei „{name}“ ist zu groß ({size} MB, höchstens {limit} MB) und wird nicht angezeigt.</source>
+        <translation>The PDF file “{name}” is too large ({size} MB, at most {limit} MB) and is not shown.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>„{name}“ ist keine PDF-Datei und wird nicht angezeigt.</source>
+        <translation>“{name}” is not a PDF file and is not shown.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Die PDF-Datei „{name}“ enthält keine Seiten.</source>
+        <translation>The PDF file “{name}” contains no pages.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Die PDF-Datei „{name}“ hat {count} Seiten; die Vorschau zeigt höchstens {limit} Seiten.</source>
+        <translation>The PDF file “{name}” has {count} pages; the preview shows at most {limit} pages.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Seite {page} der PDF-Datei „{name}“ ist so groß, dass sie nicht sicher angezeigt werden kann.</source>
+        <translation>Page {page} of the PDF file “{name}” is too large to be shown safely.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Die PDF-Datei „{name}“ ist verschlüsselt und kann ohne Kennwort nicht angezeigt werden.</source>
+        <translation>The PDF file “{name}” is encrypted and cannot be shown without a password.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Die PDF-Datei „{name}“ ist mit einem nicht unterstützten Verfahren verschlüsselt.</source>
+        <translation>The PDF file “{name}” is encrypted with an unsupported method.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Die PDF-Datei „{name}“ ist beschädigt oder verschlüsselt und kann nicht angezeigt werden.</source>
+        <translation>The PDF file “{name}” is damaged or encrypted and cannot be shown.</translation>
     </message>
 </context>
 <context>
@@ -580,6 +859,36 @@
         <location line="+5"/>
         <source>Einzelheiten</source>
         <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Dokument wird nachgeliefert (Paketlieferung)</source>
+        <translation>Document to follow (packaged delivery)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dokument-UUID: {uuid}</source>
+        <translation>Document UUID: {uuid}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Dokument gesperrt</source>
+        <translation>Document blocked</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Für diesen Dateityp gibt es keine Vorschau</source>
+        <translation>No preview is available for this file type</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dateityp: {mime}</source>
+        <translation>File type: {mime}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unbekannt</source>
+        <translation>unknown</translation>
     </message>
 </context>
 <context>
@@ -613,7 +922,57 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../queue_model.py" line="+161"/>
+        <location filename="../queue_model.py" line="+33"/>
+        <source>Eingang</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alter/Frist</source>
+        <translation>Age/Due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Antragsteller</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staatsangehörigkeit</source>
+        <translation>Nationality</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Antragsgrund</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bearbeitung</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prüfung</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anhänge</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location line="+127"/>
         <source>gültig</source>
         <translation>valid</translation>
     </message>
@@ -779,7 +1138,7 @@
     <message>
         <location line="+4"/>
         <source>Zugangsdaten werden nur im Schlüsselbund des Betriebssystems gespeichert, nie in der Einstellungsdatei.</source>
-        <translation>Credentials are stored only in the operating system&apos;s keyring, never in the settings file.</translation>
+        <translation>Credentials are stored only in the operating system's keyring, never in the settings file.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -814,7 +1173,7 @@
     <message>
         <location line="+2"/>
         <source>Die Zugangsdaten konnten nicht im Schlüsselbund des Betriebssystems gespeichert werden.</source>
-        <translation>The credentials could not be stored in the operating system&apos;s keyring.</translation>
+        <translation>The credentials could not be stored in the operating system's keyring.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -897,9 +1256,107 @@
     </message>
 </context>
 <context>
+    <name>ViewerBase</name>
+    <message>
+        <location filename="../viewers/viewer_base.py" line="+50"/>
+        <source>(ohne Namen)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Werkzeugleiste der Vorschau</source>
+        <translation>Preview toolbar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Weitere Werkzeuge</source>
+        <translation>More tools</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weitere Werkzeuge, die nicht in die Leiste passen</source>
+        <translation>More tools that do not fit in the toolbar</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Hinweis zur Datei</source>
+        <translation>Note on the file</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Speichern unter…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Die Originaldatei speichern; das Speichern wird protokolliert</source>
+        <translation>Save the original file; saving is logged</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Verkleinern</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ansicht verkleinern</source>
+        <translation>Zoom out of the view</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Zoomstufe</source>
+        <translation>Zoom level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aktuelle Zoomstufe</source>
+        <translation>Current zoom level</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vergrößern</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ansicht vergrößern (höchstens 400 %)</source>
+        <translation>Zoom into the view (at most 400%)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Suchen</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zum Suchfeld</source>
+        <translation>Go to the search field</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nächster Treffer</source>
+        <translation>Next match</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zum nächsten Treffer</source>
+        <translation>Go to the next match</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Vorheriger Treffer</source>
+        <translation>Previous match</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zum vorherigen Treffer</source>
+        <translation>Go to the previous match</translation>
+    </message>
+</context>
+<context>
     <name>XmlViewer</name>
     <message>
-        <location filename="../viewers/xml_viewer.py" line="-43"/>
+        <location filename="../viewers/xml_viewer.py" line="+45"/>
         <source>XML-Text</source>
         <translation>XML text</translation>
     </message>
@@ -909,7 +1366,47 @@
         <translation>Display notice</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+14"/>
+        <source>Kleinere Schrift</source>
+        <translation>Smaller font</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schrift verkleinern</source>
+        <translation>Decrease the font size</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Größere Schrift</source>
+        <translation>Larger font</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schrift vergrößern</source>
+        <translation>Increase the font size</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Normale Schrift</source>
+        <translation>Normal font size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schriftgröße zurücksetzen</source>
+        <translation>Reset the font size</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Zeilenumbruch</source>
+        <translation>Wrap lines</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lange Zeilen umbrechen</source>
+        <translation>Wrap long lines</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Die XML-Datei „{name}“ ist zu groß ({size} MB, höchstens {limit} MB) und wird nicht angezeigt.</source>
         <translation>The XML file “{name}” is too large ({size} MB, at most {limit} MB) and is not shown.</translation>
     </message>
@@ -932,107 +1429,6 @@
         <location line="+7"/>
         <source>Große Datei: ohne Farbhervorhebung angezeigt.</source>
         <translation>Large file: shown without syntax highlighting.</translation>
-    </message>
-</context>
-<context>
-    <name>viewer</name>
-    <message>
-        <location filename="../viewers/placeholder_viewer.py" line="+35"/>
-        <source>Dokument wird nachgeliefert (Paketlieferung)</source>
-        <translation>Document to follow (packaged delivery)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dokument-UUID: {uuid}</source>
-        <translation>Document UUID: {uuid}</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Dokument gesperrt</source>
-        <translation>Document blocked</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Für diesen Dateityp gibt es keine Vorschau</source>
-        <translation>No preview is available for this file type</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dateityp: {mime}</source>
-        <translation>File type: {mime}</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>unbekannt</source>
-        <translation>unknown</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../attachments.py" line="+42"/>
-        <source>Dokument speichern unter</source>
-        <translation>Save document as</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Gespeichert: {0}</source>
-        <translation>Saved: {0}</translation>
-    </message>
-    <message>
-        <location filename="../importing.py" line="+23"/>
-        <source>Importiere Nachrichten…</source>
-        <translation>Importing messages…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Abbrechen</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Import</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Import: {0} übernommen, {1} ungültig, {2} doppelt, {3} Quarantäne</source>
-        <translation>Import: {0} accepted, {1} invalid, {2} duplicates, {3} quarantined</translation>
-    </message>
-    <message>
-        <location filename="../main_actions.py" line="+24"/>
-        <source>Kein Fall ausgewählt</source>
-        <translation>No case selected</translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>Kein Eingangsordner eingestellt (Datei → Einstellungen)</source>
-        <translation>No drop folder set (File → Settings)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Abruf: {0} übernommen, {1} ungültig, {2} doppelt, {3} Quarantäne</source>
-        <translation>Fetch: {0} accepted, {1} invalid, {2} duplicates, {3} quarantined</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>XML-Nachrichten importieren</source>
-        <translation>Import XML messages</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>XML (*.xml)</source>
-        <translation>XML (*.xml)</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Suche speichern</source>
-        <translation>Save search</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Name:</source>
-        <translation>Name:</translation>
     </message>
 </context>
 </TS>

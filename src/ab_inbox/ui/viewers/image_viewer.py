@@ -57,41 +57,40 @@ class ImageViewer(ViewerBase):
         self._build_actions()
 
     def _build_actions(self) -> None:
-        tr = self.tr
         self._zoom_label = self.add_zoom_controls(self.zoom_out, self.zoom_in)
         self.add_action(
-            tr("Einpassen"),
-            tr("Bild in das Fenster einpassen"),
+            self.tr("Einpassen"),
+            self.tr("Bild in das Fenster einpassen"),
             self.fit_to_window,
             shortcuts=[QKeySequence("Ctrl+0")],
             icon=QIcon.ThemeIcon.ZoomFitBest,
         )
         self.add_action(
-            tr("Originalgröße"),
-            tr("Bild in Originalgröße (100 %) zeigen"),
+            self.tr("Originalgröße"),
+            self.tr("Bild in Originalgröße (100 %) zeigen"),
             self.actual_size,
             shortcuts=[QKeySequence("=")],
             icon="zoom-original",
         )
         self.add_toolbar_separator()
         self.add_action(
-            tr("Nach links drehen"),
-            tr("Bild um 90° gegen den Uhrzeigersinn drehen"),
+            self.tr("Nach links drehen"),
+            self.tr("Bild um 90° gegen den Uhrzeigersinn drehen"),
             self.rotate_left,
             shortcuts=[QKeySequence("Shift+R")],
             icon=QIcon.ThemeIcon.ObjectRotateLeft,
         )
         self.add_action(
-            tr("Nach rechts drehen"),
-            tr("Bild um 90° im Uhrzeigersinn drehen"),
+            self.tr("Nach rechts drehen"),
+            self.tr("Bild um 90° im Uhrzeigersinn drehen"),
             self.rotate_right,
             shortcuts=[Qt.Key.Key_R],
             icon=QIcon.ThemeIcon.ObjectRotateRight,
         )
         self._frame_separator = self.add_toolbar_separator()
         self._previous_frame = self.add_action(
-            tr("Vorherige Seite"),
-            tr("Vorherige Seite der TIFF-Datei"),
+            self.tr("Vorherige Seite"),
+            self.tr("Vorherige Seite der TIFF-Datei"),
             self.previous_frame,
             shortcuts=[QKeySequence("Ctrl+PgUp")],
             icon=QIcon.ThemeIcon.GoPrevious,
@@ -99,11 +98,11 @@ class ImageViewer(ViewerBase):
         self._frame_label = QLabel(self)
         self._frame_label.setTextFormat(Qt.TextFormat.PlainText)
         self._frame_label_action = self.add_toolbar_widget(
-            self._frame_label, tr("Seitenzahl"), tr("Angezeigte Seite der TIFF-Datei")
+            self._frame_label, self.tr("Seitenzahl"), self.tr("Angezeigte Seite der TIFF-Datei")
         )
         self._next_frame = self.add_action(
-            tr("Nächste Seite"),
-            tr("Nächste Seite der TIFF-Datei"),
+            self.tr("Nächste Seite"),
+            self.tr("Nächste Seite der TIFF-Datei"),
             self.next_frame,
             shortcuts=[QKeySequence("Ctrl+PgDown")],
             icon=QIcon.ThemeIcon.GoNext,

@@ -16,8 +16,6 @@ from PySide6.QtPdf import QPdfDocument
 from ab_inbox.ui.viewers.render_limits import MIN_ZOOM, largest_area, zoom_ceiling
 from ab_inbox.ui.viewers.viewer_base import megabytes
 
-_CONTEXT = "PdfViewer"
-
 
 @dataclass(frozen=True)
 class PdfLimits:
@@ -46,20 +44,19 @@ def load_pdf(
     owner: QObject,
 ) -> LoadedPdf:
     """Load `data` into `document`; `dots_per_point` converts points to device pixels at 100 %."""
-    tr = QCoreApplication.translate
     if len(data) > limits.max_bytes:
         return LoadedPdf(
-            tr(
-                _CONTEXT,
+            QCoreApplication.translate(
+                "PdfViewer",
                 "Die PDF-Datei „{name}“ ist zu groß ({size} MB, höchstens {limit} MB) "
                 "und wird nicht angezeigt.",
             ).format(name=shown_name, size=megabytes(len(data)), limit=megabytes(limits.max_bytes))
         )
     if b"%PDF-" not in data[:1024]:
         return LoadedPdf(
-            tr(_CONTEXT, "„{name}“ ist keine PDF-Datei und wird nicht angezeigt.").format(
-                name=shown_name
-            )
+            QCoreApplication.translate(
+                "PdfViewer", "„{name}“ ist keine PDF-Datei und wird nicht angezeigt."
+            ).format(name=shown_name)
         )
     buffer = QBuffer(owner)
     buffer.setData(QByteArray(data))
@@ -70,12 +67,14 @@ def load_pdf(
     count = document.pageCount()
     if count == 0:
         return LoadedPdf(
-            tr(_CONTEXT, "Die PDF-Datei „{name}“ enthält keine Seiten.").format(name=shown_name),
+            QCoreApplication.translate(
+                "PdfViewer", "Die PDF-Datei „{name}“ enthält keine Seiten."
+            ).format(name=shown_name),
             buffer,
         )
     if count > limits.max_pages:
-        text = tr(
-            _CONTEXT,
+        text = QCoreApplication.translate(
+            "PdfViewer",
             "Die PDF-Datei „{name}“ hat {count} Seiten; die Vorschau zeigt "
             "höchstens {limit} Seiten.",
         )
@@ -87,8 +86,8 @@ def load_pdf(
     index, area = largest_area(sizes)
     pixels_at_100 = area * dots_per_point * dots_per_point
     if zoom_ceiling(pixels_at_100, limits.max_page_pixels, limits.max_zoom) < MIN_ZOOM:
-        text = tr(
-            _CONTEXT,
+        text = QCoreApplication.translate(
+            "PdfViewer",
             "Seite {page} der PDF-Datei „{name}“ ist so groß, dass sie nicht sicher "
             "angezeigt werden kann.",
         )
@@ -97,19 +96,18 @@ def load_pdf(
 
 
 def _load_error(error: QPdfDocument.Error) -> str:
-    tr = QCoreApplication.translate
     if error == QPdfDocument.Error.IncorrectPassword:
-        return tr(
-            _CONTEXT,
+        return QCoreApplication.translate(
+            "PdfViewer",
             "Die PDF-Datei „{name}“ ist verschlüsselt und kann ohne Kennwort "
             "nicht angezeigt werden.",
         )
     if error == QPdfDocument.Error.UnsupportedSecurityScheme:
-        return tr(
-            _CONTEXT,
+        return QCoreApplication.translate(
+            "PdfViewer",
             "Die PDF-Datei „{name}“ ist mit einem nicht unterstützten Verfahren verschlüsselt.",
         )
-    return tr(
-        _CONTEXT,
+    return QCoreApplication.translate(
+        "PdfViewer",
         "Die PDF-Datei „{name}“ ist beschädigt oder verschlüsselt und kann nicht angezeigt werden.",
     )

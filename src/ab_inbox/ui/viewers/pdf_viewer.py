@@ -113,10 +113,9 @@ class PdfViewer(ViewerBase):
         return sidebar
 
     def _build_actions(self) -> None:
-        tr = self.tr
         self.add_action(
-            tr("Vorherige Seite"),
-            tr("Zur vorherigen Seite"),
+            self.tr("Vorherige Seite"),
+            self.tr("Zur vorherigen Seite"),
             self.previous_page,
             shortcuts=["Ctrl+PgUp"],
             icon=QIcon.ThemeIcon.GoPrevious,
@@ -128,12 +127,12 @@ class PdfViewer(ViewerBase):
         self._page_box.valueChanged.connect(lambda value: self.go_to_page(value - 1))
         self.add_toolbar_widget(
             self._page_box,
-            tr("Seitenzahl"),
-            tr("Seitenzahl eingeben, Eingabetaste springt dorthin"),
+            self.tr("Seitenzahl"),
+            self.tr("Seitenzahl eingeben, Eingabetaste springt dorthin"),
         )
         self.add_action(
-            tr("Nächste Seite"),
-            tr("Zur nächsten Seite"),
+            self.tr("Nächste Seite"),
+            self.tr("Zur nächsten Seite"),
             self.next_page,
             shortcuts=["Ctrl+PgDown"],
             icon=QIcon.ThemeIcon.GoNext,
@@ -141,29 +140,29 @@ class PdfViewer(ViewerBase):
         self.add_toolbar_separator()
         self._zoom_label = self.add_zoom_controls(self.zoom_out, self.zoom_in)
         self.add_action(
-            tr("Seitenbreite"),
-            tr("Seite an die Fensterbreite anpassen"),
+            self.tr("Seitenbreite"),
+            self.tr("Seite an die Fensterbreite anpassen"),
             self.fit_width,
             shortcuts=["W"],
         )
         self.add_action(
-            tr("Ganze Seite"),
-            tr("Ganze Seite im Fenster zeigen"),
+            self.tr("Ganze Seite"),
+            self.tr("Ganze Seite im Fenster zeigen"),
             self.fit_page,
             shortcuts=["Ctrl+0"],
             icon=QIcon.ThemeIcon.ZoomFitBest,
         )
         self.add_action(
-            tr("Originalgröße"),
-            tr("Seite in Originalgröße (100 %) zeigen"),
+            self.tr("Originalgröße"),
+            self.tr("Seite in Originalgröße (100 %) zeigen"),
             self.actual_size,
             shortcuts=["="],
             icon="zoom-original",
         )
         self.add_toolbar_separator()
         sidebar_action = self.add_action(
-            tr("Seitenübersicht"),
-            tr("Seitenübersicht ein- oder ausblenden"),
+            self.tr("Seitenübersicht"),
+            self.tr("Seitenübersicht ein- oder ausblenden"),
             lambda: self._sidebar.setVisible(sidebar_action.isChecked()),
             checkable=True,
         )

@@ -9,7 +9,7 @@ sender, so they are shown as sanitised plain text and stay selectable for copyin
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QStyle, QVBoxLayout, QWidget
 
 from ab_inbox.ui.viewers.viewer_base import display_name
@@ -64,8 +64,12 @@ class PlaceholderViewer(QWidget):
         viewer = cls(parent)
         return viewer._show(
             QStyle.StandardPixmap.SP_MessageBoxInformation,
-            viewer.tr("Dokument wird nachgeliefert (Paketlieferung)"),
-            viewer.tr("Dokument-UUID: {uuid}").format(uuid=display_name(dokumentuuid)),
+            QCoreApplication.translate(
+                "PlaceholderViewer", "Dokument wird nachgeliefert (Paketlieferung)"
+            ),
+            QCoreApplication.translate("PlaceholderViewer", "Dokument-UUID: {uuid}").format(
+                uuid=display_name(dokumentuuid)
+            ),
         )
 
     @classmethod
@@ -74,7 +78,7 @@ class PlaceholderViewer(QWidget):
         viewer = cls(parent)
         return viewer._show(
             QStyle.StandardPixmap.SP_MessageBoxWarning,
-            viewer.tr("Dokument gesperrt"),
+            QCoreApplication.translate("PlaceholderViewer", "Dokument gesperrt"),
             display_name(reason, MAX_DETAIL_CHARS) if reason.strip() else "",
         )
 
@@ -83,8 +87,14 @@ class PlaceholderViewer(QWidget):
         viewer = cls(parent)
         return viewer._show(
             QStyle.StandardPixmap.SP_FileIcon,
-            viewer.tr("Für diesen Dateityp gibt es keine Vorschau"),
-            viewer.tr("Dateityp: {mime}").format(mime=display_name(mime or viewer.tr("unbekannt"))),
+            QCoreApplication.translate(
+                "PlaceholderViewer", "Für diesen Dateityp gibt es keine Vorschau"
+            ),
+            QCoreApplication.translate("PlaceholderViewer", "Dateityp: {mime}").format(
+                mime=display_name(
+                    mime or QCoreApplication.translate("PlaceholderViewer", "unbekannt")
+                )
+            ),
         )
 
     def load_bytes(self, data: bytes, name: str) -> bool:

@@ -32,13 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 MAX_NAME_CHARS = 80
-_CONTEXT = "ViewerBase"
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | Qt.Key | str
-
-
-def _translate(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def display_name(name: str | None, max_chars: int = MAX_NAME_CHARS) -> str:
@@ -52,7 +47,7 @@ def display_name(name: str | None, max_chars: int = MAX_NAME_CHARS) -> str:
     cleaned = " ".join(cleaned.split())
     if len(cleaned) > max_chars:
         cleaned = cleaned[: max_chars - 1] + "…"
-    return cleaned or _translate("(ohne Namen)")
+    return cleaned or QCoreApplication.translate("ViewerBase", "(ohne Namen)")
 
 
 def megabytes(size: int) -> str:
@@ -67,11 +62,17 @@ class ViewerBase(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._toolbar = QToolBar(self)
-        self._toolbar.setAccessibleName(_translate("Werkzeugleiste der Vorschau"))
+        self._toolbar.setAccessibleName(
+            QCoreApplication.translate("ViewerBase", "Werkzeugleiste der Vorschau")
+        )
         self._toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         for button in self._toolbar.findChildren(QToolButton, "qt_toolbar_ext_button"):
-            button.setAccessibleName(_translate("Weitere Werkzeuge"))
-            button.setToolTip(_translate("Weitere Werkzeuge, die nicht in die Leiste passen"))
+            button.setAccessibleName(QCoreApplication.translate("ViewerBase", "Weitere Werkzeuge"))
+            button.setToolTip(
+                QCoreApplication.translate(
+                    "ViewerBase", "Weitere Werkzeuge, die nicht in die Leiste passen"
+                )
+            )
         self._stack = QStackedWidget(self)
         self._message = QLabel(self._stack)
         self._message.setTextFormat(Qt.TextFormat.PlainText)
@@ -82,7 +83,9 @@ class ViewerBase(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self._message.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self._message.setAccessibleName(_translate("Hinweis zur Datei"))
+        self._message.setAccessibleName(
+            QCoreApplication.translate("ViewerBase", "Hinweis zur Datei")
+        )
         self._stack.addWidget(self._message)
 
         self._layout = QVBoxLayout(self)
@@ -94,8 +97,10 @@ class ViewerBase(QWidget):
         self._document_actions: list[QAction] = []
         self._save_separator = self._toolbar.addSeparator()
         self._save_action = self.add_action(
-            _translate("Speichern unter…"),
-            _translate("Die Originaldatei speichern; das Speichern wird protokolliert"),
+            QCoreApplication.translate("ViewerBase", "Speichern unter…"),
+            QCoreApplication.translate(
+                "ViewerBase", "Die Originaldatei speichern; das Speichern wird protokolliert"
+            ),
             self.save_requested.emit,
             shortcuts=[QKeySequence.StandardKey.SaveAs],
             icon=QIcon.ThemeIcon.DocumentSaveAs,
@@ -162,8 +167,8 @@ class ViewerBase(QWidget):
     ) -> QLabel:
         """Zoom out, the zoom level, zoom in; returns the label that shows the level."""
         self.add_action(
-            _translate("Verkleinern"),
-            _translate("Ansicht verkleinern"),
+            QCoreApplication.translate("ViewerBase", "Verkleinern"),
+            QCoreApplication.translate("ViewerBase", "Ansicht verkleinern"),
             zoom_out,
             shortcuts=[Qt.Key.Key_Minus, QKeySequence.StandardKey.ZoomOut],
             icon=QIcon.ThemeIcon.ZoomOut,
@@ -172,10 +177,14 @@ class ViewerBase(QWidget):
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setMinimumWidth(label.fontMetrics().horizontalAdvance("0000 %"))
-        self.add_toolbar_widget(label, _translate("Zoomstufe"), _translate("Aktuelle Zoomstufe"))
+        self.add_toolbar_widget(
+            label,
+            QCoreApplication.translate("ViewerBase", "Zoomstufe"),
+            QCoreApplication.translate("ViewerBase", "Aktuelle Zoomstufe"),
+        )
         self.add_action(
-            _translate("Vergrößern"),
-            _translate("Ansicht vergrößern (höchstens 400 %)"),
+            QCoreApplication.translate("ViewerBase", "Vergrößern"),
+            QCoreApplication.translate("ViewerBase", "Ansicht vergrößern (höchstens 400 %)"),
             zoom_in,
             shortcuts=[Qt.Key.Key_Plus, QKeySequence.StandardKey.ZoomIn],
             icon=QIcon.ThemeIcon.ZoomIn,
@@ -192,15 +201,20 @@ class ViewerBase(QWidget):
         buttons). Plain Ctrl+F belongs to the main window's queue search."""
         for text, tooltip, slot, key in (
             (
-                _translate("Suchen"),
-                _translate("Zum Suchfeld"),
+                QCoreApplication.translate("ViewerBase", "Suchen"),
+                QCoreApplication.translate("ViewerBase", "Zum Suchfeld"),
                 focus,
                 "Ctrl+Shift+F",
             ),
-            (_translate("Nächster Treffer"), _translate("Zum nächsten Treffer"), next_hit, "F3"),
             (
-                _translate("Vorheriger Treffer"),
-                _translate("Zum vorherigen Treffer"),
+                QCoreApplication.translate("ViewerBase", "Nächster Treffer"),
+                QCoreApplication.translate("ViewerBase", "Zum nächsten Treffer"),
+                next_hit,
+                "F3",
+            ),
+            (
+                QCoreApplication.translate("ViewerBase", "Vorheriger Treffer"),
+                QCoreApplication.translate("ViewerBase", "Zum vorherigen Treffer"),
                 previous_hit,
                 "Shift+F3",
             ),

@@ -61,31 +61,30 @@ class XmlViewer(ViewerBase):
         self._find_bar.previous_requested.connect(self.previous_hit)
 
     def _build_actions(self) -> None:
-        tr = self.tr
         self.add_action(
-            tr("Kleinere Schrift"),
-            tr("Schrift verkleinern"),
+            self.tr("Kleinere Schrift"),
+            self.tr("Schrift verkleinern"),
             lambda: self._view.zoomOut(1),
             shortcuts=[Qt.Key.Key_Minus, QKeySequence.StandardKey.ZoomOut],
             icon=QIcon.ThemeIcon.ZoomOut,
         )
         self.add_action(
-            tr("Größere Schrift"),
-            tr("Schrift vergrößern"),
+            self.tr("Größere Schrift"),
+            self.tr("Schrift vergrößern"),
             lambda: self._view.zoomIn(1),
             shortcuts=[Qt.Key.Key_Plus, QKeySequence.StandardKey.ZoomIn],
             icon=QIcon.ThemeIcon.ZoomIn,
         )
         self.add_action(
-            tr("Normale Schrift"),
-            tr("Schriftgröße zurücksetzen"),
+            self.tr("Normale Schrift"),
+            self.tr("Schriftgröße zurücksetzen"),
             lambda: self._view.setFont(self._base_font),
             shortcuts=[QKeySequence("Ctrl+0")],
             icon="zoom-original",
         )
         wrap = self.add_action(
-            tr("Zeilenumbruch"),
-            tr("Lange Zeilen umbrechen"),
+            self.tr("Zeilenumbruch"),
+            self.tr("Lange Zeilen umbrechen"),
             lambda: self._view.setLineWrapMode(
                 QPlainTextEdit.LineWrapMode.WidgetWidth
                 if wrap.isChecked()
