@@ -361,3 +361,15 @@ class Inbox:
         """An attachment's row with its bytes (for viewing; saving goes through
         save_attachment, which audits)."""
         return queries.attachment_bytes(self.db, message_id, position)
+
+    def schema_labels(self, version: str | None):
+        """Section titles and field help from the schema pack of a version (None if absent)."""
+        from ab_inbox.xauslaender.schema_labels import labels_for
+        from ab_inbox.xauslaender.schema_pack import SchemaPackError
+
+        if not version:
+            return None
+        try:
+            return labels_for(self.packs.pack_for_version(version))
+        except SchemaPackError:
+            return None

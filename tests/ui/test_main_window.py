@@ -257,3 +257,36 @@ def test_raw_xml_tab_shows_the_untouched_message(window):
     message_id = case["application_message_id"] or case["messages"][0]["id"]
     raw = window.inbox.message_bytes(message_id).decode("utf-8")
     assert viewer.text()[:200] == raw[:200]
+
+
+def test_section_titles_and_field_help_come_from_the_schema_pack(window):
+    for row in range(window.model.rowCount()):
+        window.table.selectRow(row)
+        case = window.case_view.case
+        lead = next(m for m in case["messages"] if m["id"] == case["application_message_id"])
+        if lead["type_code"] == "130101":
+            break
+    html = window.case_view.details.toHtml()
+    labels = window.inbox.schema_labels("26.11")
+    assert labels.title("angabenZurPerson", "") == "Angaben zur Person"
+    assert "Angaben zur Person" in html  # the pack's wording, not built into the code
+    assert labels.help("familienname") and "Familienname" in labels.help("familienname")
+
+
+def _tooltips(browser) -> dict[str, str]:
+    found, block = {}, browser.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().toolTip():
+                found[fragment.text()] = fragment.charFormat().toolTip()
+            it += 1
+        block = block.next()
+    return found
+
+
+def test_field_labels_explain_themselves_on_hover(window):
+    window.table.selectRow(0)
+    tips = _tooltips(window.case_view.details)
+    assert "Familienname" in tips and "Familienname" in tips["Familienname"]

@@ -7,6 +7,7 @@ itself on hover.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from html import escape
 
 from PySide6.QtCore import QCoreApplication
@@ -36,15 +37,53 @@ def _code(value: dict | None) -> str:
     return f"<span title='{escape(str(value.get('code')))}'>{escape(str(label))}</span>"
 
 
-def _fields(pairs: list[tuple[str, str]]) -> str:
-    rows = "".join(f"<tr><td class='k'>{escape(k)}</td><td>{v}</td></tr>" for k, v in pairs)
-    return f"<table class='f'>{rows}</table>"
+# The schema pack's labels for the case being rendered (see Inbox.schema_labels).
+_LABELS: ContextVar[object | None] = ContextVar("schema_labels", default=None)
+
+
+def _title(element: str, fallback: str) -> str:
+    labels = _LABELS.get()
+    return labels.title(element, fallback) if labels is not None else fallback
+
+
+PERSON_TYPES = ("130101", "130301")  # their applicant is the element angabenZurPerson
+
+
+def _pack_title(element: str, translated: str) -> str:
+    """The schema pack's own title in the German interface; the translation otherwise
+    (the pack speaks German only)."""
+    if QCoreApplication.translate("CaseHtml", "Vertreter") != "Vertreter":
+        return translated  # an English catalogue is installed
+    return _title(element, translated) if element else translated
+
+
+def _fields(pairs: list[tuple]) -> str:
+    """Rows of label and value; a third item names the schema element whose help text the
+    pack gives, shown when the pointer rests on the label."""
+    labels = _LABELS.get()
+    rows = []
+    for pair in pairs:
+        key, value = pair[0], pair[1]
+        help_text = labels.help(pair[2]) if labels is not None and len(pair) > 2 else None
+        label = escape(key)
+        if help_text:  # Qt shows a span's title as the tooltip of its text
+            label = f"<span title='{escape(help_text, quote=True)}'>{label}</span>"
+        rows.append(f"<tr><td class='k'>{label}</td><td>{value}</td></tr>")
+    return f"<table class='f'>{''.join(rows)}</table>"
 
 
 def _person(person: dict) -> str:
     pairs = [
-        (QCoreApplication.translate("CaseHtml", "Familienname"), _v(person.get("family_name"))),
-        (QCoreApplication.translate("CaseHtml", "Vornamen"), _v(person.get("given_names"))),
+        (
+            QCoreApplication.translate("CaseHtml", "Familienname"),
+            _v(person.get("family_name")),
+            "familienname",
+        ),
+        (
+            QCoreApplication.translate("CaseHtml", "Vornamen"),
+            _v(person.get("given_names")),
+            "vorname",
+        ),
     ]
     if person.get("birth_name"):
         pairs.append(
@@ -54,12 +93,22 @@ def _person(person: dict) -> str:
         (
             QCoreApplication.translate("CaseHtml", "Geburtsdatum"),
             _v(_partial_date(person.get("birth_date"))),
+            "tagDerGeburt",
         ),
-        (QCoreApplication.translate("CaseHtml", "Geburtsort"), _v(person.get("birth_place"))),
-        (QCoreApplication.translate("CaseHtml", "Geschlecht"), _code(person.get("sex"))),
+        (
+            QCoreApplication.translate("CaseHtml", "Geburtsort"),
+            _v(person.get("birth_place")),
+            "geburtsort",
+        ),
+        (
+            QCoreApplication.translate("CaseHtml", "Geschlecht"),
+            _code(person.get("sex")),
+            "geschlecht",
+        ),
         (
             QCoreApplication.translate("CaseHtml", "Staatsangehörigkeit"),
             ", ".join(_code(n) for n in person.get("nationalities") or []) or _v(None),
+            "staatsangehoerigkeit",
         ),
     ]
     if person.get("relation"):
@@ -87,8 +136,16 @@ def _section(title: str, body: str) -> str:
     return f"<h2>{escape(title)}</h2>{body}"
 
 
-def render_case(case: dict) -> str:
-    """HTML for a case as returned by Inbox.case()."""
+def render_case(case: dict, labels=None) -> str:
+    """HTML for a case as returned by Inbox.case(); `labels` from Inbox.schema_labels()."""
+    token = _LABELS.set(labels)
+    try:
+        return _render_case(case)
+    finally:
+        _LABELS.reset(token)
+
+
+def _render_case(case: dict) -> str:
     messages = case.get("messages") or []
     lead = next(
         (m for m in messages if m["id"] == case.get("application_message_id")),
@@ -133,29 +190,25 @@ def render_case(case: dict) -> str:
                     (QCoreApplication.translate("CaseHtml", "Grund"), _code(r))
                     for r in record.get("reasons") or []
                 ]
-                + [(escape(k), _v(v)) for k, v in (record.get("details") or {}).items()]
+                + [(k, _v(v)) for k, v in (record.get("details") or {}).items()]
             ),
         )
     )
     if record.get("applicant"):
-        out.append(
-            _section(QCoreApplication.translate("CaseHtml", "Person"), _person(record["applicant"]))
-        )
+        person_element = "angabenZurPerson" if record.get("type_code") in PERSON_TYPES else ""
+        title = _pack_title(person_element, QCoreApplication.translate("CaseHtml", "Person"))
+        out.append(_section(title, _person(record["applicant"])))
     if record.get("representative"):
-        out.append(
-            _section(
-                QCoreApplication.translate("CaseHtml", "Vertreter"),
-                _person(record["representative"]),
-            )
+        title = _pack_title(
+            "antragstellerVertreter", QCoreApplication.translate("CaseHtml", "Vertreter")
         )
+        out.append(_section(title, _person(record["representative"])))
     refs = record.get("reference_persons") or []
     if refs:
-        out.append(
-            _section(
-                QCoreApplication.translate("CaseHtml", "Referenzpersonen"),
-                "".join(_person(p) for p in refs),
-            )
+        title = _pack_title(
+            "referenzperson", QCoreApplication.translate("CaseHtml", "Referenzpersonen")
         )
+        out.append(_section(title, "".join(_person(p) for p in refs)))
     out.append(_section(QCoreApplication.translate("CaseHtml", "Dokumente"), _documents(messages)))
     out.append(
         _section(QCoreApplication.translate("CaseHtml", "Verlauf"), _history(case, messages))

@@ -93,7 +93,7 @@ class CaseView(QWidget):
         return box
 
     # --- showing ---------------------------------------------------------------------------
-    def show_case(self, case: dict | None) -> None:
+    def show_case(self, case: dict | None, labels=None) -> None:
         same = self.case is not None and case is not None and case["id"] == self.case["id"]
         self.case = case
         if case is None:
@@ -107,7 +107,7 @@ class CaseView(QWidget):
             f"{_plain(case.get('applicant_name'))} · {tr_status(case['status'])}"
         )
         scroll = self.details.verticalScrollBar().value()
-        self.details.setHtml(render_case(case))
+        self.details.setHtml(render_case(case, labels))
         if same:
             self.details.verticalScrollBar().setValue(scroll)
         self._fill_documents(case, keep_selection=same)

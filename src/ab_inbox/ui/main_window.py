@@ -295,11 +295,14 @@ class MainWindow(QMainWindow):
 
         def read():
             inbox = self.workers.get()
-            return inbox.case(case_id)
+            case = inbox.case(case_id)
+            versions = [m["version"] for m in case["messages"] if m.get("version")]
+            return case, inbox.schema_labels(versions[0] if versions else None)
 
-        def show(case):
+        def show(result):
+            case, labels = result
             if token == self._case_token:
-                self.case_view.show_case(case)
+                self.case_view.show_case(case, labels)
                 self.case_shown.emit(case_id)
 
         Op(self, read).on_success(show).on_failure(self.show_error).start()
