@@ -82,7 +82,7 @@ def test_editors_show_current_values(qtbot):
 
 def test_folder_settings_get_a_browse_button(dialog, monkeypatch, tmp_path):
     folders = [s.name for s in config.SETTINGS if settings_dialog.is_folder_setting(s)]
-    assert folders == ["drop_folder", "schemas_dir"]
+    assert folders == ["export_folder", "outbox_folder", "drop_folder", "schemas_dir"]
     buttons = {b.objectName() for b in dialog.findChildren(QToolButton) if b.text() == "…"}
     assert buttons == {f"browse_{name}" for name in folders}
 

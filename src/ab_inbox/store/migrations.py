@@ -209,7 +209,68 @@ def _v2_casework(db: Database) -> None:
     db["messages"].create_index(["case_id", "received_at"])
 
 
-MIGRATIONS = [_v1_initial, _v2_casework]
+def _v3_hand_off(db: Database) -> None:
+    """Exports to the Fachverfahren and replies through the back channel, with receipts."""
+    db["exports"].create(
+        {
+            "id": int,
+            "case_id": int,
+            "message_id": int,
+            "exporter": str,
+            "target": str,
+            "receipt": str,  # JSON: files written, their sha256, manifest
+            "override_reason": str,
+            "exported_at": str,
+            "exported_by": str,
+        },
+        pk="id",
+        foreign_keys=[("case_id", "cases", "id"), ("message_id", "messages", "id")],
+        not_null={
+            "case_id",
+            "message_id",
+            "exporter",
+            "target",
+            "receipt",
+            "exported_at",
+            "exported_by",
+        },
+    )
+    db["exports"].create_index(["case_id"])
+    db["exports"].create_index(["message_id", "exporter", "target"], unique=True)
+    db["replies"].create(
+        {
+            "id": int,
+            "case_id": int,
+            "answers_message_id": int,
+            "type_code": str,
+            "nachrichten_uuid": str,
+            "sha256": str,
+            "blob_id": int,
+            "outbox_path": str,
+            "sent_at": str,
+            "sent_by": str,
+        },
+        pk="id",
+        foreign_keys=[
+            ("case_id", "cases", "id"),
+            ("answers_message_id", "messages", "id"),
+            ("blob_id", "blobs", "id"),
+        ],
+        not_null={
+            "case_id",
+            "type_code",
+            "nachrichten_uuid",
+            "sha256",
+            "blob_id",
+            "sent_at",
+            "sent_by",
+        },
+    )
+    db["replies"].create_index(["case_id"])
+    db["replies"].create_index(["nachrichten_uuid"], unique=True)
+
+
+MIGRATIONS = [_v1_initial, _v2_casework, _v3_hand_off]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

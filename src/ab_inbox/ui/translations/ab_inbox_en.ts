@@ -4,17 +4,17 @@
 <context>
     <name>CaseHtml</name>
     <message>
-        <location filename="../case_html.py" line="+46"/>
+        <location filename="../case_html.py" line="+78"/>
         <source>Familienname</source>
         <translation>Family name</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Vornamen</source>
         <translation>Given names</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Geburtsname</source>
         <translation>Birth name</translation>
     </message>
@@ -24,22 +24,22 @@
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Geburtsort</source>
         <translation>Place of birth</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Geschlecht</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Staatsangehörigkeit</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Beziehung</source>
         <translation>Relationship</translation>
     </message>
@@ -54,13 +54,13 @@
         <translation>day and month unknown</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+63"/>
+        <location line="+28"/>
+        <location line="+59"/>
         <source>Prüfergebnis</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-55"/>
         <source>Antrag</source>
         <translation>Application</translation>
     </message>
@@ -76,12 +76,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+98"/>
+        <location line="+94"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-90"/>
         <source>Bearbeitung</source>
         <translation>Assignee</translation>
     </message>
@@ -106,17 +106,18 @@
         <translation>Person</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-144"/>
+        <location line="+148"/>
         <source>Vertreter</source>
         <translation>Representative</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Referenzpersonen</source>
         <translation>Reference persons</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Dokumente</source>
         <translation>Documents</translation>
     </message>
@@ -524,7 +525,7 @@
         <translation>Cases: {0} · New: {1} · Invalid: {2} · Last received: {3} UTC</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+70"/>
         <source>Unerwarteter Fehler: {0}</source>
         <translation>Unexpected error: {0}</translation>
     </message>
@@ -996,6 +997,68 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Name der Behörde</source>
+        <translation>Office name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Erscheint im Briefkopf der PDF-Zusammenfassung und als Absender der Antworten.</source>
+        <translation>Appears in the letterhead of the PDF summary and as the sender of replies.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Straße und Hausnummer der Behörde</source>
+        <translation>Office street</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Anschrift für Briefkopf und Antworten.</source>
+        <translation>Address for the letterhead and replies.</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Postleitzahl der Behörde</source>
+        <translation>Office postcode</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ort der Behörde</source>
+        <translation>Office city</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exportordner (Fachverfahren)</source>
+        <translation>Export folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Importordner des Fachverfahrens, in den exportierte Fälle geschrieben werden.</source>
+        <translation>Import folder of the specialist procedure into which exported cases are written.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exportformat</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>xauslaender-folder: Originalnachricht mit Manifest; structured: JSON mit Anhängen.</source>
+        <translation>xauslaender-folder: original message with manifest; structured: JSON with attachments.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postausgangsordner</source>
+        <translation>Outbox folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ordner, aus dem der Intermediär Antworten an den Antragsteller versendet.</source>
+        <translation>Folder from which the intermediary sends replies to the applicant.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Eingangsordner</source>
         <translation>Drop folder</translation>
     </message>
@@ -1138,7 +1201,7 @@
     <message>
         <location line="+4"/>
         <source>Zugangsdaten werden nur im Schlüsselbund des Betriebssystems gespeichert, nie in der Einstellungsdatei.</source>
-        <translation>Credentials are stored only in the operating system's keyring, never in the settings file.</translation>
+        <translation>Credentials are stored only in the operating system&apos;s keyring, never in the settings file.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1173,7 +1236,7 @@
     <message>
         <location line="+2"/>
         <source>Die Zugangsdaten konnten nicht im Schlüsselbund des Betriebssystems gespeichert werden.</source>
-        <translation>The credentials could not be stored in the operating system's keyring.</translation>
+        <translation>The credentials could not be stored in the operating system&apos;s keyring.</translation>
     </message>
     <message>
         <location line="+6"/>
