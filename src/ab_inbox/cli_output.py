@@ -4,16 +4,8 @@ from __future__ import annotations
 
 import sys
 
-STATUS_DE = {
-    "new": "Neu",
-    "in_progress": "In Bearbeitung",
-    "query": "Rückfrage",
-    "ready": "Bereit zum Export",
-    "exported": "Exportiert",
-    "parked": "Zurückgestellt",
-    "not_responsible": "Unzuständig",
-    "done": "Erledigt",
-}
+from ab_inbox.casework.status import label as status_label
+
 _KIND_DE = {
     "accepted": "übernommen",
     "invalid": "ungültig",
@@ -77,7 +69,7 @@ def print_table(out: Printer, rows: list[dict]) -> None:
     )
     out.line(head)
     for r in rows:
-        status = STATUS_DE.get(r["status"], r["status"]) if out.lang == "de" else r["status"]
+        status = status_label(r["status"]) if out.lang == "de" else r["status"]
         check = {"valid": out.pick("gültig", "valid"), "invalid": out.pick("UNGÜLTIG", "INVALID")}
         out.line(
             f"{r['id']}\t{r['received_at'][:19].replace('T', ' ')}\t{r.get('type_title') or ''}\t"

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLineEdit
 
 from ab_inbox import config
+from ab_inbox.casework.status import STATUSES
 from ab_inbox.ui import i18n
 from ab_inbox.ui.app import create_window
 from ab_inbox.ui.follow_up_dialog import FollowUpDialog
@@ -19,16 +20,8 @@ from ab_inbox.ui.quarantine_table import QuarantineTable
 from ab_inbox.ui.settings_dialog import SettingsDialog
 from ab_inbox.ui.viewers.find_bar import FindBar
 
-GERMAN = {
-    "new": "Neu",
-    "in_progress": "In Bearbeitung",
-    "query": "Rückfrage",
-    "ready": "Bereit zum Export",
-    "exported": "Exportiert",
-    "parked": "Zurückgestellt",
-    "not_responsible": "Unzuständig",
-    "done": "Erledigt",
-}
+# The core's labels: the UI's own list (literal for lupdate) must say the same.
+GERMAN = {slug: status.label_de for slug, status in STATUSES.items()}
 OWN_CONTEXTS = {"Status", "Setting", "SettingsDialog"}
 TS_PATH = i18n.TRANSLATIONS_DIR / "ab_inbox_en.ts"
 UI_SOURCES = i18n.TRANSLATIONS_DIR.parent
