@@ -133,6 +133,48 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("case_id", type=int, metavar="FALL")
     p.add_argument("text")
 
+    p = command("export", "Einen Fall an das Fachverfahren übergeben")
+    p.add_argument("case_id", type=int, metavar="FALL")
+    p.add_argument("--to", type=Path, help="Exportordner (Einstellung export_folder)")
+    p.add_argument("--exporter", help="xauslaender-folder oder structured (Einstellung exporter)")
+    p.add_argument(
+        "--override",
+        metavar="BEGRÜNDUNG",
+        help="Ausnahme der Teamleitung: auch nicht freigegebene Fälle exportieren",
+    )
+    p.add_argument("--json", action="store_true")
+
+    p = command("reply", "Eine Antwort über den Rückkanal senden")
+    p.add_argument("case_id", type=int, metavar="FALL")
+    p.add_argument(
+        "--type",
+        dest="type_code",
+        required=True,
+        help="130102, 130104, 130105, 130107, 130109 oder 130110",
+    )
+    p.add_argument("--defaults", action="store_true", help="mit den Textvorlagen beginnen")
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="FELD=WERT",
+        help="Inhalt eines Feldes (mehrfach; Listen mit ; trennen)",
+    )
+    p.add_argument(
+        "--file",
+        action="append",
+        default=[],
+        metavar="FELD=DATEI",
+        help="Dokument (PDF oder JPEG) für ein Dokumentfeld",
+    )
+    p.add_argument("--message", type=int, help="die beantwortete Nachricht (Standard: Antrag)")
+    p.add_argument("--json", action="store_true")
+
+    p = command("report", "PDF-Zusammenfassung eines Falls schreiben")
+    p.add_argument("case_id", type=int, metavar="FALL")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--appendix", action="store_true", help="Bilder der Anhänge beifügen")
+
     p = command("quarantine", "Quarantäne-Einträge auflisten")
     p.add_argument("--json", action="store_true")
 
@@ -366,6 +408,72 @@ def _cmd_note(args, settings, out: Printer) -> int:
     return EXIT_OK
 
 
+def _cmd_export(args, settings, out: Printer) -> int:
+    with _open_inbox(args, settings) as inbox:
+        receipt = inbox.export_case(
+            args.case_id,
+            target_dir=args.to,
+            exporter=args.exporter,
+            override_reason=args.override,
+        )
+    if args.json:
+        out.line(json.dumps(receipt.as_dict(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if receipt.already_exported:
+        out.info(
+            f"bereits exportiert\t#{receipt.export_id}", f"already exported\t#{receipt.export_id}"
+        )
+    for written in receipt.files:
+        out.line(f"written\t{written.name}\t{written.sha256}")
+    return EXIT_OK
+
+
+def _pairs(items: list[str], what: str) -> dict[str, str]:
+    result = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise argparse.ArgumentTypeError(f"{what}: {item!r} (FELD=WERT)")
+        result[key.strip()] = value
+    return result
+
+
+def _cmd_reply(args, settings, out: Printer) -> int:
+    try:
+        values = _pairs(args.set, "--set")
+        files = _pairs(args.file, "--file")
+    except argparse.ArgumentTypeError as exc:
+        out.error(f"Ungültige Angabe {exc}", f"Invalid value {exc}")
+        return EXIT_USAGE
+    with _open_inbox(args, settings) as inbox:
+        content = inbox.reply_defaults(args.case_id, args.type_code) if args.defaults else {}
+        for key, value in values.items():
+            content[key] = value.split(";") if ";" in value else value
+        for key, path in files.items():
+            content[key] = Path(path).read_bytes()
+        receipt = inbox.send_reply(
+            args.case_id, args.type_code, content, answers_message_id=args.message
+        )
+    if args.json:
+        out.line(json.dumps({k: str(v) for k, v in vars(receipt).items()}, ensure_ascii=False))
+    else:
+        out.info(
+            f"gesendet\t{receipt.path}\t{receipt.nachrichten_uuid}",
+            f"sent\t{receipt.path}\t{receipt.nachrichten_uuid}",
+        )
+    return EXIT_OK
+
+
+def _cmd_report(args, settings, out: Printer) -> int:
+    with _open_inbox(args, settings) as inbox:
+        pdf = inbox.summary_pdf(args.case_id, with_appendix=args.appendix)
+    tmp = args.out.with_name(f".{args.out.name}.part")
+    tmp.write_bytes(pdf)
+    tmp.replace(args.out)
+    out.info(f"{len(pdf)} Bytes geschrieben: {args.out}", f"Wrote {len(pdf)} bytes: {args.out}")
+    return EXIT_OK
+
+
 def _cmd_quarantine(args, settings, out: Printer) -> int:
     with _open_inbox(args, settings) as inbox:
         rows = inbox.quarantine_entries()
@@ -452,6 +560,9 @@ _COMMANDS = {
     "cases": _cmd_cases,
     "status": _cmd_status,
     "note": _cmd_note,
+    "export": _cmd_export,
+    "reply": _cmd_reply,
+    "report": _cmd_report,
 }
 
 

@@ -73,6 +73,22 @@ SETTINGS: tuple[Setting, ...] = (
         "Office city",
     ),
     Setting(
+        "office_email",
+        str,
+        "",
+        "E-Mail-Adresse der Behörde",
+        "Erreichbarkeit im Kopf jeder Antwort (die Antwort braucht E-Mail oder Telefon).",
+        "Office e-mail",
+    ),
+    Setting(
+        "office_phone",
+        str,
+        "",
+        "Telefonnummer der Behörde",
+        "Erreichbarkeit im Kopf jeder Antwort (die Antwort braucht E-Mail oder Telefon).",
+        "Office phone",
+    ),
+    Setting(
         "export_folder",
         str,
         "",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -226,3 +227,69 @@ def test_status_note_and_cases_headless(env, mixed_folder):
     }
     assert after[valid["id"]]["status"] == "parked"
     assert after[valid["id"]]["follow_up_date"] == "2999-01-31"
+
+
+def test_export_and_reply_headless(env, tmp_path):
+    drop = tmp_path / "handoff"
+    drop.mkdir()
+    (drop / "a.xml").write_bytes(valid_message(seed=81))
+    run_cli(env, "fetch", "--from", str(drop), "--settle", "0")
+    [case] = [json.loads(line) for line in run_cli(env, "cases", "--json").stdout.splitlines()]
+    target = tmp_path / "fachverfahren"
+    target.mkdir()
+
+    refused = run_cli(env, "export", str(case["id"]), "--to", str(target))
+    assert refused.returncode == 1 and "Fehler:" in refused.stderr
+    run_cli(env, "status", str(case["id"]), "--set", "in_progress")
+    run_cli(env, "status", str(case["id"]), "--set", "ready")
+    done = run_cli(env, "export", str(case["id"]), "--to", str(target))
+    assert done.returncode == 0, done.stderr
+    written = [
+        line.split("\t")[1] for line in done.stdout.splitlines() if line.startswith("written")
+    ]
+    assert any(name.endswith(".manifest.json") for name in written)
+    assert sorted(p.name for p in target.iterdir()) == sorted(written)
+    again = run_cli(env, "export", str(case["id"]), "--to", str(target))
+    assert again.returncode == 0 and "bereits exportiert" in again.stdout
+
+    outbox = tmp_path / "outbox"
+    outbox.mkdir()
+    for name, value in (
+        ("outbox_folder", str(outbox)),
+        ("office_email", "abh@example.org"),
+        ("office_dvdv_ids", "abh:00000001"),
+        ("office_city", "Musterstadt"),
+        ("office_street", "Rathausplatz 1"),
+        ("office_postcode", "12345"),
+    ):
+        assert run_cli(env, "settings", "set", name, value).returncode == 0
+    sent = run_cli(env, "reply", str(case["id"]), "--type", "130104", "--set", "status=02")
+    assert sent.returncode == 0, sent.stderr
+    [reply_file] = list(outbox.glob("*.xml"))
+    from ab_inbox.xauslaender.safe_xml import parse_untrusted
+    from ab_inbox.xauslaender.schema_pack import open_pack
+
+    schema = open_pack(Path(env["AB_INBOX_SCHEMAS"])).lxml_schema("OZG")
+    assert schema.validate(parse_untrusted(reply_file.read_bytes())), schema.error_log
+    assert b"Statusmeldung" in reply_file.read_bytes()
+
+
+def test_report_writes_a_pdf_with_the_exact_names(env, tmp_path):
+    import shutil as _shutil
+    import subprocess
+
+    from tests.messages import set_family_name
+
+    drop = tmp_path / "report-in"
+    drop.mkdir()
+    (drop / "a.xml").write_bytes(set_family_name(valid_message(seed=91), "Nguyễn", "Thị Hương"))
+    run_cli(env, "fetch", "--from", str(drop), "--settle", "0")
+    out = tmp_path / "fall.pdf"
+
+    result = run_cli(env, "report", "1", "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    if _shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+        assert "Nguyễn" in text and "Thị Hương" in text

@@ -158,7 +158,8 @@ def check_message(
     except UnsafeXmlError as exc:
         raise Rejected(exc.code, exc.text_de, exc.text_en) from None
     pack, family = _route(tree, packs)
-    findings = validate_with_xsd(pack.lxml_schema(family), tree)
+    with pack.borrowed_schema(family) as schema:
+        findings = validate_with_xsd(schema, tree)
     findings += check_codes(tree, pack)
     record = extract_record(tree, pack)
     findings += rule_findings(record, policy, now or datetime.now(UTC))

@@ -10,9 +10,11 @@ Compiled schemas are cached per process, because compiling costs far more than v
 from __future__ import annotations
 
 import hashlib
+import queue
 import re
 import shutil
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -88,6 +90,7 @@ class SchemaPack:
     cache_dir: Path | None = None  # where models derived from the XSDs may be kept between runs
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
     _compiled: dict = field(default_factory=dict, repr=False, compare=False)
+    _validators: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def namespace(self) -> str:
@@ -153,21 +156,47 @@ class SchemaPack:
         parser.resolvers.add(_PackResolver(self.catalog))
         return parser
 
+    def _compile_lxml(self, family: str) -> etree.XMLSchema:
+        path = self.xsd_file(family)
+        doc = etree.parse(str(path), self._parser())
+        try:
+            return etree.XMLSchema(doc)
+        except etree.XMLSchemaParseError as exc:
+            raise SchemaPackError(
+                f"Das Schema {path.name} lässt sich nicht übersetzen: {exc}",
+                f"The schema {path.name} does not compile: {exc}",
+            ) from None
+
     def lxml_schema(self, family: str = "OZG") -> etree.XMLSchema:
-        """The compiled libxml2 validator for a message family (compiled once per process)."""
+        """The compiled libxml2 validator for a message family (compiled once per process).
+
+        For one thread at a time only: an XMLSchema keeps the errors of its last validate()
+        in itself. Code that may validate on several threads uses `borrowed_schema`.
+        """
         key = ("lxml", family)
         with self._lock:
             if key not in self._compiled:
-                path = self.xsd_file(family)
-                doc = etree.parse(str(path), self._parser())
-                try:
-                    self._compiled[key] = etree.XMLSchema(doc)
-                except etree.XMLSchemaParseError as exc:
-                    raise SchemaPackError(
-                        f"Das Schema {path.name} lässt sich nicht übersetzen: {exc}",
-                        f"The schema {path.name} does not compile: {exc}",
-                    ) from None
+                self._compiled[key] = self._compile_lxml(family)
             return self._compiled[key]
+
+    @contextmanager
+    def borrowed_schema(self, family: str = "OZG"):
+        """A validator nobody else uses until the block ends (validate + read error_log).
+
+        lxml validators are not thread-safe: sharing one, a thread may read another's empty
+        error log and take an invalid message for valid. A small pool keeps one compiled
+        validator per concurrent user (compiling costs ~20 ms, once per extra thread).
+        """
+        with self._lock:
+            pool = self._validators.setdefault(family, queue.SimpleQueue())
+        try:
+            schema = pool.get_nowait()
+        except queue.Empty:
+            schema = self._compile_lxml(family)
+        try:
+            yield schema
+        finally:
+            pool.put(schema)
 
     def xmlschema_schema(self, family: str = "OZG"):
         """The xmlschema model (annotations, enumerations); slower to build, built lazily."""

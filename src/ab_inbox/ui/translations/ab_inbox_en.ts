@@ -1029,6 +1029,22 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>E-Mail-Adresse der Behörde</source>
+        <translation>Office e-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Erreichbarkeit im Kopf jeder Antwort (die Antwort braucht E-Mail oder Telefon).</source>
+        <translation>Contact shown in the header of every reply (a reply needs e-mail or phone).</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Telefonnummer der Behörde</source>
+        <translation>Office phone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Exportordner (Fachverfahren)</source>
         <translation>Export folder</translation>
     </message>

@@ -1,0 +1,23 @@
+"""Checking on several threads at once (fetch does) must give each message its own verdict."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+from ab_inbox.config import Settings
+from ab_inbox.inbox import pack_library, policy_from
+from ab_inbox.ingest.checking import check_message
+from tests.messages import set_text, valid_message
+
+
+def test_invalid_messages_stay_invalid_when_checked_in_parallel(schemas_dir):
+    packs = pack_library(schemas_dir)
+    policy = policy_from(Settings())
+    good = valid_message(seed=301)
+    bad = set_text(valid_message(seed=302), "antragsdatum", "kaputt")
+    inputs = [good if i % 2 else bad for i in range(400)]
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        verdicts = list(pool.map(lambda data: check_message(data, packs, policy).valid, inputs))
+
+    assert verdicts == [bool(i % 2) for i in range(400)]
