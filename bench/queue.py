@@ -254,11 +254,13 @@ def startup_figures(db_path: Path, runs: int = 3) -> dict:
     def run(code: str) -> float:
         times = []
         for _ in range(runs):
+            # A first start: no window state saved yet (a saved sort would change the query).
+            env = dict(os.environ, AB_INBOX_DATA=tempfile.mkdtemp(prefix="ab-inbox-start-"))
             out = subprocess.run(
                 [sys.executable, "-c", code],
                 capture_output=True,
                 text=True,
-                env=dict(os.environ),
+                env=env,
                 timeout=120,
             )
             if out.returncode != 0 or not out.stdout.strip():

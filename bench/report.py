@@ -17,6 +17,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+# bench/queue.py is named like the standard library's `queue`: keep this folder off the path.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
+
 # bench/queue.py is named like the standard library's `queue`; keep this folder off the path.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 

@@ -190,11 +190,13 @@ def _index_for_search(db: Database, msg: MessageRow, message_id: int, case_id: i
         (message_id, names, msg.antragsidentifikation or "", msg.search_labels),
     )
     if msg.is_application and names:  # an application arriving after its follow-ups
-        db.execute(
-            "UPDATE message_search SET names = ? WHERE names = '' AND rowid IN"
-            " (SELECT id FROM messages WHERE case_id = ? AND id != ?)",
-            (names, case_id, message_id),
-        )
+        others = db.execute(
+            "SELECT id FROM messages WHERE case_id = ? AND id != ?", (case_id, message_id)
+        ).fetchall()
+        for (other,) in others:  # by rowid: a condition on an FTS column would scan it all
+            row = db.execute("SELECT names FROM message_search WHERE rowid = ?", (other,))
+            if (row.fetchone() or ("x",))[0] == "":
+                db.execute("UPDATE message_search SET names = ? WHERE rowid = ?", (names, other))
 
 
 def insert_message(db: Database, msg: MessageRow, received_at: str) -> tuple[int, int]:
