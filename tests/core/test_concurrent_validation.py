@@ -21,3 +21,21 @@ def test_invalid_messages_stay_invalid_when_checked_in_parallel(schemas_dir):
         verdicts = list(pool.map(lambda data: check_message(data, packs, policy).valid, inputs))
 
     assert verdicts == [bool(i % 2) for i in range(400)]
+
+
+def test_first_checks_on_several_threads_at_once_all_succeed(schemas_dir):
+    """Several threads needing a validator at the same moment each compile one safely."""
+    from ab_inbox.xauslaender.schema_pack import SchemaPack
+
+    for _ in range(20):
+        pack = SchemaPack(root=schemas_dir.resolve(), version="26.11")
+        tree_bytes = valid_message(seed=303)
+
+        def check(_i, pack=pack, data=tree_bytes):
+            from ab_inbox.xauslaender.safe_xml import parse_untrusted
+
+            with pack.borrowed_schema("OZG") as schema:
+                return schema.validate(parse_untrusted(data))
+
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            assert all(pool.map(check, range(8)))

@@ -30,6 +30,7 @@ OZG_XSD = "xauslaender-nachrichten-ozg.xsd"
 ADMINISTRATION_XSD = "xauslaender-nachrichten-administration.xsd"
 _FAMILY_FILES = {"OZG": OZG_XSD, "Administration": ADMINISTRATION_XSD}
 _VERSION_FOLDER = re.compile(r"^\d\d\.\d\d$")
+_COMPILE_LOCK = threading.Lock()
 
 
 class SchemaPackError(BilingualError):
@@ -157,6 +158,12 @@ class SchemaPack:
         return parser
 
     def _compile_lxml(self, family: str) -> etree.XMLSchema:
+        """Compile the family's XSD; one compile at a time in the whole process, because
+        libxml2's schema parser (with our catalog resolver) is not safe to run in parallel."""
+        with _COMPILE_LOCK:
+            return self._compile_lxml_unlocked(family)
+
+    def _compile_lxml_unlocked(self, family: str) -> etree.XMLSchema:
         path = self.xsd_file(family)
         doc = etree.parse(str(path), self._parser())
         try:

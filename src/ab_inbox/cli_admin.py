@@ -1,0 +1,119 @@
+"""Commands for whoever looks after the installation: quarantine, demo, settings, schemas.
+
+None of them touches a case. They sit together so that the casework modules stay about
+casework, and they come last in `ab-inbox --help`, after the daily jobs.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ab_inbox import config
+from ab_inbox.cli_common import EXIT_OK, EXIT_USAGE, AddCommand, Handler, open_inbox
+from ab_inbox.cli_output import Printer
+
+
+def register(command: AddCommand) -> dict[str, Handler]:
+    """Add the administration subcommands to the parser; return their handlers by name."""
+    p = command("quarantine", "Quarantäne-Einträge auflisten")
+    p.add_argument("--json", action="store_true")
+
+    p = command("demo", "Synthetische Demo-Nachrichten erzeugen")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--count", type=int, default=50)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--attachment-bytes", type=int, help="Zielgröße je Nachricht (Benchmarks)")
+
+    p = command("settings", "Einstellungen anzeigen oder ändern")
+    settings_sub = p.add_subparsers(dest="settings_command", metavar="AKTION")
+    settings_sub.add_parser("list", help="Alle Einstellungen mit Werten anzeigen")
+    set_p = settings_sub.add_parser("set", help="Eine Einstellung ändern")
+    set_p.add_argument("name")
+    set_p.add_argument("value", help="Listen durch Kommas trennen")
+
+    p = command("schemas", "Schema-Pakete verwalten")
+    schemas_sub = p.add_subparsers(dest="schemas_command", metavar="AKTION", required=True)
+    add = schemas_sub.add_parser("add", help="Ein Schema-Paket installieren")
+    add.add_argument("dir", type=Path)
+    schemas_sub.add_parser("list", help="Installierte Schema-Pakete anzeigen")
+
+    return {
+        "quarantine": _quarantine,
+        "demo": _demo,
+        "settings": _settings,
+        "schemas": _schemas,
+    }
+
+
+def _quarantine(args, settings, out: Printer) -> int:
+    with open_inbox(args, settings) as inbox:
+        rows = inbox.quarantine_entries()
+    for row in rows:
+        if args.json:
+            out.line(json.dumps(row, ensure_ascii=False))
+        else:
+            out.line(
+                f"{row['id']}\t{row['received_at']}\t{row['source_name']}\t"
+                f"{row['reason_code']}\t{out.pick(row['text_de'], row['text_en'])}"
+            )
+    return EXIT_OK
+
+
+def _demo(args, settings, out: Printer) -> int:
+    from ab_inbox.demo import generate_demo
+
+    if args.count < 1:
+        out.error("--count muss mindestens 1 sein.", "--count must be at least 1.")
+        return EXIT_USAGE
+    args.out.mkdir(parents=True, exist_ok=True)
+    paths = generate_demo(
+        args.out, args.count, seed=args.seed, attachment_bytes=args.attachment_bytes
+    )
+    out.info(
+        f"{len(paths)} Demo-Nachrichten in {args.out}", f"{len(paths)} demo messages in {args.out}"
+    )
+    return EXIT_OK
+
+
+def _schemas(args, settings, out: Printer) -> int:
+    from ab_inbox.inbox import pack_library
+
+    library = pack_library(args.schemas, settings)
+    if args.schemas_command == "add":
+        version, target = library.install(args.dir)
+        out.info(
+            f"Schema-Paket XAusländer {version} installiert: {target}",
+            f"Installed schema pack XAusländer {version}: {target}",
+        )
+        return EXIT_OK
+    available = library.available()
+    if not available:
+        out.info(
+            "Keine Schema-Pakete installiert. ab-inbox schemas add ORDNER",
+            "No schema packs installed. ab-inbox schemas add DIR",
+        )
+    for version, root in sorted(available.items()):
+        out.line(f"{version}\t{root}")
+    return EXIT_OK
+
+
+def _settings(args, settings, out: Printer) -> int:
+    if args.settings_command == "set":
+        try:
+            settings.set(args.name, args.value)
+        except KeyError:
+            out.error(f"Unbekannte Einstellung: {args.name}", f"Unknown setting: {args.name}")
+            return EXIT_USAGE
+        except ValueError as exc:
+            out.error(f"Ungültiger Wert: {exc}", f"Invalid value: {exc}")
+            return EXIT_USAGE
+        settings.save()
+        out.info(f"Gespeichert in {config.settings_path()}", f"Saved to {config.settings_path()}")
+        return EXIT_OK
+    for setting in config.SETTINGS:
+        value = getattr(settings, setting.name)
+        shown = ", ".join(value) if isinstance(value, list) else value
+        title = setting.title_de if out.lang == "de" else setting.title_en
+        out.line(f"{setting.name}\t{shown}\t{title}")
+    return EXIT_OK

@@ -1,0 +1,196 @@
+"""The facade's casework part: the queue, cases, statuses, notes, follow-ups, saved searches.
+
+A mixin of Inbox (inbox.py), kept apart so the facade stays one object for its callers while each
+part of it stays small. It relies on Inbox for `db`, `user` and `packs`, and on the other mixins
+for `message`, `exports` and `replies` (the case view shows them all). The writes here return a
+Changes value; it is defined here, next to the writes, and inbox.py re-exports it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ab_inbox.casework import status as workflow
+from ab_inbox.store import cases
+from ab_inbox.store.audit import append_audit
+from ab_inbox.store.connection import write_transaction
+from ab_inbox.xauslaender.message_types import by_code
+
+if TYPE_CHECKING:
+    from ab_inbox.store.database import Database
+    from ab_inbox.xauslaender.schema_pack import PackLibrary
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a write changed, so each view can decide whether to refresh."""
+
+    kind: str  # "case" | "note" | "messages" | "searches"
+    case_ids: tuple[int, ...] = ()
+
+
+class CasesMixin:
+    # Provided by Inbox.
+    db: Database
+    user: str
+    packs: PackLibrary
+
+    # --- the queue and cases --------------------------------------------------------------
+    def case_ids(
+        self,
+        view: str = "all",
+        *,
+        search: str | None = None,
+        status: str | None = None,
+        sort: str = "received",
+        descending: bool = True,
+    ) -> list[int]:
+        return cases.case_ids(
+            self.db,
+            view=view,
+            search=search,
+            status=status,
+            sort=sort,
+            descending=descending,
+            user=self.user,
+            today=date.today().isoformat(),
+        )
+
+    def case_rows(self, ids: list[int]) -> dict[int, dict]:
+        rows = cases.case_rows(self.db, ids)
+        for row in rows.values():
+            message_type = by_code(row["type_code"]) if row["type_code"] else None
+            row["type_title"] = message_type.title_de if message_type else None
+            row["status_label"] = workflow.label(row["status"])
+        return rows
+
+    def view_counts(self) -> dict[str, int]:
+        return cases.view_counts(self.db, user=self.user, today=date.today().isoformat())
+
+    def case(self, case_id: int) -> dict:
+        """Everything the case view shows: the case, its messages, notes and history."""
+        row = self.case_rows([case_id]).get(case_id)
+        if row is None:
+            raise cases.CaseNotFound(case_id)
+        row["messages"] = [self.message(mid) for mid in cases.case_message_ids(self.db, case_id)]
+        row["notes"] = cases.notes(self.db, case_id)
+        row["history"] = cases.history(self.db, case_id)
+        for entry in row["history"]:
+            entry["to_status_label"] = workflow.label(entry["to_status"])
+        row["exports"] = self.exports(case_id)
+        row["replies"] = self.replies(case_id)
+        return row
+
+    def set_status(
+        self,
+        case_id: int,
+        target: str,
+        *,
+        expected_version: int | None = None,
+        follow_up: date | None = None,
+        note: str | None = None,
+    ) -> Changes:
+        """Change a case's status if the workflow allows it (TransitionError otherwise)."""
+        with write_transaction(self.db):
+            row = cases.get_case(self.db, case_id)
+            if expected_version is not None and row["version"] != expected_version:
+                cases.raise_conflict(case_id)
+            workflow.check_transition(
+                row["status"],
+                target,
+                validation=row["validation"] or "invalid",
+                follow_up=follow_up,
+            )
+            cases.change_status(
+                self.db,
+                case_id,
+                from_status=row["status"],
+                to_status=target,
+                actor=self.user,
+                expected_version=row["version"],
+                follow_up_date=follow_up.isoformat() if follow_up else None,
+                note=note,
+            )
+        return Changes("case", (case_id,))
+
+    def take_case(self, case_id: int, *, expected_version: int | None = None) -> Changes:
+        """Assign the case to the acting user; a new case becomes "in progress"."""
+        with write_transaction(self.db):
+            row = cases.get_case(self.db, case_id)
+            version = row["version"] if expected_version is None else expected_version
+            cases.set_assignee(self.db, case_id, self.user, version)
+            if row["status"] == workflow.NEW:
+                cases.change_status(
+                    self.db,
+                    case_id,
+                    from_status=workflow.NEW,
+                    to_status=workflow.IN_PROGRESS,
+                    actor=self.user,
+                    expected_version=version + 1,
+                    note="übernommen",
+                )
+        return Changes("case", (case_id,))
+
+    def set_follow_up(
+        self, case_id: int, day: date | None, *, expected_version: int | None = None
+    ) -> Changes:
+        with write_transaction(self.db):
+            cases.set_follow_up(
+                self.db, case_id, day.isoformat() if day else None, expected_version
+            )
+        return Changes("case", (case_id,))
+
+    def add_note(self, case_id: int, text: str) -> Changes:
+        text = text.strip()
+        if not text:
+            raise ValueError("empty note")
+        with write_transaction(self.db):
+            cases.add_note(self.db, case_id, self.user, text)
+        return Changes("note", (case_id,))
+
+    def mark_viewed(self, case_id: int) -> None:
+        """Opening a case shows personal data: that is audited (who, when, which case)."""
+        with write_transaction(self.db):
+            append_audit(self.db, "viewed", case_id=case_id)
+
+    # --- saved searches (per user) --------------------------------------------------------
+    def saved_searches(self) -> list[dict]:
+        return list(
+            self.db.query(
+                "SELECT id, name, view, search FROM saved_searches WHERE owner = ? ORDER BY name",
+                [self.user],
+            )
+        )
+
+    def save_search(self, name: str, view: str, search: str | None) -> Changes:
+        with write_transaction(self.db):
+            self.db.execute(
+                "INSERT INTO saved_searches (owner, name, view, search, created_at)"
+                " VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+                " ON CONFLICT (owner, name) DO UPDATE SET view = excluded.view,"
+                " search = excluded.search",
+                (self.user, name.strip(), view, search or None),
+            )
+        return Changes("searches")
+
+    def delete_saved_search(self, search_id: int) -> Changes:
+        with write_transaction(self.db):
+            self.db.execute(
+                "DELETE FROM saved_searches WHERE id = ? AND owner = ?", (search_id, self.user)
+            )
+        return Changes("searches")
+
+    # --- what the case view shows beside the data ---------------------------------------------
+    def schema_labels(self, version: str | None):
+        """Section titles and field help from the schema pack of a version (None if absent)."""
+        from ab_inbox.xauslaender.schema_labels import labels_for
+        from ab_inbox.xauslaender.schema_pack import SchemaPackError
+
+        if not version:
+            return None
+        try:
+            return labels_for(self.packs.pack_for_version(version))
+        except SchemaPackError:
+            return None

@@ -1,0 +1,148 @@
+"""The facade's intake half: taking messages in, and reading what was taken in.
+
+A mixin of Inbox (inbox.py), kept apart so the facade stays one object for its callers while each
+part of it stays small. It relies on Inbox for `db`, `settings`, `packs` and `policy`. The intake
+modules (lxml, schemas, attachment checks) load on first use, so the desktop shows its queue
+without paying for them at start-up.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ab_inbox.store import queries
+from ab_inbox.store.audit import append_audit
+from ab_inbox.store.connection import write_transaction
+from ab_inbox.xauslaender.message_types import by_code
+
+if TYPE_CHECKING:
+    from ab_inbox import config
+    from ab_inbox.ingest.checking import CheckedMessage, CheckPolicy
+    from ab_inbox.ingest.folder_fetch import FetchReport
+    from ab_inbox.ingest.pipeline import Outcome
+    from ab_inbox.store.database import Database
+    from ab_inbox.xauslaender.schema_pack import PackLibrary
+
+
+class IntakeMixin:
+    # Provided by Inbox.
+    db: Database
+    settings: config.Settings
+    packs: PackLibrary
+    policy: CheckPolicy
+
+    # --- intake -------------------------------------------------------------------------
+    def fetch(
+        self,
+        folder: Path,
+        *,
+        settle_s: float | None = None,
+        on_outcome: Callable[[Outcome], None] | None = None,
+        stop: threading.Event | None = None,
+    ) -> FetchReport:
+        from ab_inbox.ingest.folder_fetch import fetch_once
+
+        return fetch_once(
+            self.db,
+            Path(folder),
+            self.packs,
+            self.policy,
+            settle_s=self.settings.settle_s if settle_s is None else settle_s,
+            on_outcome=on_outcome,
+            stop=stop,
+        )
+
+    def watch(
+        self,
+        folder: Path,
+        stop: threading.Event,
+        *,
+        interval_s: float | None = None,
+        settle_s: float | None = None,
+        on_outcome: Callable[[Outcome], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """Poll the folder until `stop` is set; a failing round is reported, not fatal."""
+        interval = self.settings.poll_interval_s if interval_s is None else interval_s
+        while not stop.is_set():
+            try:
+                self.fetch(folder, settle_s=settle_s, on_outcome=on_outcome, stop=stop)
+            except Exception as exc:  # noqa: BLE001 - keep watching; the next round may work
+                if on_error is not None:
+                    on_error(exc)
+            stop.wait(interval)
+
+    def receive_bytes(self, data: bytes, source_name: str, transport: str = "file") -> Outcome:
+        from ab_inbox.ingest.pipeline import receive
+
+        return receive(
+            self.db,
+            data,
+            self.packs,
+            source_name=source_name,
+            transport=transport,
+            policy=self.policy,
+        )
+
+    def check_bytes(self, data: bytes) -> CheckedMessage:
+        """Validate without storing (raises ingest.checking.Rejected for non-messages)."""
+        from ab_inbox.ingest.checking import check_message
+
+        return check_message(data, self.packs, self.policy)
+
+    # --- reading ------------------------------------------------------------------------
+    def list_messages(self, **filters) -> list[dict]:
+        rows = queries.list_messages(self.db, **filters)
+        for row in rows:
+            message_type = by_code(row["type_code"]) if row["type_code"] else None
+            row["type_title"] = message_type.title_de if message_type else row["type_name"]
+        return rows
+
+    def message(self, message_id: int) -> dict | None:
+        row = queries.get_message(self.db, message_id)
+        if row is not None:
+            message_type = by_code(row["type_code"]) if row["type_code"] else None
+            row["type_title"] = message_type.title_de if message_type else row["type_name"]
+        return row
+
+    def message_bytes(self, message_id: int) -> bytes | None:
+        return queries.message_bytes(self.db, message_id)
+
+    def attachment(self, message_id: int, position: int) -> dict | None:
+        """An attachment's row with its bytes (for viewing; saving goes through
+        save_attachment, which audits)."""
+        return queries.attachment_bytes(self.db, message_id, position)
+
+    def save_attachment(self, message_id: int, position: int, target: Path) -> dict:
+        """Write an attachment's bytes to a file the user chose, and audit that it left."""
+        row = queries.attachment_bytes(self.db, message_id, position)
+        if row is None or row["data"] is None:
+            raise LookupError(position)
+        target = Path(target)
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.write_bytes(row["data"])
+        tmp.replace(target)
+        with write_transaction(self.db):
+            append_audit(
+                self.db,
+                "attachment_saved",
+                message_id=message_id,
+                detail=f"position={position} sha256={row['sha256']}",
+            )
+        return row
+
+    def quarantine_entries(self) -> list[dict]:
+        return queries.list_quarantine(self.db)
+
+    def counts(self) -> dict:
+        return queries.counts(self.db)
+
+    def data_version(self) -> int:
+        """Changes when another connection committed (cheap; polled for live refresh)."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
+    def last_received_at(self) -> str | None:
+        return self.db.execute("SELECT max(received_at) FROM messages").fetchone()[0]
