@@ -44,3 +44,13 @@ def set_family_name(data: bytes, family: str, given: str | None = None) -> bytes
             first(person, "vorname").find("name").text = given
 
     return edit(data, change)
+
+
+def fetch_files(inbox, folder, files: dict[str, bytes]) -> dict[str, int]:
+    """Write files into a drop folder, fetch them; file name -> case id."""
+    folder.mkdir(exist_ok=True)
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    outcomes = []
+    inbox.fetch(folder, settle_s=0, on_outcome=outcomes.append)
+    return {o.source_name: o.case_id for o in outcomes}

@@ -9,17 +9,11 @@ import pytest
 from ab_inbox.casework.status import TRANSITIONS, TransitionError
 from ab_inbox.demo import generate_demo
 from ab_inbox.store.cases import ConflictError
-from tests.messages import set_family_name, set_text, valid_message
+from tests.messages import fetch_files, set_family_name, set_text, valid_message
 
 
 def _fill(inbox, tmp_path, files: dict[str, bytes]) -> dict[str, int]:
-    drop = tmp_path / "drop"
-    drop.mkdir(exist_ok=True)
-    for name, data in files.items():
-        (drop / name).write_bytes(data)
-    outcomes = []
-    inbox.fetch(drop, settle_s=0, on_outcome=outcomes.append)
-    return {o.source_name: o.case_id for o in outcomes}
+    return fetch_files(inbox, tmp_path / "drop", files)
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from ab_inbox.export.file_names import attachment_file_name, safe_file_name
 from ab_inbox.store.connection import StoreError
 from ab_inbox.store.exports import list_exports
 from tests.conftest import REPO
-from tests.messages import edit, set_text, valid_message
+from tests.messages import edit, fetch_files, set_text, valid_message
 
 SCHEMA = json.loads((REPO / "docs" / "export-structured-schema.json").read_text("utf-8"))
 HOSTILE_NAMES = ["../../../etc/.bashrc", "CON", "..\\Pass\tFoto\n.exe"]
@@ -33,13 +33,7 @@ def _sha(data: bytes) -> str:
 
 
 def _fill(inbox, tmp_path, files: dict[str, bytes]) -> dict[str, int]:
-    drop = tmp_path / "drop"
-    drop.mkdir(exist_ok=True)
-    for name, data in files.items():
-        (drop / name).write_bytes(data)
-    outcomes = []
-    inbox.fetch(drop, settle_s=0, on_outcome=outcomes.append)
-    return {o.source_name: o.case_id for o in outcomes}
+    return fetch_files(inbox, tmp_path / "drop", files)
 
 
 def _make_ready(inbox, case_id: int) -> None:
