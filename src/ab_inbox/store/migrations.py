@@ -270,7 +270,15 @@ def _v3_hand_off(db: Database) -> None:
     db["replies"].create_index(["nachrichten_uuid"], unique=True)
 
 
-MIGRATIONS = [_v1_initial, _v2_casework, _v3_hand_off]
+def _v4_accountability(db: Database) -> None:
+    """A hash chain over the audit log (tampering shows) and purge marks for retention."""
+    db.execute("ALTER TABLE audit ADD COLUMN prev_hash TEXT")
+    db.execute("ALTER TABLE audit ADD COLUMN hash TEXT")
+    db.execute("ALTER TABLE cases ADD COLUMN purged_at TEXT")
+    db.execute("ALTER TABLE messages ADD COLUMN purged_at TEXT")
+
+
+MIGRATIONS = [_v1_initial, _v2_casework, _v3_hand_off, _v4_accountability]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
