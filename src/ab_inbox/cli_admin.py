@@ -1,4 +1,4 @@
-"""Commands for whoever looks after the installation: quarantine, demo, settings, schemas.
+"""Commands for whoever looks after the installation: quarantine, demo, settings, schemas, audit.
 
 None of them touches a case. They sit together so that the casework modules stay about
 casework, and they come last in `ab-inbox --help`, after the daily jobs.
@@ -6,11 +6,20 @@ casework, and they come last in `ab-inbox --help`, after the daily jobs.
 
 from __future__ import annotations
 
+import argparse
 import json
+from datetime import date, datetime
 from pathlib import Path
 
 from ab_inbox import config
-from ab_inbox.cli_common import EXIT_OK, EXIT_USAGE, AddCommand, Handler, open_inbox
+from ab_inbox.cli_common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    AddCommand,
+    Handler,
+    open_inbox,
+)
 from ab_inbox.cli_output import Printer
 
 
@@ -38,12 +47,38 @@ def register(command: AddCommand) -> dict[str, Handler]:
     add.add_argument("dir", type=Path)
     schemas_sub.add_parser("list", help="Installierte Schema-Pakete anzeigen")
 
+    p = command("audit", "Audit-Protokoll prüfen oder exportieren")
+    audit_sub = p.add_subparsers(dest="audit_command", metavar="AKTION", required=True)
+    verify = audit_sub.add_parser("verify", help="Die Hash-Kette des Audit-Protokolls prüfen")
+    verify.add_argument("--json", action="store_true")
+    export = audit_sub.add_parser("export", help="Audit-Einträge als CSV-Datei schreiben")
+    export.add_argument("--out", type=Path, required=True, metavar="DATEI.csv")
+    export.add_argument(
+        "--since", type=_moment, metavar="DATUM", help="ab diesem Tag (JJJJ-MM-TT, Ortszeit)"
+    )
+    export.add_argument(
+        "--until", type=_moment, metavar="DATUM", help="bis einschließlich diesem Tag"
+    )
+    export.add_argument("--action", help="nur diese Aktion (z. B. viewed, status_changed)")
+    export.add_argument("--case", dest="case_id", type=int, metavar="FALL")
+
     return {
         "quarantine": _quarantine,
         "demo": _demo,
         "settings": _settings,
         "schemas": _schemas,
+        "audit": _audit,
     }
+
+
+def _moment(text: str) -> date | datetime:
+    """YYYY-MM-DD (a whole local day) or an ISO date and time."""
+    try:
+        return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"kein Datum / not a date: {text!r} (JJJJ-MM-TT)"
+        ) from None
 
 
 def _quarantine(args, settings, out: Printer) -> int:
@@ -117,3 +152,34 @@ def _settings(args, settings, out: Printer) -> int:
         title = setting.title_de if out.lang == "de" else setting.title_en
         out.line(f"{setting.name}\t{shown}\t{title}")
     return EXIT_OK
+
+
+def _audit(args, settings, out: Printer) -> int:
+    if args.audit_command == "export":
+        with open_inbox(args, settings) as inbox:
+            count = inbox.export_audit(
+                args.out,
+                since=args.since,
+                until=args.until,
+                action=args.action,
+                case_id=args.case_id,
+            )
+        out.info(
+            f"{count} Audit-Einträge nach {args.out} geschrieben.",
+            f"{count} audit entries written to {args.out}.",
+        )
+        return EXIT_OK
+    with open_inbox(args, settings) as inbox:
+        report = inbox.verify_audit()
+    if args.json:
+        out.line(json.dumps(report.as_dict(), ensure_ascii=False))
+        return EXIT_OK if report.ok else EXIT_FAILED
+    out.info(report.text_de, report.text_en)
+    for problem in report.problems[1:]:
+        out.line("  " + out.pick(problem.text_de, problem.text_en))
+    if report.head_id is not None:
+        out.info(
+            f"Letzter Eintrag Nr. {report.head_id}, Hash {report.head_hash}",
+            f"Newest entry {report.head_id}, hash {report.head_hash}",
+        )
+    return EXIT_OK if report.ok else EXIT_FAILED

@@ -1,4 +1,4 @@
-"""Commands for casework without the desktop: cases, status, note.
+"""Commands for casework without the desktop: cases, status, note, purge.
 
 They mirror the queue and the case view of the desktop, so every change goes through the same
 Inbox methods (workflow rules, audit) as a click there.
@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from ab_inbox.cli_common import EXIT_OK, AddCommand, Handler, open_inbox
+from ab_inbox.casework.status import label as status_label
+from ab_inbox.cli_common import EXIT_OK, EXIT_USAGE, AddCommand, Handler, open_inbox
 from ab_inbox.cli_output import Printer
 
 _SORT_KEYS = (
@@ -75,7 +76,21 @@ def register(command: AddCommand) -> dict[str, Handler]:
     p.add_argument("case_id", type=int, metavar="FALL")
     p.add_argument("text")
 
-    return {"cases": _cases, "status": _status, "note": _note}
+    p = command(
+        "purge",
+        "Abgeschlossene Fälle löschen, deren Aufbewahrungsfrist abgelaufen ist "
+        "(Einstellungen retention_days_*)",
+    )
+    p.add_argument("--dry-run", action="store_true", help="nur anzeigen, nichts löschen")
+    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--until",
+        type=date.fromisoformat,
+        metavar="JJJJ-MM-TT",
+        help="mit --dry-run: zeigen, was bis zu diesem Tag fällig wird",
+    )
+
+    return {"cases": _cases, "status": _status, "note": _note, "purge": _purge}
 
 
 def _cases(args, settings, out: Printer) -> int:
@@ -109,4 +124,33 @@ def _note(args, settings, out: Printer) -> int:
     with open_inbox(args, settings) as inbox:
         inbox.add_note(args.case_id, args.text)
     out.info(f"Notiz an Fall {args.case_id} gespeichert.", f"Note saved on case {args.case_id}.")
+    return EXIT_OK
+
+
+def _purge(args, settings, out: Printer) -> int:
+    if args.until is not None and not args.dry_run:
+        out.error("--until nur zusammen mit --dry-run.", "--until only with --dry-run.")
+        return EXIT_USAGE
+    with open_inbox(args, settings) as inbox:
+        report = inbox.purge(dry_run=args.dry_run, today=args.until)
+    if args.json:
+        out.line(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    results = {case_id: out.pick("gelöscht", "purged") for case_id in report.purged}
+    results.update({case_id: out.pick("übersprungen", "skipped") for case_id in report.skipped})
+    for entry in report.due:
+        status = status_label(entry["status"]) if out.lang == "de" else entry["status"]
+        result = results.get(entry["case_id"], out.pick("fällig", "due"))
+        out.line(f"{entry['case_id']}\t{status}\t{entry['since'][:10]}\t{entry['due']}\t{result}")
+    due, purged, skipped = len(report.due), len(report.purged), len(report.skipped)
+    if args.dry_run:
+        out.info(
+            f"{due} Fälle zur Löschung fällig (Probelauf, nichts gelöscht)",
+            f"{due} cases due for deletion (dry run, nothing deleted)",
+        )
+    else:
+        out.info(
+            f"{due} Fälle fällig, {purged} gelöscht, {skipped} übersprungen",
+            f"{due} cases due, {purged} purged, {skipped} skipped",
+        )
     return EXIT_OK

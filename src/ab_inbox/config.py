@@ -187,6 +187,33 @@ SETTINGS: tuple[Setting, ...] = (
         "installierten Pakete verwendet wird.",
         "Schema pack folder",
     ),
+    Setting(
+        "retention_days_exported",
+        int,
+        90,
+        "Aufbewahrung exportierter Fälle (Tage)",
+        "So viele Tage nach dem Export werden Nachricht, Anhänge, Notizen und Suchdaten eines "
+        "Falls gelöscht (ab-inbox purge); ein Protokolleintrag bleibt. 0 = nie löschen.",
+        "Retention of exported cases (days)",
+    ),
+    Setting(
+        "retention_days_done",
+        int,
+        90,
+        "Aufbewahrung erledigter Fälle (Tage)",
+        "So viele Tage nach „Erledigt“ werden die personenbezogenen Daten eines Falls "
+        "gelöscht (ab-inbox purge). 0 = nie löschen.",
+        "Retention of done cases (days)",
+    ),
+    Setting(
+        "retention_days_not_responsible",
+        int,
+        30,
+        "Aufbewahrung unzuständiger Fälle (Tage)",
+        "So viele Tage nach „Unzuständig“ werden die personenbezogenen Daten eines Falls "
+        "gelöscht (ab-inbox purge). 0 = nie löschen.",
+        "Retention of not-responsible cases (days)",
+    ),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

@@ -3,10 +3,11 @@
 Callers never run SQL or touch the XML layer directly; every write goes through a method here,
 which also writes the audit entry. Nothing in this module knows about Qt.
 
-Inbox stays one object for its callers, but its methods live in three mixins, each in its own
-module so each stays small: inbox_intake (messages in and reading them), inbox_cases (the queue
-and casework) and inbox_handoff (export, replies, PDF). This module keeps what they share: the
-database, the settings, the schema packs, the check policy and the acting user.
+Inbox stays one object for its callers, but its methods live in mixins, each in its own module
+so each stays small: inbox_intake (messages in and reading them), inbox_cases (the queue and
+casework), inbox_handoff (export, replies, PDF), inbox_retention (deletion after the retention
+period) and inbox_audit (checking and exporting the audit log). This module keeps what they
+share: the database, the settings, the schema packs, the check policy and the acting user.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ab_inbox import config
+from ab_inbox.inbox_audit import AuditMixin
 from ab_inbox.inbox_cases import CasesMixin, Changes
 from ab_inbox.inbox_handoff import HandOffMixin
 from ab_inbox.inbox_intake import IntakeMixin
+from ab_inbox.inbox_retention import RetentionMixin
 from ab_inbox.store.audit import os_user
 from ab_inbox.store.connection import open_database
 from ab_inbox.store.migrations import migrate
@@ -67,7 +70,7 @@ def policy_from(settings: config.Settings) -> CheckPolicy:
     )
 
 
-class Inbox(IntakeMixin, CasesMixin, HandOffMixin):
+class Inbox(RetentionMixin, IntakeMixin, CasesMixin, HandOffMixin, AuditMixin):
     def __init__(
         self,
         db_path: Path | str | None = None,

@@ -97,6 +97,13 @@ class CasesMixin:
             row = cases.get_case(self.db, case_id)
             if expected_version is not None and row["version"] != expected_version:
                 cases.raise_conflict(case_id)
+            if row.get("purged_at"):
+                raise workflow.TransitionError(
+                    f"Fall {case_id} wurde nach Ablauf der Aufbewahrungsfrist gelöscht; sein "
+                    "Status bleibt.",
+                    f"Case {case_id} was deleted when its retention period ended; its status "
+                    "stays.",
+                )
             workflow.check_transition(
                 row["status"],
                 target,

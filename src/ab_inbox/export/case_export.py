@@ -191,6 +191,14 @@ def _target(target_dir: Path) -> Path:
 
 def _refusal(case: dict, override: str | None) -> ExportRefused | None:
     """Why this case may not be exported now (None: it may)."""
+    if case.get("purged_at"):  # no exception can bring deleted data back
+        return ExportRefused(
+            f"Fall {case['id']} wurde nach Ablauf der Aufbewahrungsfrist gelöscht und kann "
+            "nicht exportiert werden.",
+            f"Case {case['id']} was deleted when its retention period ended and cannot be "
+            "exported.",
+            reason="purged",
+        )
     if override is not None:
         return None
     if case["validation"] != "valid":

@@ -16,7 +16,7 @@ from ab_inbox.store.search_text import fts_query
 CASE_COLUMNS = (
     "c.id, c.antragsidentifikation, c.status, c.validation, c.type_code, c.applicant_name,"
     " c.nationality, c.reason, c.received_at, c.updated_at, c.assignee, c.follow_up_date,"
-    " c.attachments, c.version, c.application_message_id,"
+    " c.attachments, c.version, c.application_message_id, c.purged_at,"
     " (SELECT count(*) FROM messages m WHERE m.case_id = c.id) AS message_count"
 )
 SORT_COLUMNS = {

@@ -269,6 +269,16 @@ def _history(case: dict, messages: list[dict]) -> str:
         if h.get("note"):
             text += f" – {escape(h['note'])}"
         items.append((h["at"], f"{text} <span class='muted'>({escape(h['actor'] or '')})</span>"))
+    exported = QCoreApplication.translate("CaseHtml", "Exportiert")
+    for e in case.get("exports") or []:
+        text = f"{exported}: {escape(e['exporter'])} → {escape(e['target'])}"
+        items.append(
+            (e["exported_at"], f"{text} <span class='muted'>({escape(e['exported_by'])})</span>")
+        )
+    sent = QCoreApplication.translate("CaseHtml", "Antwort gesendet")
+    for r in case.get("replies") or []:
+        text = f"{sent}: {escape(r.get('type_name') or r['type_code'])}"
+        items.append((r["sent_at"], f"{text} <span class='muted'>({escape(r['sent_by'])})</span>"))
     items.sort(key=lambda item: item[0])
     rows = "".join(
         f"<tr><td class='k'>{escape(at[:16].replace('T', ' '))}</td><td>{text}</td></tr>"

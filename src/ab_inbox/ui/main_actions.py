@@ -13,7 +13,19 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
 
 from ab_inbox.casework import status as workflow
+from ab_inbox.ui import handoff_actions as handoff
 from ab_inbox.ui.i18n import tr_status
+
+# Back-channel reply types offered in the "Antworten" menu (titles from the type registry).
+REPLY_CODES = ("130102", "130104", "130105", "130109", "130110", "130107")
+
+
+def reply_title(code: str, language: str = "de") -> str:
+    from ab_inbox.xauslaender.message_types import by_code
+
+    message_type = by_code(code)
+    return (message_type.title_de if language == "de" else message_type.title_en) + "…"
+
 
 # (status slug, shortcut) for the "Status" menu; "exported" is set only by the export.
 STATUS_SHORTCUTS = (
@@ -124,6 +136,32 @@ def build_actions(window) -> dict[str, QAction]:
         "Ctrl+Shift+N",
         lambda: focus_note(window),
     )
+    add(
+        "export",
+        QCoreApplication.translate("MainWindow", "E&xportieren…"),
+        "Ctrl+E",
+        lambda: handoff.export_case(window),
+        QCoreApplication.translate("MainWindow", "Den Fall an das Fachverfahren übergeben"),
+    )
+    add(
+        "print",
+        QCoreApplication.translate("MainWindow", "Zusammenfassung &drucken…"),
+        "Ctrl+P",
+        lambda: handoff.print_summary(window),
+    )
+    add(
+        "save_pdf",
+        QCoreApplication.translate("MainWindow", "Zusammenfassung als &PDF speichern…"),
+        "Ctrl+Shift+P",
+        lambda: handoff.save_summary(window),
+    )
+    for code in REPLY_CODES:
+        add(
+            f"reply_{code}",
+            reply_title(code, window.inbox.settings.language),
+            None,
+            lambda code=code: handoff.compose_reply(window, code),
+        )
     for slug, key in STATUS_SHORTCUTS:
         add(f"status_{slug}", tr_status(slug), key, lambda slug=slug: set_status(window, slug))
     for number in range(1, window.views.count() + 1):
@@ -156,6 +194,12 @@ def _menus(window, acts) -> None:
     status_menu = case_menu.addMenu(QCoreApplication.translate("MainWindow", "&Status"))
     for slug, _ in STATUS_SHORTCUTS:
         status_menu.addAction(acts[f"status_{slug}"])
+    reply_menu = case_menu.addMenu(QCoreApplication.translate("MainWindow", "&Antworten"))
+    for code in REPLY_CODES:
+        reply_menu.addAction(acts[f"reply_{code}"])
+    case_menu.addSeparator()
+    for name in ("export", "print", "save_pdf"):
+        case_menu.addAction(acts[name])
     nav = bar.addMenu(QCoreApplication.translate("MainWindow", "&Navigation"))
     for name in ("next", "previous", "queue", "open", "search", "save_search"):
         nav.addAction(acts[name])

@@ -162,7 +162,17 @@
         <translation>No documents</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+20"/>
+        <source>Exportiert</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Antwort gesendet</source>
+        <translation>Reply sent</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Zeile</source>
         <translation>line</translation>
     </message>
@@ -255,6 +265,39 @@
         <location line="+41"/>
         <source>(ohne Namen)</source>
         <translation>(no name)</translation>
+    </message>
+</context>
+<context>
+    <name>ComposeDialog</name>
+    <message>
+        <location filename="../compose_dialog.py" line="+40"/>
+        <source>Datei wählen…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Dokument wählen</source>
+        <translation>Choose document</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF oder JPEG (*.pdf *.jpg *.jpeg)</source>
+        <translation>PDF or JPEG (*.pdf *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Antwort: {0}</source>
+        <translation>Reply: {0}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Senden</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pflichtfelder sind mit * markiert.</source>
+        <translation>Required fields are marked with *.</translation>
     </message>
 </context>
 <context>
@@ -541,6 +584,7 @@
     </message>
     <message>
         <location line="+10"/>
+        <location filename="../handoff_actions.py" line="+140"/>
         <source>Gespeichert: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -565,7 +609,7 @@
         <translation>Import: {0} accepted, {1} invalid, {2} duplicates, {3} quarantined</translation>
     </message>
     <message>
-        <location filename="../main_actions.py" line="+51"/>
+        <location filename="../main_actions.py" line="+63"/>
         <source>&amp;Abrufen</source>
         <translation>&amp;Fetch</translation>
     </message>
@@ -645,7 +689,27 @@
         <translation>Write &amp;note</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>E&amp;xportieren…</source>
+        <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Den Fall an das Fachverfahren übergeben</source>
+        <translation>Hand the case over to the specialist procedure</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Zusammenfassung &amp;drucken…</source>
+        <translation>&amp;Print summary…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Zusammenfassung als &amp;PDF speichern…</source>
+        <translation>Save summary as P&amp;DF…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Ansicht {0}</source>
         <translation>View {0}</translation>
     </message>
@@ -671,6 +735,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Antworten</source>
+        <translation>&amp;Reply</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Navigation</source>
         <translation>&amp;Navigation</translation>
     </message>
@@ -685,12 +754,48 @@
         <translation>Tools</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location filename="../handoff_actions.py" line="-118"/>
+        <location filename="../main_actions.py" line="+25"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+18"/>
+        <source>Export trotzdem?</source>
+        <translation>Export anyway?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Begründung für eine Ausnahme (wird protokolliert):</source>
+        <translation>Reason for an exception (will be logged):</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Exportiert: {0} Dateien nach {1}</source>
+        <translation>Exported: {0} files to {1}</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Antwort gesendet: {0}</source>
+        <translation>Reply sent: {0}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Zusammenfassung speichern</source>
+        <translation>Save summary</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>{0} Seiten gedruckt</source>
+        <translation>{0} pages printed</translation>
+    </message>
+    <message>
+        <location filename="../main_actions.py" line="+47"/>
         <source>Kein Eingangsordner eingestellt (Datei → Einstellungen)</source>
         <translation>No drop folder set (File → Settings)</translation>
     </message>
@@ -1162,6 +1267,36 @@
         <location line="+1"/>
         <source>Optional: ein Ordner mit einem XAusländer-Schema-Paket, das statt der installierten Pakete verwendet wird.</source>
         <translation>Optional: a folder with an XAusländer schema pack used instead of the installed packs.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aufbewahrung exportierter Fälle (Tage)</source>
+        <translation>Retention of exported cases (days)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>So viele Tage nach dem Export werden Nachricht, Anhänge, Notizen und Suchdaten eines Falls gelöscht (ab-inbox purge); ein Protokolleintrag bleibt. 0 = nie löschen.</source>
+        <translation>This many days after the export, a case&apos;s message, attachments, notes and search data are deleted (ab-inbox purge); an audit entry remains. 0 = never delete.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aufbewahrung erledigter Fälle (Tage)</source>
+        <translation>Retention of done cases (days)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>So viele Tage nach „Erledigt“ werden die personenbezogenen Daten eines Falls gelöscht (ab-inbox purge). 0 = nie löschen.</source>
+        <translation>This many days after “Done”, a case&apos;s personal data are deleted (ab-inbox purge). 0 = never delete.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aufbewahrung unzuständiger Fälle (Tage)</source>
+        <translation>Retention of not-responsible cases (days)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>So viele Tage nach „Unzuständig“ werden die personenbezogenen Daten eines Falls gelöscht (ab-inbox purge). 0 = nie löschen.</source>
+        <translation>This many days after “Not responsible”, a case&apos;s personal data are deleted (ab-inbox purge). 0 = never delete.</translation>
     </message>
 </context>
 <context>

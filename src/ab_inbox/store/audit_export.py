@@ -1,0 +1,107 @@
+"""The audit log as a CSV file, for the data-protection officer or an inquiry about a person.
+
+The file holds the log's own columns and nothing else: no message content (the log has none).
+It is written whole or not at all: rows stream into a hidden temporary file beside the target,
+which is synced and then renamed, so a reader never sees half an export and a large log never
+has to fit in memory.
+
+An unfiltered export can be re-verified without AB-Inbox: each row's `hash` is
+sha256(previous row's hash + canonical(row)) as described in audit_chain.py, starting from
+GENESIS; an empty cell stands for a missing value, and case_id and message_id are numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import secrets
+from contextlib import suppress
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+from ab_inbox.store.audit_chain import FIELDS
+from ab_inbox.store.database import Database
+
+CSV_COLUMNS = (*FIELDS, "hash")
+
+
+def utc_bound(moment: date | datetime) -> str:
+    """A date (a local calendar day, from its midnight) or a datetime (naive = local time) in
+    the log's format: UTC, milliseconds, Z, so it compares as text with `at`."""
+    if not isinstance(moment, datetime):
+        moment = datetime.combine(moment, time())
+    utc = moment.astimezone(UTC)  # a naive value is taken as the workstation's local time
+    return utc.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _until_bound(until: date | datetime) -> tuple[str, str]:
+    """A date includes the whole day (up to the next midnight); a datetime is inclusive."""
+    if isinstance(until, datetime):
+        return "at <= ?", utc_bound(until)
+    return "at < ?", utc_bound(until + timedelta(days=1))
+
+
+def export_csv(
+    db: Database,
+    path: Path | str,
+    *,
+    since: date | datetime | None = None,
+    until: date | datetime | None = None,
+    action: str | None = None,
+    case_id: int | None = None,
+) -> int:
+    """Write the matching entries, oldest first, as UTF-8 CSV with a header; returns the count."""
+    where, params = [], []
+    if since is not None:
+        where.append("at >= ?")
+        params.append(utc_bound(since))
+    if until is not None:
+        clause, bound = _until_bound(until)
+        where.append(clause)
+        params.append(bound)
+    if action is not None:
+        where.append("action = ?")
+        params.append(action)
+    if case_id is not None:
+        where.append("case_id = ?")
+        params.append(case_id)
+    sql = f"SELECT {', '.join(CSV_COLUMNS)} FROM audit"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY id"
+
+    target = Path(path)
+    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+    count = 0
+    try:
+        with open(temp, "x", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(CSV_COLUMNS)
+            for row in db.execute(sql, params):
+                writer.writerow(row)
+                count += 1
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        with suppress(OSError):
+            temp.unlink()
+        raise
+    _sync_folder(target.parent)
+    return count
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename durable; a no-op where folders cannot be synced."""
+    if os.name == "nt":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

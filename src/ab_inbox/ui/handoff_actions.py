@@ -1,0 +1,191 @@
+"""The desktop side of the hand-off: export, reply, print and save the PDF summary.
+
+Each action asks the core in a background op and shows its answer; the rules (what may be
+exported, when a reply is refused) live in the core, not here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
+
+from ab_inbox.ui.ops import Op
+
+
+def _case_id(window) -> int | None:
+    case = window.case_view.case
+    if case is None:
+        window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Kein Fall ausgewählt"), 3000
+        )
+        return None
+    return case["id"]
+
+
+def export_case(window, override_reason: str | None = None) -> None:
+    """Export the selected case; a refusal because of its state offers an exception with a
+    reason (recorded and audited by the core)."""
+    case_id = _case_id(window)
+    if case_id is None:
+        return
+
+    def refused(exc: BaseException) -> None:
+        reason = getattr(exc, "reason", None)
+        if reason in ("not_ready", "invalid") and override_reason is None:
+            text, ok = QInputDialog.getText(
+                window,
+                QCoreApplication.translate("MainWindow", "Export trotzdem?"),
+                exc.text(window.inbox.settings.language)
+                + "\n\n"
+                + QCoreApplication.translate(
+                    "MainWindow", "Begründung für eine Ausnahme (wird protokolliert):"
+                ),
+            )
+            if ok and text.strip():
+                export_case(window, override_reason=text.strip())
+            return
+        window.show_error(exc)
+
+    def done(receipt) -> None:
+        window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Exportiert: {0} Dateien nach {1}").format(
+                len(receipt.files), receipt.target
+            ),
+            8000,
+        )
+        window.model.forget_rows()
+        window.refresh()
+
+    Op(
+        window,
+        lambda: window.workers.get().export_case(case_id, override_reason=override_reason),
+        "write",
+    ).on_success(done).on_failure(refused).start()
+
+
+def compose_reply(window, type_code: str) -> None:
+    """Open the compose dialog for a reply type, prefilled with the core's German texts."""
+    from ab_inbox.ui.compose_dialog import ComposeDialog
+    from ab_inbox.xauslaender.outbound import reply_type
+    from ab_inbox.xauslaender.outbound.fields import choices
+
+    case_id = _case_id(window)
+    if case_id is None:
+        return
+    kind = reply_type(type_code)
+
+    def prepare():
+        inbox = window.workers.get()
+        defaults = inbox.reply_defaults(case_id, type_code)
+        version = next(
+            (m["version"] for m in inbox.case(case_id)["messages"] if m.get("version")), None
+        )
+        pack = inbox.packs.pack_for_version(version) if version else None
+        options = {
+            f.key: choices(f, pack) for f in kind.fields if f.kind == "code" and pack is not None
+        }
+        return defaults, options
+
+    def show(prepared) -> None:
+        defaults, options = prepared
+        dialog = ComposeDialog(kind, defaults, options, window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        content = dialog.values()
+        Op(
+            window,
+            lambda: window.workers.get().send_reply(case_id, type_code, content),
+            "write",
+        ).on_success(
+            lambda receipt: (
+                window.statusBar().showMessage(
+                    QCoreApplication.translate("MainWindow", "Antwort gesendet: {0}").format(
+                        Path(str(receipt.path)).name
+                    ),
+                    8000,
+                ),
+                window.load_case(case_id, audit=False),
+            )
+        ).on_failure(window.show_error).start()
+
+    Op(window, prepare).on_success(show).on_failure(window.show_error).start()
+
+
+def save_summary(window) -> None:
+    """Save the PDF summary (for machines without a printer, or to send it on)."""
+    case_id = _case_id(window)
+    if case_id is None:
+        return
+    target, _ = QFileDialog.getSaveFileName(
+        window,
+        QCoreApplication.translate("MainWindow", "Zusammenfassung speichern"),
+        f"Fall-{case_id}.pdf",
+        QCoreApplication.translate("MainWindow", "PDF (*.pdf)"),
+    )
+    if not target:
+        return
+
+    def work():
+        pdf = window.workers.get().summary_pdf(case_id)
+        tmp = Path(target).with_name(f".{Path(target).name}.part")
+        tmp.write_bytes(pdf)
+        tmp.replace(target)
+        return target
+
+    Op(window, work, "write").on_success(
+        lambda path: window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Gespeichert: {0}").format(path), 8000
+        )
+    ).on_failure(window.show_error).start()
+
+
+def print_summary(window) -> None:
+    """Print the PDF summary through the system's print dialog (audited by the core)."""
+    case_id = _case_id(window)
+    if case_id is None:
+        return
+
+    def show(pdf: bytes) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            pages = print_pdf(pdf, printer)
+            window.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "{0} Seiten gedruckt").format(pages), 5000
+            )
+
+    Op(window, lambda: window.workers.get().summary_pdf(case_id), "write").on_success(
+        show
+    ).on_failure(window.show_error).start()
+
+
+def print_pdf(pdf: bytes, printer) -> int:
+    """Render our own PDF page by page onto a QPrinter (or any QPagedPaintDevice)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    document = QPdfDocument()
+    data = QByteArray(pdf)
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    count = document.pageCount()
+    painter = QPainter()
+    if not painter.begin(printer):
+        return 0
+    try:
+        target = painter.viewport()
+        for page in range(count):
+            if page:
+                printer.newPage()
+            image = document.render(page, QSize(target.width(), target.height()))
+            painter.drawImage(target, image)
+    finally:
+        painter.end()
+        document.close()
+    return count
