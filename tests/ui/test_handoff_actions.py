@@ -86,3 +86,30 @@ def test_summary_is_saved_and_printed(setup, monkeypatch):
     assert pages >= 1 and printed.read_bytes().startswith(b"%PDF")
     audit = [r[0] for r in window.inbox.db.execute("SELECT action FROM audit")]
     assert audit.count("summary_printed") == 1
+
+
+def test_a_selection_of_cases_prints_as_one_job_with_attachments(setup, monkeypatch, tmp_path):
+    window, _ = setup
+    from PySide6.QtCore import QItemSelectionModel
+
+    from ab_inbox.inbox import Inbox
+
+    with Inbox(window.inbox.db_path, window.inbox._schemas_dir) as box:
+        fetch_files(box, tmp_path / "more", {"b.xml": valid_message(seed=502)})
+    window.poll_for_changes()
+    model = window.table.selectionModel()
+    for row in range(window.model.rowCount()):
+        model.select(
+            window.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    assert len(window.selected_case_ids()) == 2
+
+    printed = tmp_path / "batch.pdf"
+    writer = QPdfWriter(str(printed))
+    monkeypatch.setattr(handoff_actions, "choose_printer", lambda _window: writer)
+    handoff_actions.print_summary(window, with_attachments=True)
+    writer = None  # the PDF is finished when the writer goes away
+    assert printed.read_bytes().startswith(b"%PDF")
+    audit = [r[0] for r in window.inbox.db.execute("SELECT action FROM audit")]
+    assert audit.count("summary_printed") == 2

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
 
 from ab_inbox.ui.ops import Op
+
+MAX_PAGE_PIXELS = (2480, 3508)  # A4 at 300 dpi
 
 
 def _case_id(window) -> int | None:
@@ -142,30 +144,84 @@ def save_summary(window) -> None:
     ).on_failure(window.show_error).start()
 
 
-def print_summary(window) -> None:
-    """Print the PDF summary through the system's print dialog (audited by the core)."""
-    case_id = _case_id(window)
-    if case_id is None:
+def print_summary(window, with_attachments: bool = False) -> None:
+    """Print the PDF summaries of the selected cases (one or many) in one print job, with
+    their attached PDFs and images if asked; each summary is audited by the core."""
+    case_ids = window.selected_case_ids()
+    if not case_ids:
+        window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Kein Fall ausgewählt"), 3000
+        )
         return
 
-    def show(pdf: bytes) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    def render():
+        inbox = window.workers.get()
+        documents = []
+        for case_id in case_ids:
+            documents.append(("application/pdf", inbox.summary_pdf(case_id)))
+            if with_attachments:
+                for message in inbox.case(case_id)["messages"]:
+                    for a in message["attachments"]:
+                        if a["state"] == "stored":
+                            row = inbox.attachment(message["id"], a["position"]) or {}
+                            if row.get("data"):
+                                documents.append((a["mime"], row["data"]))
+        return documents
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, window)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            pages = print_pdf(pdf, printer)
+    def show(documents) -> None:
+        printer = choose_printer(window)
+        if printer is not None:
+            pages = print_documents(documents, printer)
             window.statusBar().showMessage(
-                QCoreApplication.translate("MainWindow", "{0} Seiten gedruckt").format(pages), 5000
+                QCoreApplication.translate("MainWindow", "{0} Seiten gedruckt").format(pages),
+                5000,
             )
 
-    Op(window, lambda: window.workers.get().summary_pdf(case_id), "write").on_success(
-        show
-    ).on_failure(window.show_error).start()
+    Op(window, render, "write").on_success(show).on_failure(window.show_error).start()
+
+
+def choose_printer(window):
+    """The system's print dialog; None when the user cancels."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, window)
+    return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def print_documents(documents: list[tuple[str, bytes]], printer) -> int:
+    """Summaries, attached PDFs and images one after another in one print job."""
+    from PySide6.QtGui import QImage
+
+    painter = QPainter()
+    if not painter.begin(printer):
+        return 0
+    pages = 0
+    try:
+        for mime, data in documents:
+            if mime == "application/pdf":
+                pages += _paint_pdf(data, printer, painter, first=pages == 0)
+            else:
+                image = QImage.fromData(data)
+                if image.isNull():
+                    continue
+                if pages:
+                    printer.newPage()
+                target = painter.viewport()
+                scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(QRect(target.topLeft(), scaled), image)
+                pages += 1
+    finally:
+        painter.end()
+    return pages
 
 
 def print_pdf(pdf: bytes, printer) -> int:
-    """Render our own PDF page by page onto a QPrinter (or any QPagedPaintDevice)."""
+    """Render one PDF page by page onto a QPrinter (or any QPagedPaintDevice)."""
+    return print_documents([("application/pdf", pdf)], printer)
+
+
+def _paint_pdf(pdf: bytes, printer, painter: QPainter, *, first: bool) -> int:
     from PySide6.QtCore import QSize
     from PySide6.QtPdf import QPdfDocument
 
@@ -175,17 +231,19 @@ def print_pdf(pdf: bytes, printer) -> int:
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     document.load(buffer)
     count = document.pageCount()
-    painter = QPainter()
-    if not painter.begin(printer):
-        return 0
-    try:
-        target = painter.viewport()
-        for page in range(count):
-            if page:
-                printer.newPage()
-            image = document.render(page, QSize(target.width(), target.height()))
-            painter.drawImage(target, image)
-    finally:
-        painter.end()
-        document.close()
+    target = painter.viewport()
+    for page in range(count):
+        if page or not first:
+            printer.newPage()
+        # Pages are rendered at most at about 300 dpi for A4 and scaled onto the printer's
+        # page: a 1200 dpi page image would need ~140 MB per page for no visible gain.
+        size = (
+            QSize(target.width(), target.height()).scaled(
+                QSize(MAX_PAGE_PIXELS[0], MAX_PAGE_PIXELS[1]), Qt.AspectRatioMode.KeepAspectRatio
+            )
+            if target.width() > MAX_PAGE_PIXELS[0]
+            else QSize(target.width(), target.height())
+        )
+        painter.drawImage(target, document.render(page, size))
+    document.close()
     return count

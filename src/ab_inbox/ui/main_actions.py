@@ -150,6 +150,12 @@ def build_actions(window) -> dict[str, QAction]:
         lambda: handoff.print_summary(window),
     )
     add(
+        "print_all",
+        QCoreApplication.translate("MainWindow", "Zusammenfassung mit An&lagen drucken…"),
+        None,
+        lambda: handoff.print_summary(window, with_attachments=True),
+    )
+    add(
         "save_pdf",
         QCoreApplication.translate("MainWindow", "Zusammenfassung als &PDF speichern…"),
         "Ctrl+Shift+P",
@@ -198,7 +204,7 @@ def _menus(window, acts) -> None:
     for code in REPLY_CODES:
         reply_menu.addAction(acts[f"reply_{code}"])
     case_menu.addSeparator()
-    for name in ("export", "print", "save_pdf"):
+    for name in ("export", "print", "print_all", "save_pdf"):
         case_menu.addAction(acts[name])
     nav = bar.addMenu(QCoreApplication.translate("MainWindow", "&Navigation"))
     for name in ("next", "previous", "queue", "open", "search", "save_search"):

@@ -110,7 +110,8 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows for batch actions (printing); the current row is the case shown.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(22)
@@ -183,6 +184,13 @@ class MainWindow(QMainWindow):
     def current_view(self) -> tuple[str, str | None]:
         item = self.views.currentItem()
         return item.data(VIEW_ROLE) if item else ("all", None)
+
+    def selected_case_ids(self) -> list[int]:
+        """The selected cases in queue order (the current one when nothing else is)."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        ids = [self.model.case_id(row) for row in rows]
+        current = self.current_case_id()
+        return [i for i in ids if i is not None] or ([current] if current else [])
 
     def current_case_id(self) -> int | None:
         index = self.table.currentIndex()

@@ -563,7 +563,7 @@
         <translation>Queue</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+173"/>
         <source>Fälle: {0} · Neu: {1} · Ungültig: {2} · Letzter Eingang: {3} UTC</source>
         <translation>Cases: {0} · New: {1} · Invalid: {2} · Last received: {3} UTC</translation>
     </message>
@@ -584,7 +584,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../handoff_actions.py" line="+140"/>
+        <location filename="../handoff_actions.py" line="+142"/>
         <source>Gespeichert: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -705,6 +705,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>Zusammenfassung mit An&amp;lagen drucken…</source>
+        <translation>Print summary with &amp;attachments…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Zusammenfassung als &amp;PDF speichern…</source>
         <translation>Save summary as P&amp;DF…</translation>
     </message>
@@ -755,12 +760,13 @@
     </message>
     <message>
         <location filename="../handoff_actions.py" line="-118"/>
+        <location line="+129"/>
         <location filename="../main_actions.py" line="+25"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-111"/>
         <source>Export trotzdem?</source>
         <translation>Export anyway?</translation>
     </message>
@@ -790,7 +796,7 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+48"/>
         <source>{0} Seiten gedruckt</source>
         <translation>{0} pages printed</translation>
     </message>
