@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ab_inbox.cli_common import EXIT_OK, EXIT_USAGE, AddCommand, Handler, open_inbox
 from ab_inbox.cli_output import Printer
+from ab_inbox.durable_files import write_file_atomic
 
 
 def register(command: AddCommand) -> dict[str, Handler]:
@@ -120,8 +121,6 @@ def _reply(args, settings, out: Printer) -> int:
 def _report(args, settings, out: Printer) -> int:
     with open_inbox(args, settings) as inbox:
         pdf = inbox.summary_pdf(args.case_id, with_appendix=args.appendix)
-    tmp = args.out.with_name(f".{args.out.name}.part")
-    tmp.write_bytes(pdf)
-    tmp.replace(args.out)
+    write_file_atomic(args.out, pdf)
     out.info(f"{len(pdf)} Bytes geschrieben: {args.out}", f"Wrote {len(pdf)} bytes: {args.out}")
     return EXIT_OK

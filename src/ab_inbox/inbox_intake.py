@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ab_inbox.durable_files import write_file_atomic
 from ab_inbox.store import queries
 from ab_inbox.store.audit import append_audit
 from ab_inbox.store.connection import write_transaction
@@ -121,10 +122,7 @@ class IntakeMixin:
         row = queries.attachment_bytes(self.db, message_id, position)
         if row is None or row["data"] is None:
             raise LookupError(position)
-        target = Path(target)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_bytes(row["data"])
-        tmp.replace(target)
+        write_file_atomic(Path(target), row["data"])
         with write_transaction(self.db):
             append_audit(
                 self.db,

@@ -17,6 +17,8 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ab_inbox.durable_files import sync_folder
+
 STALE_PART_SECONDS = 600  # a writer that is alive touches its file far more often than this
 
 
@@ -30,22 +32,6 @@ class WrittenFile:
 
     def as_dict(self) -> dict:
         return {"name": self.name, "sha256": self.sha256, "size": self.size}
-
-
-def sync_folder(folder: Path) -> None:
-    """Persist the folder's entries (new names); a no-op where folders cannot be synced."""
-    if os.name == "nt":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some network file systems refuse fsync on folders; the data is synced anyway
-    finally:
-        os.close(fd)
 
 
 def make_folder(folder: Path) -> None:

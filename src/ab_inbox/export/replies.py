@@ -25,6 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from ab_inbox.durable_files import sync_folder
 from ab_inbox.errors import BilingualError
 from ab_inbox.store import cases, queries
 from ab_inbox.store.audit import append_audit, utc_now
@@ -276,16 +277,5 @@ def write_to_outbox(folder: Path, name: str, data: bytes) -> Path:
         with contextlib.suppress(OSError):
             part.unlink()
         raise
-    _sync_folder(folder)
+    sync_folder(folder)
     return target
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows has no directory handles for this)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -19,6 +19,7 @@ from contextlib import suppress
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+from ab_inbox.durable_files import sync_folder
 from ab_inbox.store.audit_chain import FIELDS
 from ab_inbox.store.database import Database
 
@@ -87,21 +88,5 @@ def export_csv(
         with suppress(OSError):
             temp.unlink()
         raise
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
     return count
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename durable; a no-op where folders cannot be synced."""
-    if os.name == "nt":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

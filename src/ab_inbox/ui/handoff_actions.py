@@ -12,6 +12,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRe
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
 
+from ab_inbox.durable_files import write_file_atomic
 from ab_inbox.ui.ops import Op
 
 MAX_PAGE_PIXELS = (2480, 3508)  # A4 at 300 dpi
@@ -131,10 +132,7 @@ def save_summary(window) -> None:
         return
 
     def work():
-        pdf = window.workers.get().summary_pdf(case_id)
-        tmp = Path(target).with_name(f".{Path(target).name}.part")
-        tmp.write_bytes(pdf)
-        tmp.replace(target)
+        write_file_atomic(Path(target), window.workers.get().summary_pdf(case_id))
         return target
 
     Op(window, work, "write").on_success(
