@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ab_inbox.casework import status as workflow
 from ab_inbox.store import cases
+from ab_inbox.store import saved_searches as saved_search_store
 from ab_inbox.store.audit import append_audit
 from ab_inbox.store.connection import write_transaction
 from ab_inbox.xauslaender.message_types import by_code
@@ -164,29 +165,16 @@ class CasesMixin:
 
     # --- saved searches (per user) --------------------------------------------------------
     def saved_searches(self) -> list[dict]:
-        return list(
-            self.db.query(
-                "SELECT id, name, view, search FROM saved_searches WHERE owner = ? ORDER BY name",
-                [self.user],
-            )
-        )
+        return saved_search_store.list_for(self.db, self.user)
 
     def save_search(self, name: str, view: str, search: str | None) -> Changes:
         with write_transaction(self.db):
-            self.db.execute(
-                "INSERT INTO saved_searches (owner, name, view, search, created_at)"
-                " VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
-                " ON CONFLICT (owner, name) DO UPDATE SET view = excluded.view,"
-                " search = excluded.search",
-                (self.user, name.strip(), view, search or None),
-            )
+            saved_search_store.save(self.db, self.user, name, view, search)
         return Changes("searches")
 
     def delete_saved_search(self, search_id: int) -> Changes:
         with write_transaction(self.db):
-            self.db.execute(
-                "DELETE FROM saved_searches WHERE id = ? AND owner = ?", (search_id, self.user)
-            )
+            saved_search_store.delete(self.db, self.user, search_id)
         return Changes("searches")
 
     # --- what the case view shows beside the data ---------------------------------------------

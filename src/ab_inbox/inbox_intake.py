@@ -143,4 +143,4 @@ class IntakeMixin:
         return self.db.execute("PRAGMA data_version").fetchone()[0]
 
     def last_received_at(self) -> str | None:
-        return self.db.execute("SELECT max(received_at) FROM messages").fetchone()[0]
+        return queries.last_received_at(self.db)

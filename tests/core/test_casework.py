@@ -136,3 +136,15 @@ def test_queue_views_search_and_sort_in_sql(inbox, tmp_path):
     family = some["applicant_name"].split(",")[0]
     assert some["id"] in inbox.case_ids("all", search=fold(family))
     assert inbox.case_ids("new") == inbox.case_ids("all")  # nothing worked on yet
+
+
+def test_saved_searches_belong_to_their_owner_and_are_audited_without_their_text(inbox):
+    inbox.save_search("Familie Müller", "open", "müller")
+    inbox.save_search("Familie Müller", "all", "mueller")  # same name: replaced
+    [saved] = inbox.saved_searches()
+    assert (saved["view"], saved["search"]) == ("all", "mueller")
+    inbox.delete_saved_search(saved["id"])
+    assert inbox.saved_searches() == []
+    audit = list(inbox.db.query("SELECT action, detail FROM audit"))
+    assert [a["action"] for a in audit] == ["search_saved", "search_saved", "search_deleted"]
+    assert "ller" not in " ".join(str(a["detail"]) for a in audit)

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import secrets
 import time
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ab_inbox.durable_files import sync_folder
+from ab_inbox.durable_files import sync_folder, write_file_atomic
 
 STALE_PART_SECONDS = 600  # a writer that is alive touches its file far more often than this
 
@@ -48,20 +47,7 @@ def make_folder(folder: Path) -> None:
 
 def write_atomic(folder: Path, name: str, data: bytes) -> str:
     """Write `data` as folder/name through a synced temporary file; returns the sha256."""
-    temp = folder / f".{name}.{secrets.token_hex(4)}.part"
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    fd = os.open(temp, flags, 0o666)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, folder / name)
-    except BaseException:
-        with suppress(OSError):
-            temp.unlink()
-        raise
-    sync_folder(folder)
+    write_file_atomic(folder / name, data)
     return hashlib.sha256(data).hexdigest()
 
 

@@ -19,13 +19,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from ab_inbox.durable_files import sync_folder
+from ab_inbox.durable_files import write_file_atomic
 from ab_inbox.errors import BilingualError
 from ab_inbox.store import cases, queries
 from ab_inbox.store.audit import append_audit, utc_now
@@ -263,19 +262,6 @@ def render_letter(
 
 
 def write_to_outbox(folder: Path, name: str, data: bytes) -> Path:
-    """Write `.name.part`, fsync, rename to `name`, fsync the folder: all or nothing."""
+    """Write `.name.<random>.part`, fsync, rename to `name`, fsync the folder."""
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / name
-    part = folder / f".{name}.part"
-    try:
-        with open(part, "xb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(part, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            part.unlink()
-        raise
-    sync_folder(folder)
-    return target
+    return write_file_atomic(folder / name, data)

@@ -156,3 +156,7 @@ def counts(db: Database) -> dict:
         ).fetchone()[0],
         "quarantine": db.execute("SELECT count(*) FROM quarantine").fetchone()[0],
     }
+
+
+def last_received_at(db: Database) -> str | None:
+    return db.execute("SELECT max(received_at) FROM messages").fetchone()[0]

@@ -12,7 +12,7 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
-from ab_inbox.ui.i18n import tr_status
+from ab_inbox.ui.i18n import SOURCE_LANGUAGE, current_language, tr_status
 
 STYLE = """
 <style>
@@ -52,8 +52,8 @@ PERSON_TYPES = ("130101", "130301")  # their applicant is the element angabenZur
 def _pack_title(element: str, translated: str) -> str:
     """The schema pack's own title in the German interface; the translation otherwise
     (the pack speaks German only)."""
-    if QCoreApplication.translate("CaseHtml", "Vertreter") != "Vertreter":
-        return translated  # an English catalogue is installed
+    if current_language() != SOURCE_LANGUAGE:
+        return translated
     return _title(element, translated) if element else translated
 
 

@@ -38,6 +38,12 @@ _STATUS_LABELS: dict[str, str] = {
 STATUS_SLUGS: tuple[str, ...] = tuple(_STATUS_LABELS)
 
 _installed: list[QTranslator] = []
+_language = SOURCE_LANGUAGE
+
+
+def current_language() -> str:
+    """The interface language last installed ("de" until another one is)."""
+    return _language
 
 
 def tr_status(slug: str) -> str:
@@ -60,6 +66,8 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     """
     remove_translators(app)
     QLocale.setDefault(QLocale(language))
+    global _language
+    _language = language
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     candidates: list[tuple[str, str | Path]] = [(f"qtbase_{language}", qt_dir)]
     if language != SOURCE_LANGUAGE:
@@ -74,6 +82,8 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 
 
 def remove_translators(app: QCoreApplication) -> None:
+    global _language
+    _language = SOURCE_LANGUAGE
     while _installed:
         translator = _installed.pop()
         app.removeTranslator(translator)

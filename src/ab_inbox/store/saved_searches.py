@@ -1,0 +1,35 @@
+"""Saved searches: a user's own named views of the queue (view + search text).
+
+The search text may hold a name someone typed, so the audit records only that a search was
+saved or removed, never its text or name.
+"""
+
+from __future__ import annotations
+
+from ab_inbox.store.audit import append_audit, utc_now
+from ab_inbox.store.database import Database
+
+
+def list_for(db: Database, owner: str) -> list[dict]:
+    return list(
+        db.query(
+            "SELECT id, name, view, search FROM saved_searches WHERE owner = ? ORDER BY name",
+            [owner],
+        )
+    )
+
+
+def save(db: Database, owner: str, name: str, view: str, search: str | None) -> None:
+    """Create or replace (by name) one of the owner's searches; caller's transaction."""
+    db.execute(
+        "INSERT INTO saved_searches (owner, name, view, search, created_at)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (owner, name) DO UPDATE SET"
+        " view = excluded.view, search = excluded.search",
+        (owner, name.strip(), view, search or None, utc_now()),
+    )
+    append_audit(db, "search_saved", detail=f"view={view}")
+
+
+def delete(db: Database, owner: str, search_id: int) -> None:
+    db.execute("DELETE FROM saved_searches WHERE id = ? AND owner = ?", (search_id, owner))
+    append_audit(db, "search_deleted", detail=f"search={search_id}")
