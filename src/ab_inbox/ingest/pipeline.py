@@ -116,7 +116,9 @@ def quarantine(
     source_name: str | None,
     transport: str,
     stored_as: str | None = None,
+    delivery: Delivery | None = None,
 ) -> Outcome:
+    delivery = delivery or Delivery()
     with write_transaction(db):
         existing = db.execute(
             "SELECT id FROM quarantine WHERE sha256 = ? AND reason_code = ?",
@@ -136,7 +138,8 @@ def quarantine(
                 source_name=source_name,
                 transport=transport,
                 stored_as=stored_as,
-                received_at=utc_now(),
+                received_at=delivery.received_at or utc_now(),
+                transport_id=delivery.transport_id,
             )
     return Outcome(
         QUARANTINED,
@@ -146,6 +149,16 @@ def quarantine(
         text_de=rejected.text_de,
         text_en=rejected.text_en,
     )
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """What the transport says about a message: its reception time is the legal receipt time
+    (the drop folder has none, so the time of intake stands in), its id and sender."""
+
+    received_at: str | None = None
+    transport_id: str | None = None
+    sender_id: str | None = None
 
 
 @dataclass
@@ -160,6 +173,7 @@ class Prepared:
     checked: CheckedMessage | None = None
     rejected: Rejected | None = None
     row: MessageRow | None = None
+    delivery: Delivery = field(default_factory=Delivery)
 
 
 def prepare(
@@ -170,15 +184,19 @@ def prepare(
     transport: str = "dropfolder",
     policy: CheckPolicy = CheckPolicy(),
     sha256: str | None = None,
+    delivery: Delivery | None = None,
 ) -> Prepared:
     sha256 = sha256 or hashlib.sha256(data).hexdigest()
-    prepared = Prepared(data, sha256, source_name, transport)
+    delivery = delivery or Delivery()
+    prepared = Prepared(data, sha256, source_name, transport, delivery=delivery)
     try:
         prepared.checked = check_message(data, packs, policy, sha256=sha256)
     except Rejected as rejected:
         prepared.rejected = rejected
     else:
         prepared.row = _message_row(prepared.checked, source_name, transport)
+        prepared.row.transport_id = delivery.transport_id
+        prepared.row.sender_id = delivery.sender_id
     return prepared
 
 
@@ -194,6 +212,7 @@ def store_prepared(db: Database, prepared: Prepared) -> Outcome:
             rejected=prepared.rejected,
             source_name=source_name,
             transport=prepared.transport,
+            delivery=prepared.delivery,
         )
     row, checked = prepared.row, prepared.checked
     with write_transaction(db):
@@ -206,7 +225,8 @@ def store_prepared(db: Database, prepared: Prepared) -> Outcome:
                 detail="same_bytes" if dup.same_bytes else "same_uuid",
             )
         else:
-            message_id, case_id = insert_message(db, row, utc_now())
+            received_at = prepared.delivery.received_at or utc_now()
+            message_id, case_id = insert_message(db, row, received_at)
     if dup is not None:
         return _duplicate_outcome(dup, source_name)
     outcome = Outcome(
@@ -238,6 +258,7 @@ def receive(
     transport: str = "dropfolder",
     policy: CheckPolicy = CheckPolicy(),
     sha256: str | None = None,
+    delivery: Delivery | None = None,
 ) -> Outcome:
     """Check and store one message; safe to call again with the same bytes (idempotent)."""
     sha256 = sha256 or hashlib.sha256(data).hexdigest()
@@ -247,6 +268,12 @@ def receive(
             append_audit(db, "duplicate_received", message_id=dup.message_id, detail="same_bytes")
         return _duplicate_outcome(dup, source_name)
     prepared = prepare(
-        data, packs, source_name=source_name, transport=transport, policy=policy, sha256=sha256
+        data,
+        packs,
+        source_name=source_name,
+        transport=transport,
+        policy=policy,
+        sha256=sha256,
+        delivery=delivery,
     )
     return store_prepared(db, prepared)

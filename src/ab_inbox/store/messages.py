@@ -58,6 +58,8 @@ class MessageRow:
     erstellungszeitpunkt: str | None = None
     transport: str | None = None
     source_name: str | None = None
+    transport_id: str | None = None  # e.g. the XTA message id
+    sender_id: str | None = None  # the transport's sender identifier
     author_kennung: str | None = None
     reader_kennung: str | None = None
     antragsidentifikation: str | None = None
@@ -207,8 +209,8 @@ def insert_message(db: Database, msg: MessageRow, received_at: str) -> tuple[int
         "INSERT INTO messages (nachrichten_uuid, sha256, blob_id, size, family, type_code,"
         " type_name, version, erstellungszeitpunkt, received_at, transport, source_name,"
         " validation, author_kennung, reader_kennung, antragsidentifikation, applicant_name,"
-        " attachments, record_json)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " attachments, record_json, transport_id, sender_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             msg.nachrichten_uuid,
             msg.sha256,
@@ -229,6 +231,8 @@ def insert_message(db: Database, msg: MessageRow, received_at: str) -> tuple[int
             msg.applicant_name,
             len(stored_attachments),
             msg.record_json,
+            msg.transport_id,
+            msg.sender_id,
         ),
     )
     message_id = cursor.lastrowid
@@ -296,12 +300,14 @@ def insert_quarantine(
     transport: str | None,
     stored_as: str | None,
     received_at: str,
+    transport_id: str | None = None,
 ) -> int:
     """Record input that cannot be a message; its bytes are kept (within the size cap)."""
     blob_id = put_blob(db, raw, sha256) if raw is not None else None
     cursor = db.execute(
         "INSERT INTO quarantine (received_at, transport, source_name, sha256, size, blob_id,"
-        " reason_code, text_de, text_en, stored_as) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " reason_code, text_de, text_en, stored_as, transport_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             received_at,
             transport,
@@ -313,6 +319,7 @@ def insert_quarantine(
             text_de,
             text_en,
             stored_as,
+            transport_id,
         ),
     )
     append_audit(

@@ -278,7 +278,45 @@ def _v4_accountability(db: Database) -> None:
     db.execute("ALTER TABLE messages ADD COLUMN purged_at TEXT")
 
 
-MIGRATIONS = [_v1_initial, _v2_casework, _v3_hand_off, _v4_accountability]
+def _v5_team(db: Database) -> None:
+    """Users and roles, distribution rules, deadlines, and transport identifiers (XTA)."""
+    db["users"].create(
+        {
+            "login": str,
+            "display_name": str,
+            "role": str,
+            "active": int,
+            "created_at": str,
+            "created_by": str,
+        },
+        pk="login",
+        not_null={"role", "active", "created_at"},
+        defaults={"active": 1},
+    )
+    db["distribution_rules"].create(
+        {
+            "id": int,
+            "assignee": str,
+            "letters_from": str,
+            "letters_to": str,
+            "type_code": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"assignee", "created_at"},
+    )
+    db["deadline_targets"].create({"type_code": str, "days": int}, pk="type_code")
+    db.execute("ALTER TABLE cases ADD COLUMN due_at TEXT")
+    db["cases"].create_index(["due_at"])
+    db["cases"].create_index(["assignee", "status"])
+    db.execute("ALTER TABLE messages ADD COLUMN transport_id TEXT")
+    db.execute("ALTER TABLE messages ADD COLUMN sender_id TEXT")
+    db["messages"].create_index(["transport", "transport_id"])
+    db.execute("ALTER TABLE quarantine ADD COLUMN transport_id TEXT")
+    db["quarantine"].create_index(["transport", "transport_id"])
+
+
+MIGRATIONS = [_v1_initial, _v2_casework, _v3_hand_off, _v4_accountability, _v5_team]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
