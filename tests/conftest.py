@@ -37,9 +37,16 @@ def schemas_dir() -> Path:
     return path
 
 
+def ensure_tester(box) -> None:
+    """Set the tester's OS login up as the store's first user (Administration) if needed."""
+    if not box.actor().known:
+        box.add_user(box.user, "admin")
+
+
 @pytest.fixture
 def inbox(tmp_path, schemas_dir):
     from ab_inbox.inbox import Inbox
 
     with Inbox(db_path=tmp_path / "inbox.sqlite3", schemas_dir=schemas_dir) as box:
+        ensure_tester(box)
         yield box

@@ -15,7 +15,15 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from ab_inbox import __version__, cli_admin, cli_cases, cli_handoff, cli_intake, config
+from ab_inbox import (
+    __version__,
+    cli_admin,
+    cli_cases,
+    cli_handoff,
+    cli_intake,
+    cli_team,
+    config,
+)
 from ab_inbox.cli_common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Handler
 from ab_inbox.cli_output import Printer
 from ab_inbox.errors import BilingualError
@@ -24,8 +32,8 @@ from ab_inbox.xauslaender.schema_pack import SchemaPackError
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
-# In this order in `ab-inbox --help`: daily intake, casework, hand-off, administration.
-_COMMAND_MODULES = (cli_intake, cli_cases, cli_handoff, cli_admin)
+# In this order in `ab-inbox --help`: daily intake, casework, team, hand-off, administration.
+_COMMAND_MODULES = (cli_intake, cli_cases, cli_team, cli_handoff, cli_admin)
 
 
 def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:

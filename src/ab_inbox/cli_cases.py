@@ -24,6 +24,7 @@ _SORT_KEYS = (
     "validation",
     "attachments",
     "follow_up",
+    "due",
     "id",
 )
 # The fields of `cases --json`, in this order: a stable interface for scripts.
@@ -39,6 +40,7 @@ _JSON_FIELDS = (
     "received_at",
     "assignee",
     "follow_up_date",
+    "due_at",
     "attachments",
     "message_count",
     "version",
@@ -50,7 +52,19 @@ def register(command: AddCommand) -> dict[str, Handler]:
     p = command("cases", "Fälle auflisten (wie die Warteschlange der Oberfläche)")
     p.add_argument("--json", action="store_true")
     p.add_argument(
-        "--view", default="all", choices=("new", "mine", "invalid", "follow_up_due", "open", "all")
+        "--view",
+        default="all",
+        choices=(
+            "new",
+            "mine",
+            "unassigned",
+            "invalid",
+            "follow_up_due",
+            "due_today",
+            "overdue",
+            "open",
+            "all",
+        ),
     )
     p.add_argument("--search")
     p.add_argument("--sort", default="received", choices=_SORT_KEYS)

@@ -6,8 +6,10 @@ which also writes the audit entry. Nothing in this module knows about Qt.
 Inbox stays one object for its callers, but its methods live in mixins, each in its own module
 so each stays small: inbox_intake (messages in and reading them), inbox_cases (the queue and
 casework), inbox_handoff (export, replies, PDF), inbox_retention (deletion after the retention
-period) and inbox_audit (checking and exporting the audit log). This module keeps what they
-share: the database, the settings, the schema packs, the check policy and the acting user.
+period), inbox_audit (checking and exporting the audit log), inbox_team (users, assignment,
+distribution rules, deadlines) and inbox_access (the role check every other part calls
+first). This module keeps what they share: the database, the settings, the schema packs, the
+check policy and the acting user.
 """
 
 from __future__ import annotations
@@ -18,12 +20,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ab_inbox import config
+from ab_inbox.casework.changes import Changes
+from ab_inbox.identity import login
+from ab_inbox.inbox_access import AccessMixin
 from ab_inbox.inbox_audit import AuditMixin
-from ab_inbox.inbox_cases import CasesMixin, Changes
+from ab_inbox.inbox_cases import CasesMixin
 from ab_inbox.inbox_handoff import HandOffMixin
 from ab_inbox.inbox_intake import IntakeMixin
 from ab_inbox.inbox_retention import RetentionMixin
-from ab_inbox.store.audit import os_user
+from ab_inbox.inbox_team import TeamMixin
 from ab_inbox.store.connection import open_database
 from ab_inbox.store.migrations import migrate
 
@@ -70,7 +75,9 @@ def policy_from(settings: config.Settings) -> CheckPolicy:
     )
 
 
-class Inbox(RetentionMixin, IntakeMixin, CasesMixin, HandOffMixin, AuditMixin):
+class Inbox(
+    AccessMixin, TeamMixin, RetentionMixin, IntakeMixin, CasesMixin, HandOffMixin, AuditMixin
+):
     def __init__(
         self,
         db_path: Path | str | None = None,
@@ -103,4 +110,4 @@ class Inbox(RetentionMixin, IntakeMixin, CasesMixin, HandOffMixin, AuditMixin):
     @property
     def user(self) -> str:
         """The acting user: the OS login."""
-        return os_user()
+        return login()

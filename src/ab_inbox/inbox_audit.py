@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ab_inbox.casework import roles
 from ab_inbox.store.audit import append_audit
 from ab_inbox.store.audit_chain import ChainReport, verify_chain
 from ab_inbox.store.audit_export import export_csv
@@ -21,11 +22,12 @@ if TYPE_CHECKING:
 
 
 class AuditMixin:
-    # Provided by Inbox.
+    # Provided by Inbox; `require` and `require_case` by AccessMixin (inbox_access).
     db: Database
 
     def verify_audit(self) -> ChainReport:
         """Recompute the audit log's hash chain; the report names the first broken entry."""
+        self.require(roles.READ_AUDIT)
         return verify_chain(self.db)
 
     def export_audit(
@@ -38,6 +40,7 @@ class AuditMixin:
         case_id: int | None = None,
     ) -> int:
         """Write the matching audit entries as CSV (atomically); returns how many."""
+        self.require(roles.READ_AUDIT)
         count = export_csv(self.db, path, since=since, until=until, action=action, case_id=case_id)
         filters = [
             f"{name}={value.isoformat() if isinstance(value, date) else value}"

@@ -3,17 +3,18 @@
 A mixin of Inbox (inbox.py), kept apart so the facade stays one object for its callers while each
 part of it stays small. It relies on Inbox for `db`, `user` and `packs`, and on the other mixins
 for `message`, `exports` and `replies` (the case view shows them all). The writes here return a
-Changes value; it is defined here, next to the writes, and inbox.py re-exports it.
+Changes value (casework.changes; inbox.py re-exports it).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ab_inbox.casework import roles
 from ab_inbox.casework import status as workflow
-from ab_inbox.store import cases
+from ab_inbox.casework.changes import Changes
+from ab_inbox.store import cases, deadlines
 from ab_inbox.store import saved_searches as saved_search_store
 from ab_inbox.store.audit import append_audit
 from ab_inbox.store.connection import write_transaction
@@ -24,16 +25,8 @@ if TYPE_CHECKING:
     from ab_inbox.xauslaender.schema_pack import PackLibrary
 
 
-@dataclass(frozen=True)
-class Changes:
-    """What a write changed, so each view can decide whether to refresh."""
-
-    kind: str  # "case" | "note" | "messages" | "searches"
-    case_ids: tuple[int, ...] = ()
-
-
 class CasesMixin:
-    # Provided by Inbox.
+    # Provided by Inbox; `require` and `require_case` by AccessMixin (inbox_access).
     db: Database
     user: str
     packs: PackLibrary
@@ -48,6 +41,7 @@ class CasesMixin:
         sort: str = "received",
         descending: bool = True,
     ) -> list[int]:
+        self.require(roles.READ_CASES)
         return cases.case_ids(
             self.db,
             view=view,
@@ -57,9 +51,11 @@ class CasesMixin:
             descending=descending,
             user=self.user,
             today=date.today().isoformat(),
+            day=deadlines.day_bounds(date.today()),
         )
 
     def case_rows(self, ids: list[int]) -> dict[int, dict]:
+        self.require(roles.READ_CASES)
         rows = cases.case_rows(self.db, ids)
         for row in rows.values():
             message_type = by_code(row["type_code"]) if row["type_code"] else None
@@ -68,7 +64,11 @@ class CasesMixin:
         return rows
 
     def view_counts(self) -> dict[str, int]:
-        return cases.view_counts(self.db, user=self.user, today=date.today().isoformat())
+        self.require(roles.READ_CASES)
+        today = date.today()
+        return cases.view_counts(
+            self.db, user=self.user, today=today.isoformat(), day=deadlines.day_bounds(today)
+        )
 
     def case(self, case_id: int) -> dict:
         """Everything the case view shows: the case, its messages, notes and history."""
@@ -95,6 +95,7 @@ class CasesMixin:
     ) -> Changes:
         """Change a case's status if the workflow allows it (TransitionError otherwise)."""
         with write_transaction(self.db):
+            self.require_case(case_id)
             row = cases.get_case(self.db, case_id)
             if expected_version is not None and row["version"] != expected_version:
                 cases.raise_conflict(case_id)
@@ -126,6 +127,7 @@ class CasesMixin:
     def take_case(self, case_id: int, *, expected_version: int | None = None) -> Changes:
         """Assign the case to the acting user; a new case becomes "in progress"."""
         with write_transaction(self.db):
+            self.require_case(case_id)
             row = cases.get_case(self.db, case_id)
             version = row["version"] if expected_version is None else expected_version
             cases.set_assignee(self.db, case_id, self.user, version)
@@ -145,6 +147,7 @@ class CasesMixin:
         self, case_id: int, day: date | None, *, expected_version: int | None = None
     ) -> Changes:
         with write_transaction(self.db):
+            self.require_case(case_id)
             cases.set_follow_up(
                 self.db, case_id, day.isoformat() if day else None, expected_version
             )
@@ -155,25 +158,30 @@ class CasesMixin:
         if not text:
             raise ValueError("empty note")
         with write_transaction(self.db):
+            self.require(roles.WORK_CASES)
             cases.add_note(self.db, case_id, self.user, text)
         return Changes("note", (case_id,))
 
     def mark_viewed(self, case_id: int) -> None:
         """Opening a case shows personal data: that is audited (who, when, which case)."""
+        self.require(roles.READ_CASES)
         with write_transaction(self.db):
             append_audit(self.db, "viewed", case_id=case_id)
 
     # --- saved searches (per user) --------------------------------------------------------
     def saved_searches(self) -> list[dict]:
+        self.require(roles.READ_CASES)
         return saved_search_store.list_for(self.db, self.user)
 
     def save_search(self, name: str, view: str, search: str | None) -> Changes:
         with write_transaction(self.db):
+            self.require(roles.READ_CASES)
             saved_search_store.save(self.db, self.user, name, view, search)
         return Changes("searches")
 
     def delete_saved_search(self, search_id: int) -> Changes:
         with write_transaction(self.db):
+            self.require(roles.READ_CASES)
             saved_search_store.delete(self.db, self.user, search_id)
         return Changes("searches")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ab_inbox.casework import roles
 from ab_inbox.store import cases, queries
 from ab_inbox.store.audit import append_audit
 from ab_inbox.store.connection import write_transaction
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 
 class HandOffMixin:
-    # Provided by Inbox.
+    # Provided by Inbox; `require` and `require_case` by AccessMixin (inbox_access).
     db: Database
     settings: config.Settings
     packs: PackLibrary
@@ -42,6 +43,9 @@ class HandOffMixin:
         from ab_inbox.export.case_export import export_case
         from ab_inbox.export.errors import ExportRefused
 
+        self.require_case(case_id)
+        if override_reason:
+            self.require(roles.EXPORT_OVERRIDE)
         target = target_dir or self.settings.export_folder
         if not target:
             raise ExportRefused(
@@ -61,6 +65,7 @@ class HandOffMixin:
     def exports(self, case_id: int) -> list[dict]:
         from ab_inbox.store.exports import list_exports
 
+        self.require(roles.READ_CASES)
         return list_exports(self.db, case_id)
 
     def office(self):
@@ -72,6 +77,7 @@ class HandOffMixin:
         """The German default texts of a reply type, filled in for this case."""
         from ab_inbox.xauslaender.outbound import default_content
 
+        self.require(roles.READ_CASES)
         case = cases.get_case(self.db, case_id)
         message_id = case["application_message_id"] or cases.case_message_ids(self.db, case_id)[0]
         answered = queries.get_message(self.db, message_id)["record"]
@@ -88,6 +94,7 @@ class HandOffMixin:
         """Build, validate and hand over a reply through the back channel (ReplyRefused)."""
         from ab_inbox.export.replies import send_reply
 
+        self.require_case(case_id)
         return send_reply(
             self.db,
             self.packs,
@@ -103,6 +110,7 @@ class HandOffMixin:
     def replies(self, case_id: int) -> list[dict]:
         from ab_inbox.store.replies import list_replies
 
+        self.require(roles.READ_CASES)
         return list_replies(self.db, case_id)
 
     # --- paper ----------------------------------------------------------------------------

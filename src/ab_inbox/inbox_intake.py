@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ab_inbox.casework import roles
 from ab_inbox.durable_files import write_file_atomic
 from ab_inbox.store import queries
 from ab_inbox.store.audit import append_audit
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 
 class IntakeMixin:
-    # Provided by Inbox.
+    # Provided by Inbox; `require` and `require_case` by AccessMixin (inbox_access).
     db: Database
     settings: config.Settings
     packs: PackLibrary
@@ -46,6 +47,7 @@ class IntakeMixin:
     ) -> FetchReport:
         from ab_inbox.ingest.folder_fetch import fetch_once
 
+        self.require(roles.FETCH)
         return fetch_once(
             self.db,
             Path(folder),
@@ -67,6 +69,7 @@ class IntakeMixin:
         on_error: Callable[[Exception], None] | None = None,
     ) -> None:
         """Poll the folder until `stop` is set; a failing round is reported, not fatal."""
+        self.require(roles.FETCH)
         interval = self.settings.poll_interval_s if interval_s is None else interval_s
         while not stop.is_set():
             try:
@@ -79,6 +82,7 @@ class IntakeMixin:
     def receive_bytes(self, data: bytes, source_name: str, transport: str = "file") -> Outcome:
         from ab_inbox.ingest.pipeline import receive
 
+        self.require(roles.FETCH)
         return receive(
             self.db,
             data,
@@ -96,6 +100,7 @@ class IntakeMixin:
 
     # --- reading ------------------------------------------------------------------------
     def list_messages(self, **filters) -> list[dict]:
+        self.require(roles.READ_CASES)
         rows = queries.list_messages(self.db, **filters)
         for row in rows:
             message_type = by_code(row["type_code"]) if row["type_code"] else None
@@ -103,6 +108,7 @@ class IntakeMixin:
         return rows
 
     def message(self, message_id: int) -> dict | None:
+        self.require(roles.READ_CASES)
         row = queries.get_message(self.db, message_id)
         if row is not None:
             message_type = by_code(row["type_code"]) if row["type_code"] else None
@@ -110,15 +116,18 @@ class IntakeMixin:
         return row
 
     def message_bytes(self, message_id: int) -> bytes | None:
+        self.require(roles.READ_CASES)
         return queries.message_bytes(self.db, message_id)
 
     def attachment(self, message_id: int, position: int) -> dict | None:
         """An attachment's row with its bytes (for viewing; saving goes through
         save_attachment, which audits)."""
+        self.require(roles.READ_CASES)
         return queries.attachment_bytes(self.db, message_id, position)
 
     def save_attachment(self, message_id: int, position: int, target: Path) -> dict:
         """Write an attachment's bytes to a file the user chose, and audit that it left."""
+        self.require(roles.READ_CASES)
         row = queries.attachment_bytes(self.db, message_id, position)
         if row is None or row["data"] is None:
             raise LookupError(position)
@@ -133,6 +142,7 @@ class IntakeMixin:
         return row
 
     def quarantine_entries(self) -> list[dict]:
+        self.require(roles.FETCH)
         return queries.list_quarantine(self.db)
 
     def counts(self) -> dict:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ab_inbox.casework import roles
 from ab_inbox.store import retention
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ class PurgeReport:
 
 
 class RetentionMixin:
-    # Provided by Inbox.
+    # Provided by Inbox; `require` and `require_case` by AccessMixin (inbox_access).
     db: Database
     settings: config.Settings
     user: str
@@ -64,10 +65,12 @@ class RetentionMixin:
 
     def due_for_purge(self, today: date | None = None) -> list[dict]:
         """Cases due for deletion on `today` (default: today); a later day previews."""
+        self.require(roles.PLAN)
         return retention.due_for_purge(self.db, self.retention_policy(), today or date.today())
 
     def purge(self, dry_run: bool = False, today: date | None = None) -> PurgeReport:
         """Purge every due case, each in its own transaction and audited; dry_run only lists."""
+        self.require(roles.PLAN if dry_run else roles.PURGE)
         today = today or date.today()
         policy = self.retention_policy()
         report = PurgeReport(today=today, dry_run=dry_run)

@@ -8,7 +8,17 @@ import sys
 from pathlib import Path
 
 
-def cli_env(tmp_path: Path, schemas_dir: Path, **extra: str) -> dict[str, str]:
+def cli_env(
+    tmp_path: Path, schemas_dir: Path, *, first_user: bool = True, **extra: str
+) -> dict[str, str]:
+    """The environment of a CLI run against a store in tmp_path; with first_user the tester's
+    OS login is set up as the store's first user (Administration), as at installation."""
+    if first_user:
+        from ab_inbox.inbox import Inbox
+
+        with Inbox(db_path=tmp_path / "inbox.sqlite3") as box:
+            if not box.actor().known:
+                box.add_user(box.user, "admin")
     env = dict(os.environ)
     env.update(
         AB_INBOX_DB=str(tmp_path / "inbox.sqlite3"),

@@ -106,7 +106,8 @@ def test_show_and_attachment_give_back_the_exact_document(env, mixed_folder, tmp
     assert "Prüfergebnis" in text and "antragsdatum" in text
 
 
-def test_validate_exit_codes(env, tmp_path):
+def test_validate_exit_codes(tmp_path, schemas_dir):
+    env = cli_env(tmp_path, schemas_dir, first_user=False)
     good = tmp_path / "good.xml"
     good.write_bytes(valid_message(seed=31))
     bad = tmp_path / "bad.xml"

@@ -49,6 +49,7 @@ def _prepare(tmp_path: Path, schemas_dir: Path) -> tuple[Path, list[tuple[int, s
     generate_demo(tmp_path / "drop", 8, seed=29, attachment_bytes=2_000_000)
     db_path = tmp_path / "inbox.sqlite3"
     with Inbox(db_path, schemas_dir) as inbox:
+        inbox.add_user(inbox.user, "admin")
         inbox.fetch(tmp_path / "drop", settle_s=0)
         case_ids = sorted(inbox.case_ids())
         for case_id in case_ids:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog
 from ab_inbox.config import Settings
 from ab_inbox.ui import handoff_actions
 from ab_inbox.ui.app import create_window
+from tests.conftest import ensure_tester
 from tests.messages import fetch_files, valid_message
 
 
@@ -18,6 +19,7 @@ def setup(qtbot, tmp_path, schemas_dir):
 
     db = tmp_path / "h.sqlite3"
     with Inbox(db, schemas_dir) as box:
+        ensure_tester(box)
         fetch_files(box, tmp_path / "drop", {"a.xml": valid_message(seed=501)})
     settings = Settings()
     for name, value in {

@@ -13,12 +13,14 @@ from PySide6.QtWidgets import QLineEdit
 
 from ab_inbox import config
 from ab_inbox.casework.status import STATUSES
+from ab_inbox.inbox import Inbox
 from ab_inbox.ui import i18n
 from ab_inbox.ui.app import create_window
 from ab_inbox.ui.follow_up_dialog import FollowUpDialog
 from ab_inbox.ui.quarantine_table import QuarantineTable
 from ab_inbox.ui.settings_dialog import SettingsDialog
 from ab_inbox.ui.viewers.find_bar import FindBar
+from tests.conftest import ensure_tester
 
 # The core's labels: the UI's own list (literal for lupdate) must say the same.
 GERMAN = {slug: status.label_de for slug, status in STATUSES.items()}
@@ -192,6 +194,8 @@ def test_catalogue_contexts_are_the_ones_looked_up_at_run_time():
 @pytest.fixture
 def english_window(language, qtbot, tmp_path, schemas_dir):
     language("en")
+    with Inbox(tmp_path / "english.sqlite3") as box:
+        ensure_tester(box)
     win = create_window(tmp_path / "english.sqlite3", schemas_dir, config.Settings())
     qtbot.addWidget(win)
     yield win

@@ -12,6 +12,7 @@ from ab_inbox.config import Settings
 from ab_inbox.demo import generate_demo
 from ab_inbox.inbox import Inbox
 from ab_inbox.ui.app import create_window
+from tests.conftest import ensure_tester
 from tests.messages import set_family_name, set_text, valid_message
 
 
@@ -21,6 +22,7 @@ def _fetch_into(db_path, schemas_dir, files: dict[str, bytes], tmp_path) -> None
     for name, data in files.items():
         (drop / name).write_bytes(data)
     with Inbox(db_path, schemas_dir) as box:
+        ensure_tester(box)
         box.fetch(drop, settle_s=0)
 
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 
 from ab_inbox.ui import ops
 from ab_inbox.ui.ops import Op, ThreadLocalInbox
+from tests.conftest import ensure_tester
 
 
 @pytest.fixture
@@ -227,6 +228,8 @@ def test_thread_local_inbox_one_per_thread():
 def test_thread_local_inbox_in_ops(qtbot, parent, tmp_path, schemas_dir):
     from ab_inbox.inbox import Inbox
 
+    with Inbox(db_path=tmp_path / "t.sqlite3") as box:
+        ensure_tester(box)
     local = ThreadLocalInbox(lambda: Inbox(db_path=tmp_path / "t.sqlite3", schemas_dir=schemas_dir))
     rows: list[list] = []
     Op(parent, lambda: local.get().list_messages(), kind="read").on_success(rows.append).start()

@@ -8,10 +8,9 @@ holds no personal data of applicants.
 
 from __future__ import annotations
 
-import getpass
-import socket
 from datetime import UTC, datetime
 
+from ab_inbox.identity import login, workstation
 from ab_inbox.store.audit_chain import chain_head, entry_hash
 from ab_inbox.store.connection import write_transaction
 from ab_inbox.store.database import Database
@@ -20,17 +19,6 @@ from ab_inbox.store.database import Database
 def utc_now() -> str:
     """UTC timestamp in ISO 8601 with milliseconds and a Z, the store's one time format."""
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def os_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name (e.g. a service): still audit the action
-        return "unknown"
-
-
-def workstation() -> str:
-    return socket.gethostname() or "unknown"
 
 
 def append_audit(
@@ -56,7 +44,7 @@ def append_audit(
     """
     fields = (
         str(at or utc_now()),
-        os_user(),
+        login(),
         workstation(),
         str(action),
         None if case_id is None else int(case_id),

@@ -16,7 +16,7 @@ from ab_inbox.store.search_text import fts_query
 CASE_COLUMNS = (
     "c.id, c.antragsidentifikation, c.status, c.validation, c.type_code, c.applicant_name,"
     " c.nationality, c.reason, c.received_at, c.updated_at, c.assignee, c.follow_up_date,"
-    " c.attachments, c.version, c.application_message_id, c.purged_at,"
+    " c.attachments, c.version, c.application_message_id, c.purged_at, c.due_at,"
     " (SELECT count(*) FROM messages m WHERE m.case_id = c.id) AS message_count"
 )
 SORT_COLUMNS = {
@@ -31,6 +31,7 @@ SORT_COLUMNS = {
     "validation": "c.validation",
     "attachments": "c.attachments",
     "follow_up": "c.follow_up_date",
+    "due": "c.due_at",
     "id": "c.id",
 }
 NOT_NULL_SORTS = {"c.received_at", "c.status", "c.id", "c.applicant_sort", "c.attachments"}
@@ -41,6 +42,10 @@ VIEWS = {
     "invalid": "c.validation = 'invalid'",
     "follow_up_due": "c.follow_up_date IS NOT NULL AND c.follow_up_date <= :today"
     " AND c.status NOT IN ('exported', 'not_responsible', 'done')",
+    "due_today": "c.due_at >= :day_start AND c.due_at < :day_end"
+    " AND c.status NOT IN ('exported', 'not_responsible', 'done')",
+    "overdue": "c.due_at < :day_start AND c.status NOT IN ('exported', 'not_responsible', 'done')",
+    "unassigned": "c.assignee IS NULL AND c.status NOT IN ('exported', 'not_responsible', 'done')",
     "open": "c.status NOT IN ('exported', 'not_responsible', 'done')",
     "all": "1 = 1",
 }
@@ -65,10 +70,19 @@ def case_ids(
     descending: bool = True,
     user: str = "",
     today: str = "",
+    day: tuple[str, str] = ("", ""),
 ) -> list[int]:
-    """The ids of a queue view, filtered and sorted entirely in SQL."""
+    """The ids of a queue view, filtered and sorted entirely in SQL.
+
+    `today` is the local date (follow-ups), `day` that date's [start, end) in UTC (due times).
+    """
     where = [VIEWS.get(view, VIEWS["all"])]
-    params: dict[str, object] = {"user": user, "today": today}
+    params: dict[str, object] = {
+        "user": user,
+        "today": today,
+        "day_start": day[0],
+        "day_end": day[1],
+    }
     if status:
         where.append("c.status = :status")
         params["status"] = status
@@ -101,8 +115,10 @@ def case_rows(db: Database, ids: list[int]) -> dict[int, dict]:
     return {row["id"]: row for row in rows}
 
 
-def view_counts(db: Database, *, user: str, today: str) -> dict[str, int]:
-    params = {"user": user, "today": today}
+def view_counts(
+    db: Database, *, user: str, today: str, day: tuple[str, str] = ("", "")
+) -> dict[str, int]:
+    params = {"user": user, "today": today, "day_start": day[0], "day_end": day[1]}
     return {
         name: db.execute(f"SELECT count(*) FROM cases c WHERE {cond}", params).fetchone()[0]
         for name, cond in VIEWS.items()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from ab_inbox.store import deadlines, distribution
 from ab_inbox.store.audit import append_audit
 from ab_inbox.store.database import Database
 
@@ -146,6 +147,8 @@ def _case_for(db: Database, msg: MessageRow, message_id: int, now: str) -> int:
             " VALUES (?, ?, 'system', NULL, 'new', 'eingegangen')",
             (case_id, now),
         )
+        if msg.is_application:
+            _plan_new_case(db, case_id, msg, now)
         return case_id
     case_id, application_id = existing
     if msg.is_application and application_id is None:
@@ -167,6 +170,7 @@ def _case_for(db: Database, msg: MessageRow, message_id: int, now: str) -> int:
                 case_id,
             ),
         )
+        _plan_new_case(db, case_id, msg, now)
     else:
         db.execute(
             "UPDATE cases SET attachments = attachments + ?, updated_at = ?,"
@@ -174,6 +178,25 @@ def _case_for(db: Database, msg: MessageRow, message_id: int, now: str) -> int:
             (case_fields["attachments"], now, case_id),
         )
     return case_id
+
+
+def _plan_new_case(db: Database, case_id: int, msg: MessageRow, received_at: str) -> None:
+    """Due time from the type's target; assignee from the distribution rules (if none yet)."""
+    due = deadlines.due_at(received_at, deadlines.days_for(db, msg.type_code))
+    db.execute("UPDATE cases SET due_at = ? WHERE id = ?", (due, case_id))
+    found = distribution.assignee_for(db, msg.applicant_name, msg.type_code)
+    if found is not None:
+        assignee, rule_id = found
+        if db.execute(
+            "UPDATE cases SET assignee = ? WHERE id = ? AND assignee IS NULL", (assignee, case_id)
+        ).rowcount:
+            append_audit(
+                db,
+                "assigned",
+                case_id=case_id,
+                detail=f"to={assignee} rule={rule_id}",
+                at=received_at,
+            )
 
 
 def _index_for_search(db: Database, msg: MessageRow, message_id: int, case_id: int):

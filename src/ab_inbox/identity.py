@@ -1,0 +1,42 @@
+"""Who is acting: the OS login, never a name a user could type in.
+
+The audit log, role checks and "my cases" all ask `login()`. Tests that need several users in
+one process or in worker processes switch the acting login through `act_as_for_tests`; that
+seam is a function call only, so no command-line option or setting can impersonate anyone.
+"""
+
+from __future__ import annotations
+
+import getpass
+import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+_test_login: str | None = None
+
+
+def os_login() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name (e.g. a service): still audit the action
+        return "unknown"
+
+
+def login() -> str:
+    """The acting user's login."""
+    return _test_login if _test_login is not None else os_login()
+
+
+def workstation() -> str:
+    return socket.gethostname() or "unknown"
+
+
+@contextmanager
+def act_as_for_tests(name: str | None) -> Iterator[None]:
+    """Tests only: act as another login inside the block (None: the OS login)."""
+    global _test_login
+    before, _test_login = _test_login, name
+    try:
+        yield
+    finally:
+        _test_login = before
