@@ -61,6 +61,7 @@ def register(command: AddCommand) -> dict[str, Handler]:
     )
     export.add_argument("--action", help="nur diese Aktion (z. B. viewed, status_changed)")
     export.add_argument("--case", dest="case_id", type=int, metavar="FALL")
+    export.add_argument("--user", metavar="ANMELDUNG", help="nur Einträge dieser Anmeldung")
 
     return {
         "quarantine": _quarantine,
@@ -163,6 +164,7 @@ def _audit(args, settings, out: Printer) -> int:
                 until=args.until,
                 action=args.action,
                 case_id=args.case_id,
+                user=args.user,
             )
         out.info(
             f"{count} Audit-Einträge nach {args.out} geschrieben.",

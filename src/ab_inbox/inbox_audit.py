@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ab_inbox.casework import roles
 from ab_inbox.store.audit import append_audit
 from ab_inbox.store.audit_chain import ChainReport, verify_chain
-from ab_inbox.store.audit_export import export_csv
+from ab_inbox.store.audit_export import actions, entries, export_csv
 from ab_inbox.store.connection import write_transaction
 
 if TYPE_CHECKING:
@@ -30,6 +30,34 @@ class AuditMixin:
         self.require(roles.READ_AUDIT)
         return verify_chain(self.db)
 
+    def audit_entries(
+        self,
+        *,
+        since: date | datetime | None = None,
+        until: date | datetime | None = None,
+        action: str | None = None,
+        case_id: int | None = None,
+        user: str | None = None,
+        limit: int = 500,
+        offset: int = 0,
+    ) -> tuple[list[dict], int]:
+        """A page of the audit log for the viewer (newest first) and the number of matches."""
+        self.require(roles.READ_AUDIT)
+        return entries(
+            self.db,
+            since=since,
+            until=until,
+            action=action,
+            case_id=case_id,
+            user=user,
+            limit=limit,
+            offset=offset,
+        )
+
+    def audit_actions(self) -> list[str]:
+        self.require(roles.READ_AUDIT)
+        return actions(self.db)
+
     def export_audit(
         self,
         path: Path | str,
@@ -38,10 +66,13 @@ class AuditMixin:
         until: date | datetime | None = None,
         action: str | None = None,
         case_id: int | None = None,
+        user: str | None = None,
     ) -> int:
         """Write the matching audit entries as CSV (atomically); returns how many."""
         self.require(roles.READ_AUDIT)
-        count = export_csv(self.db, path, since=since, until=until, action=action, case_id=case_id)
+        count = export_csv(
+            self.db, path, since=since, until=until, action=action, case_id=case_id, user=user
+        )
         filters = [
             f"{name}={value.isoformat() if isinstance(value, date) else value}"
             for name, value in (
@@ -49,6 +80,7 @@ class AuditMixin:
                 ("until", until),
                 ("action", action),
                 ("case", case_id),
+                ("user", user),
             )
             if value is not None
         ]

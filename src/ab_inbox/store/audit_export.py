@@ -42,16 +42,13 @@ def _until_bound(until: date | datetime) -> tuple[str, str]:
     return "at < ?", utc_bound(until + timedelta(days=1))
 
 
-def export_csv(
-    db: Database,
-    path: Path | str,
-    *,
-    since: date | datetime | None = None,
-    until: date | datetime | None = None,
-    action: str | None = None,
-    case_id: int | None = None,
-) -> int:
-    """Write the matching entries, oldest first, as UTF-8 CSV with a header; returns the count."""
+def _where(
+    since: date | datetime | None,
+    until: date | datetime | None,
+    action: str | None,
+    case_id: int | None,
+    user: str | None,
+) -> tuple[str, list]:
     where, params = [], []
     if since is not None:
         where.append("at >= ?")
@@ -66,10 +63,52 @@ def export_csv(
     if case_id is not None:
         where.append("case_id = ?")
         params.append(case_id)
-    sql = f"SELECT {', '.join(CSV_COLUMNS)} FROM audit"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY id"
+    if user is not None:
+        where.append("os_user = ?")
+        params.append(user)
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def entries(
+    db: Database,
+    *,
+    since: date | datetime | None = None,
+    until: date | datetime | None = None,
+    action: str | None = None,
+    case_id: int | None = None,
+    user: str | None = None,
+    limit: int = 500,
+    offset: int = 0,
+) -> tuple[list[dict], int]:
+    """A page of matching entries, newest first, and how many match in all (for the viewer)."""
+    where, params = _where(since, until, action, case_id, user)
+    total = db.execute(f"SELECT count(*) FROM audit{where}", params).fetchone()[0]
+    rows = list(
+        db.query(
+            f"SELECT id, {', '.join(FIELDS)} FROM audit{where} ORDER BY id DESC LIMIT ? OFFSET ?",
+            [*params, int(limit), int(offset)],
+        )
+    )
+    return rows, total
+
+
+def actions(db: Database) -> list[str]:
+    return [row[0] for row in db.execute("SELECT DISTINCT action FROM audit ORDER BY action")]
+
+
+def export_csv(
+    db: Database,
+    path: Path | str,
+    *,
+    since: date | datetime | None = None,
+    until: date | datetime | None = None,
+    action: str | None = None,
+    case_id: int | None = None,
+    user: str | None = None,
+) -> int:
+    """Write the matching entries, oldest first, as UTF-8 CSV with a header; returns the count."""
+    where, params = _where(since, until, action, case_id, user)
+    sql = f"SELECT {', '.join(CSV_COLUMNS)} FROM audit{where} ORDER BY id"
 
     target = Path(path)
     temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
