@@ -22,6 +22,7 @@ from ab_inbox import (
     cli_handoff,
     cli_intake,
     cli_team,
+    cli_transport,
     config,
 )
 from ab_inbox.cli_common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Handler
@@ -33,7 +34,7 @@ from ab_inbox.xauslaender.schema_pack import SchemaPackError
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
 # In this order in `ab-inbox --help`: daily intake, casework, team, hand-off, administration.
-_COMMAND_MODULES = (cli_intake, cli_cases, cli_team, cli_handoff, cli_admin)
+_COMMAND_MODULES = (cli_intake, cli_cases, cli_team, cli_handoff, cli_admin, cli_transport)
 
 
 def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:

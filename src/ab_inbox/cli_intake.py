@@ -29,7 +29,10 @@ def register(command: AddCommand) -> dict[str, Handler]:
     p.add_argument(
         "--from", dest="folder", type=Path, help="Eingangsordner (Einstellung drop_folder)"
     )
-    p.add_argument("--watch", action="store_true", help="Ordner fortlaufend überwachen")
+    p.add_argument(
+        "--xta", action="store_true", help="aus dem XTA-2-Postfach abrufen (Einstellungen xta_*)"
+    )
+    p.add_argument("--watch", action="store_true", help="fortlaufend abrufen")
     p.add_argument("--interval", type=float, help="Abrufintervall in Sekunden (mit --watch)")
     p.add_argument("--settle", type=float, help="Sekunden, die eine Datei unverändert sein muss")
 
@@ -62,6 +65,8 @@ def register(command: AddCommand) -> dict[str, Handler]:
 
 
 def _fetch(args, settings, out: Printer) -> int:
+    if args.xta:
+        return _fetch_xta(args, settings, out)
     folder = args.folder or (Path(settings.drop_folder) if settings.drop_folder else None)
     if folder is None or not folder.is_dir():
         out.error(
@@ -101,6 +106,43 @@ def _fetch(args, settings, out: Printer) -> int:
         )
     counts = report.counts()
     out.summary(counts, len(report.waiting), len(report.failed))
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def _fetch_xta(args, settings, out: Printer) -> int:
+    if args.folder is not None:
+        out.error("--xta und --from schließen sich aus.", "--xta and --from exclude each other.")
+        return EXIT_USAGE
+    with open_inbox(args, settings) as inbox:
+
+        def show(outcome):
+            out.line(outcome.line(out.lang))
+
+        if args.watch:
+            stop = threading.Event()
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                signal.signal(sig, lambda *_: stop.set())
+            out.info("Rufe das XTA-Postfach ab (Strg+C beendet)", "Polling the XTA mailbox")
+            inbox.watch_xta(
+                stop,
+                interval_s=args.interval,
+                on_outcome=show,
+                on_error=lambda exc: out.error(
+                    f"Abruf fehlgeschlagen: {getattr(exc, 'text_de', exc)}",
+                    f"Fetch failed: {getattr(exc, 'text_en', exc)}",
+                ),
+            )
+            out.info("Beendet.", "Stopped.")
+            return EXIT_OK
+        report = inbox.fetch_xta(on_outcome=show)
+    for name, error in report.failed:
+        out.line(f"failed\t{name}\t{error}")
+    out.summary(report.counts(), 0, len(report.failed))
+    out.info(
+        f"{len(report.closed)} im Postfach quittiert, {len(report.skipped)} fremde Nachrichten "
+        "belassen",
+        f"{len(report.closed)} closed in the mailbox, {len(report.skipped)} other messages left",
+    )
     return EXIT_OK if report.ok else EXIT_FAILED
 
 

@@ -162,6 +162,15 @@ SETTINGS: tuple[Setting, ...] = (
         "Maximum image size (megapixels)",
     ),
     Setting(
+        "packet_wait_hours",
+        int,
+        24,
+        "Wartezeit auf Dokumentenpakete (Stunden)",
+        "Fehlen einer paketierten Dokumentenlieferung nach so vielen Stunden noch Pakete, "
+        "zeigt der Fall eine Warnung mit den fehlenden Paketnummern.",
+        "Wait for document packets (hours)",
+    ),
+    Setting(
         "clock_skew_minutes",
         int,
         5,
@@ -213,6 +222,65 @@ SETTINGS: tuple[Setting, ...] = (
         "So viele Tage nach „Unzuständig“ werden die personenbezogenen Daten eines Falls "
         "gelöscht (ab-inbox purge). 0 = nie löschen.",
         "Retention of not-responsible cases (days)",
+    ),
+    Setting(
+        "xta_management_url",
+        str,
+        "",
+        "XTA: Adresse des ManagementPort",
+        "HTTPS-Adresse des XTA-2-Webservice (ManagementPort, z. B. checkAccountActive), vom "
+        "Transportdienstleister. Leer: kein Abruf über XTA.",
+        "XTA: ManagementPort URL",
+    ),
+    Setting(
+        "xta_msgbox_url",
+        str,
+        "",
+        "XTA: Adresse des MsgBoxPort",
+        "HTTPS-Adresse des Postfachs (MsgBoxPort: getStatusList, getMessage, close).",
+        "XTA: MsgBoxPort URL",
+    ),
+    Setting(
+        "xta_send_url",
+        str,
+        "",
+        "XTA: Adresse des SendXtaPort",
+        "HTTPS-Adresse für den Versand (SendXtaPort); für den Abruf nicht nötig.",
+        "XTA: SendXtaPort URL",
+    ),
+    Setting(
+        "xta_reader_ids",
+        list,
+        [],
+        "XTA: Leser-Kennungen des Postfachs",
+        "Kennungen, für die das Postfach abgerufen wird (meist die DVDV-Kennung der Behörde). "
+        "Leer: die DVDV-Kennungen der Behörde.",
+        "XTA: reader ids",
+    ),
+    Setting(
+        "xta_certificate_file",
+        str,
+        "",
+        "XTA: Client-Zertifikat (PKCS#12)",
+        "Datei .p12/.pfx mit Zertifikat und Schlüssel der Behörde. Das Passwort liegt nur im "
+        "Schlüsselbund des Betriebssystems.",
+        "XTA: client certificate (PKCS#12)",
+    ),
+    Setting(
+        "xta_ca_file",
+        str,
+        "",
+        "XTA: Vertrauenswürdige CA (PEM)",
+        "CA-Zertifikate, denen beim Server vertraut wird. Leer: die des Betriebssystems.",
+        "XTA: trusted CA bundle (PEM)",
+    ),
+    Setting(
+        "xta_max_list_items",
+        int,
+        100,
+        "XTA: Nachrichten je Statusliste",
+        "So viele Einträge fordert ein getStatusList höchstens an (maxListItems).",
+        "XTA: messages per status list",
     ),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -7,9 +7,9 @@ Inbox stays one object for its callers, but its methods live in mixins, each in 
 so each stays small: inbox_intake (messages in and reading them), inbox_cases (the queue and
 casework), inbox_handoff (export, replies, PDF), inbox_retention (deletion after the retention
 period), inbox_audit (checking and exporting the audit log), inbox_team (users, assignment,
-distribution rules, deadlines) and inbox_access (the role check every other part calls
-first). This module keeps what they share: the database, the settings, the schema packs, the
-check policy and the acting user.
+distribution rules, deadlines), inbox_transport (the XTA 2 mailbox) and inbox_access (the
+role check every other part calls first). This module keeps what they share: the database,
+the settings, the schema packs, the check policy and the acting user.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from ab_inbox.inbox_handoff import HandOffMixin
 from ab_inbox.inbox_intake import IntakeMixin
 from ab_inbox.inbox_retention import RetentionMixin
 from ab_inbox.inbox_team import TeamMixin
+from ab_inbox.inbox_transport import TransportMixin
 from ab_inbox.store.connection import open_database
 from ab_inbox.store.migrations import migrate
 
@@ -76,7 +77,14 @@ def policy_from(settings: config.Settings) -> CheckPolicy:
 
 
 class Inbox(
-    AccessMixin, TeamMixin, RetentionMixin, IntakeMixin, CasesMixin, HandOffMixin, AuditMixin
+    AccessMixin,
+    TeamMixin,
+    RetentionMixin,
+    IntakeMixin,
+    TransportMixin,
+    CasesMixin,
+    HandOffMixin,
+    AuditMixin,
 ):
     def __init__(
         self,
