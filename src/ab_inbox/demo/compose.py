@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import base64
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from lxml import etree
@@ -33,6 +33,8 @@ class BuiltMessage:
     root: str
     nachrichten_uuid: str
     application: Application | None  # set for application types, for later follow-ups
+    # Documents only referenced by dokumentuuid, to be sent in a packaged delivery.
+    referenced: list[tuple[str, docs.DocSpec]] = field(default_factory=list)
 
 
 def header(ctx: Context, root, message_type: MessageType):
@@ -143,7 +145,9 @@ def compose(
             rueckkanal,
             ctx.employer,
         )
-    return BuiltMessage(data, message_type.root, ctx.nachrichten_uuid, application)
+    return BuiltMessage(
+        data, message_type.root, ctx.nachrichten_uuid, application, ctx.referenced_docs
+    )
 
 
 def _fill_documents(ctx: Context, root, attachment_bytes: int | None):

@@ -96,9 +96,13 @@ class Context:
     doc_budget: int
     referenced: bool  # documents travel separately (dokumentuuid) in a packaged delivery
     pending: list[tuple[etree._Element, DocSpec]] = field(default_factory=list)
-    referenced_count: int = 0
+    referenced_docs: list[tuple[str, DocSpec]] = field(default_factory=list)  # (dokumentuuid, ...)
     applicant: Person | None = None
     employer: str | None = None
+
+    @property
+    def referenced_count(self) -> int:
+        return len(self.referenced_docs)
 
     @property
     def today(self) -> date:

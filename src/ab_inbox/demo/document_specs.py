@@ -40,8 +40,9 @@ def document(ctx: Context, parent, tag: str, spec: DocSpec, form: str = "plain")
     if form.startswith("ref"):
         holder = sub(el, "dokumentOderReferenz")
         if ctx.referenced:
-            sub(holder, "dokumentuuid", ctx.uuid())
-            ctx.referenced_count += 1
+            dokumentuuid = ctx.uuid()
+            sub(holder, "dokumentuuid", dokumentuuid)
+            ctx.referenced_docs.append((dokumentuuid, spec))
         else:
             ctx.pending.append((sub(holder, "dokument"), spec))
     else:

@@ -16,6 +16,7 @@ from lxml import etree
 
 from ab_inbox.errors import BilingualError
 from ab_inbox.ingest.attachments import AttachmentLimits, inspect_documents
+from ab_inbox.ingest.safe_zip import ZipLimits
 from ab_inbox.store.messages import AttachmentRow
 from ab_inbox.xauslaender.code_check import check_codes
 from ab_inbox.xauslaender.findings import ERROR, WARNING, Finding, has_errors
@@ -49,6 +50,7 @@ class CheckPolicy:
     clock_skew: timedelta = timedelta(minutes=5)
     parse_limits: ParseLimits = ParseLimits()
     attachment_limits: AttachmentLimits = AttachmentLimits()
+    zip_limits: ZipLimits = ZipLimits()  # for the ZIP of a packaged document delivery
 
 
 @dataclass
@@ -160,7 +162,7 @@ def check_message(
     pack, family = _route(tree, packs)
     with pack.borrowed_schema(family) as schema:
         findings = validate_with_xsd(schema, tree)
-    findings += check_codes(tree, pack)
+    findings += check_codes(tree, pack, family)
     record = extract_record(tree, pack)
     findings += rule_findings(record, policy, now or datetime.now(UTC))
     attachments, attachment_findings = inspect_documents(

@@ -14,6 +14,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from ab_inbox.ingest.checking import CheckedMessage, CheckPolicy, Rejected, check_message
+from ab_inbox.ingest.packets import message_stored, receive_packet
 from ab_inbox.store.audit import append_audit, utc_now
 from ab_inbox.store.connection import write_transaction
 from ab_inbox.store.database import Database
@@ -174,6 +175,7 @@ class Prepared:
     rejected: Rejected | None = None
     row: MessageRow | None = None
     delivery: Delivery = field(default_factory=Delivery)
+    policy: CheckPolicy = field(default_factory=CheckPolicy)
 
 
 def prepare(
@@ -188,7 +190,7 @@ def prepare(
 ) -> Prepared:
     sha256 = sha256 or hashlib.sha256(data).hexdigest()
     delivery = delivery or Delivery()
-    prepared = Prepared(data, sha256, source_name, transport, delivery=delivery)
+    prepared = Prepared(data, sha256, source_name, transport, delivery=delivery, policy=policy)
     try:
         prepared.checked = check_message(data, packs, policy, sha256=sha256)
     except Rejected as rejected:
@@ -215,6 +217,7 @@ def store_prepared(db: Database, prepared: Prepared) -> Outcome:
             delivery=prepared.delivery,
         )
     row, checked = prepared.row, prepared.checked
+    note = None
     with write_transaction(db):
         dup = find_duplicate(db, prepared.sha256, row.nachrichten_uuid)
         if dup is not None:
@@ -226,11 +229,19 @@ def store_prepared(db: Database, prepared: Prepared) -> Outcome:
             )
         else:
             received_at = prepared.delivery.received_at or utc_now()
-            message_id, case_id = insert_message(db, row, received_at)
+            record = checked.record
+            if record.packet is not None:  # joins the case of the message it delivers for
+                message_id, case_id, note = receive_packet(
+                    db, row, record, received_at, prepared.policy
+                )
+            else:
+                message_id, case_id = insert_message(db, row, received_at)
+                note = message_stored(db, message_id, case_id, record, received_at, prepared.policy)
     if dup is not None:
         return _duplicate_outcome(dup, source_name)
+    made_invalid = note is not None and note.made_invalid and checked.record.packet is None
     outcome = Outcome(
-        ACCEPTED if checked.valid else INVALID,
+        ACCEPTED if checked.valid and not made_invalid else INVALID,
         source_name,
         message_id=message_id,
         case_id=case_id,
@@ -246,6 +257,9 @@ def store_prepared(db: Database, prepared: Prepared) -> Outcome:
         label_de, label_en = ("", "") if errors else ("Hinweis: ", "Warning: ")
         outcome.text_de = f"{label_de}{first.text_de}{where}{more_de}"
         outcome.text_en = f"{label_en}{first.text_en}{where.replace('Zeile', 'line')}{more_en}"
+    if note is not None:
+        outcome.text_de = " – ".join(t for t in (outcome.text_de, note.text_de) if t)
+        outcome.text_en = " – ".join(t for t in (outcome.text_en, note.text_en) if t)
     return outcome
 
 

@@ -316,7 +316,54 @@ def _v5_team(db: Database) -> None:
     db["quarantine"].create_index(["transport", "transport_id"])
 
 
-MIGRATIONS = [_v1_initial, _v2_casework, _v3_hand_off, _v4_accountability, _v5_team]
+def _v6_packets(db: Database) -> None:
+    """Packaged document deliveries: one row per delivery, one per packet (see store.packets)."""
+    db["deliveries"].create(
+        {
+            "id": int,
+            "fachnachricht_uuid": str,  # nachrichtenUUID of the message whose documents come
+            "message_id": int,  # that message, once it is stored
+            "case_id": int,
+            "expected_packets": int,  # anzahlDerPakete, once the message is stored
+            "archivgroesse": int,
+            "state": str,  # waiting | complete | failed
+            "reason_code": str,
+            "text_de": str,
+            "text_en": str,
+            "documents": int,  # documents filled from the archive
+            "first_seen_at": str,
+            "updated_at": str,
+            "completed_at": str,
+        },
+        pk="id",
+        foreign_keys=[("message_id", "messages", "id"), ("case_id", "cases", "id")],
+        not_null={"fachnachricht_uuid", "state", "first_seen_at", "updated_at"},
+        defaults={"state": "waiting", "documents": 0},
+    )
+    db["deliveries"].create_index(["fachnachricht_uuid"], unique=True)
+    db["deliveries"].create_index(["case_id"])
+    db["deliveries"].create_index(["state"])
+    db["packets"].create(
+        {
+            "id": int,
+            "message_id": int,  # the packet message (its raw bytes are the message's blob)
+            "delivery_id": int,
+            "paketnummer": int,
+            "part_sha256": str,  # of the decoded part
+            "part_size": int,
+            "span_offset": int,  # where the part's base64 text lies in the message bytes
+            "span_length": int,
+            "received_at": str,
+        },
+        pk="id",
+        foreign_keys=[("message_id", "messages", "id"), ("delivery_id", "deliveries", "id")],
+        not_null={"message_id", "delivery_id", "paketnummer", "part_sha256", "part_size"},
+    )
+    db["packets"].create_index(["message_id"], unique=True)
+    db["packets"].create_index(["delivery_id", "paketnummer"])
+
+
+MIGRATIONS = [_v1_initial, _v2_casework, _v3_hand_off, _v4_accountability, _v5_team, _v6_packets]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

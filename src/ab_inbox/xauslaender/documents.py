@@ -11,7 +11,7 @@ import binascii
 
 from ab_inbox.xauslaender.code_check import element_path
 from ab_inbox.xauslaender.reader import Reader
-from ab_inbox.xauslaender.record import DocumentRef
+from ab_inbox.xauslaender.record import DeliveryAnnouncement, DocumentRef
 
 
 def documents(reader: Reader) -> list[DocumentRef]:
@@ -45,6 +45,26 @@ def documents(reader: Reader) -> list[DocumentRef]:
             )
         )
     return found
+
+
+def delivery_announcement(reader: Reader) -> DeliveryAnnouncement | None:
+    """`angabenDokumentenlieferung`, wherever the message type declares it (a direct child of
+    the root in every OZG message that has it); None when the message announces no packets."""
+    block = reader.find(reader.root, "angabenDokumentenlieferung")
+    if block is None:
+        return None
+    return DeliveryAnnouncement(
+        anzahl_der_pakete=integer(reader.text(block, "anzahlDerPakete")),
+        archivgroesse=integer(reader.text(block, "archivgroesse")),
+    )
+
+
+def integer(text: str | None) -> int | None:
+    """xs:integer as sent; anything unreadable is unknown (the XSD finding says why)."""
+    try:
+        return int((text or "").strip())
+    except ValueError:
+        return None
 
 
 def decode_base64(text: str | None) -> tuple[bytes | None, str | None]:

@@ -9,6 +9,11 @@ NachrichtenID list only pairs codes with element names); `short_title_de` is a n
 queue columns. The direction follows the base type of each message, not the `autor`/`leser`
 annotations, because two of those are swapped in 26.11 (130107 and 130301).
 
+One message of the administration schema is received as well: the packet of a packaged
+document delivery (`Administration.Dokumentenlieferung.Paket.000040`), family "Administration".
+It is looked up by name and code like the others, but the type lists below name the OZG types
+only unless asked for another family, because they describe the OZG exchange (replies, titles).
+
 Extractors (how a record is read from an inbound message) live in the `extractors` package and
 attach themselves with `set_extractor`; the registry loads that package the first time it is
 asked.
@@ -194,6 +199,17 @@ _TYPES = [
     ),
 ]
 
+PACKET = MessageType(
+    code="000040",
+    name="Administration.Dokumentenlieferung.Paket.000040",
+    title_de="Paket einer Aktenlieferung",
+    title_en="Packet of a document delivery",
+    direction=INBOUND,
+    is_application=False,
+    short_title_de="Dokumentenpaket",
+    family="Administration",
+)
+
 _BY_CODE: dict[str, MessageType] = {}
 _BY_NAME: dict[str, MessageType] = {}
 _LOCK = threading.Lock()
@@ -238,19 +254,21 @@ def by_code(code: str) -> MessageType | None:
     return _BY_CODE.get(str(code).strip())
 
 
-def all_types() -> list[MessageType]:
+def all_types(family: str | None = "OZG") -> list[MessageType]:
+    """The types of one family (None: every registered type), by code."""
     _ensure_extractors()
-    return sorted(_BY_CODE.values(), key=lambda t: t.code)
+    found = [t for t in _BY_CODE.values() if family is None or t.family == family]
+    return sorted(found, key=lambda t: t.code)
 
 
-def inbound_types() -> list[MessageType]:
-    return [t for t in all_types() if t.is_inbound]
+def inbound_types(family: str | None = "OZG") -> list[MessageType]:
+    return [t for t in all_types(family) if t.is_inbound]
 
 
-def outbound_types() -> list[MessageType]:
-    return [t for t in all_types() if not t.is_inbound]
+def outbound_types(family: str | None = "OZG") -> list[MessageType]:
+    return [t for t in all_types(family) if not t.is_inbound]
 
 
-for _type in _TYPES:
+for _type in [*_TYPES, PACKET]:
     register(_type)
 del _type

@@ -17,7 +17,7 @@ from lxml import etree
 from ab_inbox.errors import BilingualError
 from ab_inbox.xauslaender.code_check import code_schema
 from ab_inbox.xauslaender.codelists import codelists_for
-from ab_inbox.xauslaender.documents import documents
+from ab_inbox.xauslaender.documents import delivery_announcement, documents
 from ab_inbox.xauslaender.message_types import MessageType, by_name
 from ab_inbox.xauslaender.reader import Reader, boolean, findtext
 from ab_inbox.xauslaender.record import MessageRecord
@@ -58,13 +58,15 @@ def extract_record(tree, pack: SchemaPack) -> MessageRecord:
         version=pack.version,
         is_application=message_type.is_application,
     )
-    reader = Reader(root, f"{{{namespace}}}", codelists_for(pack), code_schema(pack), record)
+    codes = code_schema(pack, message_type.family)
+    reader = Reader(root, f"{{{namespace}}}", codelists_for(pack), codes, record)
     message_version = version_from_namespace(namespace)
     if message_version and message_version != pack.version:
         reader.detail("XAusländer-Version der Nachricht", message_version)
     _header(reader)
     message_type.extractor(reader)
     record.documents = documents(reader)
+    record.delivery = delivery_announcement(reader)
     return record
 
 

@@ -11,8 +11,8 @@ from dataclasses import asdict, dataclass, field
 
 
 def _plain_fields(obj) -> dict:
-    if isinstance(obj, DocumentRef):
-        return {k: v for k, v in vars(obj).items() if k not in ("content", "encoded")}
+    if isinstance(obj, DocumentRef | PacketRef):
+        return {k: v for k, v in vars(obj).items() if k not in _BYTES_FIELDS}
     return vars(obj)
 
 
@@ -66,6 +66,31 @@ class DocumentRef:
 
 
 @dataclass
+class DeliveryAnnouncement:
+    """AngabenDokumentenlieferung: the referenced documents follow as one ZIP file, split into
+    `anzahl_der_pakete` packet messages; `archivgroesse` is the ZIP's size before base64."""
+
+    anzahl_der_pakete: int | None = None
+    archivgroesse: int | None = None
+
+
+@dataclass
+class PacketRef:
+    """What an Administration.Dokumentenlieferung.Paket.000040 carries: one part of a
+    delivery's ZIP file and the message (nachrichtenUUID) whose documents it delivers."""
+
+    fachnachricht_uuid: str | None = None
+    fachnachricht_type_code: str | None = None
+    paketnummer: int | None = None
+    part: bytes | None = field(default=None, repr=False)  # the decoded dokumentcontainer
+    encoded: str | None = field(default=None, repr=False)  # its base64 text exactly as sent
+    decode_error: str | None = None
+
+
+_BYTES_FIELDS = ("content", "encoded", "part")
+
+
+@dataclass
 class MessageRecord:
     family: str  # "OZG"
     type_code: str  # "130101"
@@ -85,6 +110,8 @@ class MessageRecord:
     reference_persons: list[Person] = field(default_factory=list)
     documents: list[DocumentRef] = field(default_factory=list)
     details: dict[str, str] = field(default_factory=dict)  # type-specific extras, German keys
+    delivery: DeliveryAnnouncement | None = None  # documents announced as a packaged delivery
+    packet: PacketRef | None = None  # set for a packet of a packaged delivery
 
     @property
     def applicant_name(self) -> str:
@@ -97,7 +124,7 @@ class MessageRecord:
     def as_dict(self, with_content: bool = False) -> dict:
         data = asdict(self)
         if not with_content:
-            for doc in data["documents"]:
-                doc.pop("content", None)
-                doc.pop("encoded", None)
+            for part in [*data["documents"], data["packet"] or {}]:
+                for key in _BYTES_FIELDS:
+                    part.pop(key, None)
         return data

@@ -11,6 +11,7 @@ docstring says whom it picks.
 
 from ab_inbox.xauslaender.extractors import (  # noqa: F401  (each module registers itself)
     applications,
+    dokumentenlieferung,
     fachkraefte,
     followups,
     verpflichtungserklaerung,
