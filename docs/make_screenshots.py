@@ -46,6 +46,8 @@ def main() -> None:
     (drop / "ungueltig.xml").write_bytes(data[:start] + b"2026-13-01" + data[start + 10 :])
     sample.unlink()
     with Inbox(db, schemas) as inbox:
+        if not inbox.actor().known:
+            inbox.add_user(inbox.user, "admin")  # the first user of a store: Administration
         inbox.fetch(drop, settle_s=0)
         ids = inbox.case_ids("all", sort="received", descending=False)
         inbox.take_case(ids[0])

@@ -207,7 +207,7 @@ def english_window(language, qtbot, tmp_path, schemas_dir):
 def test_main_window_in_english(english_window):
     win = english_window
     menus = [action.text() for action in win.menuBar().actions()]
-    assert menus == ["&File", "&Case", "&Navigation", "&Help"]
+    assert menus == ["&File", "&Case", "&Navigation", "&Team", "&Help"]  # the tester is admin
     assert win.trigger("import").text() == "&Import…"
     assert win.trigger("next").text() == "&Next case"
 
@@ -215,8 +215,11 @@ def test_main_window_in_english(english_window):
     assert [view.partition(" (")[0] for view in views] == [
         "New",
         "My cases",
-        "Invalid",
+        "Unassigned",
+        "Due today",
+        "Overdue",
         "Follow-up due",
+        "Invalid",
         "Quarantine",
         "Open",
         "All",

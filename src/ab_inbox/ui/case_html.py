@@ -8,6 +8,7 @@ itself on hover.
 from __future__ import annotations
 
 from contextvars import ContextVar
+from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import QCoreApplication
@@ -132,6 +133,14 @@ def _partial_date(value: str | None) -> str | None:
     return f"{parts[0]} ({unknown})"
 
 
+def _local_time(utc_text: str | None) -> str | None:
+    """A stored UTC time ("…Z") in the workstation's local time."""
+    if not utc_text:
+        return None
+    moment = datetime.fromisoformat(utc_text.replace("Z", "+00:00")).astimezone()
+    return f"{moment:%Y-%m-%d %H:%M}"
+
+
 def _section(title: str, body: str) -> str:
     return f"<h2>{escape(title)}</h2>{body}"
 
@@ -168,6 +177,10 @@ def _render_case(case: dict) -> str:
                     (
                         QCoreApplication.translate("CaseHtml", "Eingang"),
                         _v((case.get("received_at") or "")[:19].replace("T", " ")),
+                    ),
+                    (
+                        QCoreApplication.translate("CaseHtml", "Fällig"),
+                        _v(_local_time(case.get("due_at"))),
                     ),
                     (
                         QCoreApplication.translate("CaseHtml", "Status"),

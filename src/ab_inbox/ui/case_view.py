@@ -104,7 +104,12 @@ class CaseView(QWidget):
             return
         self.header.setText(
             f"<b>{self.tr('Fall')} {case['id']}</b> · {case.get('type_title') or ''} · "
-            f"{_plain(case.get('applicant_name'))} · {tr_status(case['status'])}"
+            f"{_plain(case.get('applicant_name'))} · {tr_status(case['status'])}<br>"
+            + self.tr("Eingang: {0} · Fällig: {1} · Bearbeitung: {2}").format(
+                _local(case.get("received_at"), seconds=True),
+                _local(case.get("due_at")),
+                _plain(case.get("assignee")),
+            )
         )
         scroll = self.details.verticalScrollBar().value()
         self.details.setHtml(render_case(case, labels))
@@ -199,6 +204,16 @@ class CaseView(QWidget):
         if text and self.case:
             self.note_submitted.emit(self.case["id"], text)
             self.note_edit.clear()
+
+
+def _local(utc_text: str | None, seconds: bool = False) -> str:
+    """A stored UTC time in the workstation's local time ("–" when there is none)."""
+    from datetime import datetime
+
+    if not utc_text:
+        return "–"
+    moment = datetime.fromisoformat(utc_text.replace("Z", "+00:00")).astimezone()
+    return f"{moment:%d.%m.%Y %H:%M:%S}" if seconds else f"{moment:%d.%m.%Y %H:%M}"
 
 
 def _plain(value) -> str:

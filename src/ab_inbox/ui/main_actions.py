@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
 from ab_inbox.casework import status as workflow
 from ab_inbox.ui import handoff_actions as handoff
 from ab_inbox.ui.i18n import tr_status
+from ab_inbox.ui.team_actions import add_team_actions, build_team_menu
 
 # Back-channel reply types offered in the "Antworten" menu (titles from the type registry).
 REPLY_CODES = ("130102", "130104", "130105", "130109", "130110", "130107")
@@ -170,11 +171,13 @@ def build_actions(window) -> dict[str, QAction]:
         )
     for slug, key in STATUS_SHORTCUTS:
         add(f"status_{slug}", tr_status(slug), key, lambda slug=slug: set_status(window, slug))
-    for number in range(1, window.views.count() + 1):
+    add_team_actions(window, add)
+    # Alt+1 … Alt+9 and Alt+0 for the first ten views (saved searches come after them).
+    for number in range(1, min(window.views.count(), 10) + 1):
         add(
             f"view_{number}",
             QCoreApplication.translate("MainWindow", "Ansicht {0}").format(number),
-            f"Alt+{number}",
+            f"Alt+{number % 10}",
             lambda row=number - 1: window.views.setCurrentRow(row),
         )
     add(
@@ -195,7 +198,7 @@ def _menus(window, acts) -> None:
     file_menu.addSeparator()
     file_menu.addAction(acts["quit"])
     case_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Fall"))
-    for name in ("take", "follow_up", "note"):
+    for name in ("take", "take_next", "follow_up", "note"):
         case_menu.addAction(acts[name])
     status_menu = case_menu.addMenu(QCoreApplication.translate("MainWindow", "&Status"))
     for slug, _ in STATUS_SHORTCUTS:
@@ -209,11 +212,12 @@ def _menus(window, acts) -> None:
     nav = bar.addMenu(QCoreApplication.translate("MainWindow", "&Navigation"))
     for name in ("next", "previous", "queue", "open", "search", "save_search"):
         nav.addAction(acts[name])
+    build_team_menu(window, acts)
     help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Hilfe"))
     help_menu.addAction(acts["help"])
     toolbar = window.addToolBar(QCoreApplication.translate("MainWindow", "Werkzeuge"))
     toolbar.setObjectName("main_toolbar")
-    for name in ("fetch", "take", "follow_up"):
+    for name in ("fetch", "take", "take_next", "follow_up"):
         toolbar.addAction(acts[name])
     toolbar.addSeparator()
     for slug, _ in STATUS_SHORTCUTS:

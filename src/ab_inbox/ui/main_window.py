@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ab_inbox import config
+from ab_inbox.casework.roles import AccessDenied
 from ab_inbox.errors import BilingualError
 from ab_inbox.inbox import Inbox
 from ab_inbox.ui.case_view import CaseView
@@ -35,13 +36,18 @@ from ab_inbox.ui.main_actions import build_actions
 from ab_inbox.ui.ops import Op, ThreadLocalInbox
 from ab_inbox.ui.quarantine_table import QuarantineTable
 from ab_inbox.ui.queue_model import CASE_ID_ROLE, COLUMNS, QueueModel
+from ab_inbox.ui.reminder_bar import ReminderBar
+from ab_inbox.ui.team_actions import apply_role
 
 LIVE_POLL_MS = 1500
 VIEWS = (
     ("new", QT_TRANSLATE_NOOP("MainWindow", "Neu")),
     ("mine", QT_TRANSLATE_NOOP("MainWindow", "Meine Fälle")),
-    ("invalid", QT_TRANSLATE_NOOP("MainWindow", "Ungültig")),
+    ("unassigned", QT_TRANSLATE_NOOP("MainWindow", "Nicht zugewiesen")),
+    ("due_today", QT_TRANSLATE_NOOP("MainWindow", "Heute fällig")),
+    ("overdue", QT_TRANSLATE_NOOP("MainWindow", "Überfällig")),
     ("follow_up_due", QT_TRANSLATE_NOOP("MainWindow", "Wiedervorlage fällig")),
+    ("invalid", QT_TRANSLATE_NOOP("MainWindow", "Ungültig")),
     ("quarantine", QT_TRANSLATE_NOOP("MainWindow", "Quarantäne")),
     ("open", QT_TRANSLATE_NOOP("MainWindow", "Offen")),
     ("all", QT_TRANSLATE_NOOP("MainWindow", "Alle")),
@@ -64,8 +70,13 @@ class MainWindow(QMainWindow):
         self._pending_query: tuple | None = None
         self._case_token = 0
         self._data_version = inbox.data_version()
+        self._wanted_case: int | None = None  # to select once the next ids arrive
+        self.actor = None  # the acting user as the core sees them (roles.Actor)
+        self.team_dialogs: dict[str, QWidget] = {}
         self._build_widgets()
         self.actions_by_name = build_actions(self)
+        apply_role(self, None)  # nothing a role might not allow until the core has answered
+        self.reload_actor()
         self._restore_state()
         self.live_timer = QTimer(self)
         self.live_timer.setInterval(LIVE_POLL_MS)
@@ -79,6 +90,21 @@ class MainWindow(QMainWindow):
     def _after_first_ids(self) -> None:
         self._refresh_counts()
         self.reload_saved_searches()
+        self.check_reminders()
+
+    def reload_actor(self) -> None:
+        """Ask the core who is acting with which role; the window shows what the role allows."""
+        Op(self, lambda: self.workers.get().actor()).on_success(self._apply_actor).start()
+
+    def _apply_actor(self, actor) -> None:
+        self.actor = actor
+        apply_role(self, actor)
+
+    def check_reminders(self) -> None:
+        """What is due for the acting user, shown in the bar above the queue (not a dialog)."""
+        Op(self, lambda: self.workers.get().reminders()).on_success(
+            self.reminder_bar.show_counts
+        ).on_failure(self.show_error).start()
 
     # --- layout ----------------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -126,6 +152,9 @@ class MainWindow(QMainWindow):
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
+        self.reminder_bar = ReminderBar()
+        self.reminder_bar.view_requested.connect(self.select_view)
+        middle_layout.addWidget(self.reminder_bar)
         middle_layout.addWidget(self.search)
         middle_layout.addWidget(self.center)
 
@@ -192,6 +221,38 @@ class MainWindow(QMainWindow):
         current = self.current_case_id()
         return [i for i in ids if i is not None] or ([current] if current else [])
 
+    def selected_case_versions(self) -> dict[int, int]:
+        """The selected cases with the version the queue shows (for conflict checks)."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        current = self.table.currentIndex().row()
+        if not rows and current >= 0:
+            rows = [current]
+        found = {}
+        for row in rows:
+            data = self.model.row_data(row)
+            if data is not None:
+                found[data["id"]] = data["version"]
+        return found
+
+    def select_view(self, key: str) -> bool:
+        """Switch the queue to a fixed view by its key ("overdue", "mine", …)."""
+        for i in range(self.views.count()):
+            if self.views.item(i).data(VIEW_ROLE) == (key, None):
+                self.views.setCurrentRow(i)
+                return True
+        return False
+
+    def open_case(self, case_id: int, view: str | None = None) -> None:
+        """Show a case, switching to `view` first; it is selected once the queue has it."""
+        self._wanted_case = case_id
+        self.load_case(case_id, audit=False)
+        if view is None or self.current_view()[0] == view:
+            self.model.forget_rows()
+            self.refresh()
+        else:
+            self.select_view(view)
+            self._refresh_counts()
+
     def current_case_id(self) -> int | None:
         index = self.table.currentIndex()
         return self.model.case_id(index.row()) if index.isValid() else None
@@ -222,6 +283,8 @@ class MainWindow(QMainWindow):
         token = self._refresh_token
         keep = self.current_case_id() if keep_selection else None
         keep_row = self.table.currentIndex().row()
+        if self._wanted_case is not None:
+            keep, keep_row = self._wanted_case, -1
 
         def query():
             return self.workers.get().case_ids(
@@ -240,6 +303,7 @@ class MainWindow(QMainWindow):
         if token != self._refresh_token:
             return  # a newer refresh is on its way
         self._pending_query = None
+        wanted, self._wanted_case = self._wanted_case, None
         scroll = self.table.verticalScrollBar().value()
         self.table.selectionModel().blockSignals(True)
         self.model.set_ids(ids)
@@ -251,10 +315,14 @@ class MainWindow(QMainWindow):
             self.table.setCurrentIndex(self.model.index(row, 0))
             self.table.selectRow(row)
         self.table.selectionModel().blockSignals(False)
-        if keep is not None:
+        if wanted is not None and row >= 0:
+            self.table.scrollTo(self.model.index(row, 0))
+        elif keep is not None:
             self.table.verticalScrollBar().setValue(scroll)
         if row >= 0:
             self.load_case(self.model.case_id(row), audit=moved_on)
+        elif wanted is not None and keep == wanted:
+            pass  # not in this view (a search hides it): the case view keeps showing it
         elif keep is not None or not ids:
             self.case_view.show_case(None)
         self.ids_applied.emit()
@@ -290,6 +358,7 @@ class MainWindow(QMainWindow):
             self._data_version = version
             self.model.forget_rows()
             self.refresh()
+            self.reload_actor()  # a changed role or a deactivation shows at once
 
     # --- the case -------------------------------------------------------------------------
     def _current_row_changed(self, current, _previous) -> None:
@@ -350,6 +419,8 @@ class MainWindow(QMainWindow):
         else:
             text = self.tr("Unerwarteter Fehler: {0}").format(type(exc).__name__)
         QMessageBox.warning(self, self.tr("AB-Inbox"), text)
+        if isinstance(exc, AccessDenied):
+            self.reload_actor()  # the role may have changed since the window asked
         self.model.forget_rows()
         self.refresh()
 

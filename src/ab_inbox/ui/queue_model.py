@@ -31,7 +31,7 @@ MAX_CACHED_PAGES = 50
 # (key, German header, sort key in the core, default width in pixels)
 COLUMNS = (
     ("received_at", QT_TRANSLATE_NOOP("QueueModel", "Eingang"), "received", 140),
-    ("age", QT_TRANSLATE_NOOP("QueueModel", "Alter/Frist"), "age", 80),
+    ("age", QT_TRANSLATE_NOOP("QueueModel", "Alter/Frist"), "due", 110),
     ("type_title", QT_TRANSLATE_NOOP("QueueModel", "Typ"), "type", 170),
     ("applicant_name", QT_TRANSLATE_NOOP("QueueModel", "Antragsteller"), "applicant", 190),
     ("nationality", QT_TRANSLATE_NOOP("QueueModel", "Staatsangehörigkeit"), "nationality", 120),
@@ -49,14 +49,47 @@ FONT = Qt.ItemDataRole.FontRole
 _USED_ROLES = frozenset({DISPLAY, TOOLTIP, FOREGROUND, FONT, CASE_ID_ROLE})
 
 
+FINAL_STATUSES = frozenset({"exported", "not_responsible", "done"})
+
+
+def _local_date(utc_text: str) -> date:
+    """The workstation's calendar day of a stored UTC time ("…Z")."""
+    return datetime.fromisoformat(utc_text.replace("Z", "+00:00")).astimezone().date()
+
+
+def due_days(row: dict, today: date) -> int | None:
+    """Days until an open case is due (negative: overdue); None without a due time."""
+    if not row.get("due_at") or row.get("status") in FINAL_STATUSES:
+        return None
+    return (_local_date(row["due_at"]) - today).days
+
+
+def due_text(days: int) -> str:
+    if days > 0:
+        return QCoreApplication.translate("QueueModel", "fällig in {0} T.").format(days)
+    if days == 0:
+        return QCoreApplication.translate("QueueModel", "heute fällig")
+    return QCoreApplication.translate("QueueModel", "{0} T. überfällig").format(-days)
+
+
 def _age_text(row: dict, today: date) -> str:
-    received = datetime.fromisoformat(row["received_at"].replace("Z", "+00:00"))
-    days = (datetime.now(UTC).date() - received.date()).days
-    text = f"{days} T"
+    days = due_days(row, today)
+    if days is not None:
+        text = due_text(days)
+    else:
+        received = datetime.fromisoformat(row["received_at"].replace("Z", "+00:00"))
+        text = f"{(datetime.now(UTC).date() - received.date()).days} T"
     if row.get("follow_up_date"):
-        due = date.fromisoformat(row["follow_up_date"])
-        text += f" · WV {due:%d.%m.}" + (" !" if due <= today else "")
+        follow = date.fromisoformat(row["follow_up_date"])
+        text += f" · WV {follow:%d.%m.}" + (" !" if follow <= today else "")
     return text
+
+
+def _age_tooltip(row: dict) -> str | None:
+    if not row.get("due_at"):
+        return None
+    due = datetime.fromisoformat(row["due_at"].replace("Z", "+00:00")).astimezone()
+    return QCoreApplication.translate("QueueModel", "Fällig am {0}").format(f"{due:%d.%m.%Y %H:%M}")
 
 
 class QueueModel(QAbstractTableModel):
@@ -145,8 +178,13 @@ class QueueModel(QAbstractTableModel):
         if role == CASE_ID_ROLE:
             return row["id"]
         if role == TOOLTIP:
+            if key == "age":
+                return _age_tooltip(row)
             return row.get("type_code") if key == "type_title" else None
         if role == FOREGROUND:
+            if key == "age":
+                days = due_days(row, date.today())
+                return _INVALID_BRUSH if days is not None and days < 0 else None
             return _INVALID_BRUSH if key == "validation" and row["validation"] != "valid" else None
         if role == FONT and row["status"] == "new":
             return self._bold_font()

@@ -1,4 +1,7 @@
-"""The list of keyboard shortcuts (F1), built from the window's actions so it is never stale."""
+"""The list of keyboard shortcuts (F1), built from the window's actions so it is never stale.
+
+Actions the user's role cannot use are hidden in the window and left out here as well.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ class ShortcutsDialog(QDialog):
                 a.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
             )
             for a in actions
-            if not a.shortcut().isEmpty()
+            if not a.shortcut().isEmpty() and a.isVisible()
         ]
         self.table = QTableWidget(len(rows), 2)
         self.table.setAccessibleName(self.tr("Liste der Tastenkürzel"))

@@ -2,9 +2,201 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="de">
 <context>
+    <name>AccessGate</name>
+    <message>
+        <location filename="../access_gate.py" line="+97"/>
+        <source>AB-Inbox hat noch keine Benutzer. Soll die Anmeldung „{0}“ als erster Benutzer mit der Rolle Administration eingerichtet werden?</source>
+        <translation>AB-Inbox has no users yet. Set up the login &apos;{0}&apos; as the first user with the role Administration?</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../assign_dialog.py" line="+28"/>
+        <source>Zuweisen</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Personen</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zuweisung aufheben</source>
+        <translation>Release assignment</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{0} ausgewählte Fälle zuweisen an:</source>
+        <translation>Assign {0} selected cases to:</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../audit_dialog.py" line="+34"/>
+        <source>Protokoll</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Zeit (lokal)</source>
+        <translation>Time (local)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+61"/>
+        <source>Benutzer</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>Arbeitsplatz</source>
+        <translation>Workstation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+61"/>
+        <source>Aktion</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>Fall</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nachricht</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+29"/>
+        <source>Ergebnis</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Protokolleinträge</source>
+        <translation>Audit log entries</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Seite</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>◀ &amp;Neuere</source>
+        <translation>◀ &amp;Newer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ä&amp;ltere ▶</source>
+        <translation>O&amp;lder ▶</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Kette prüfen</source>
+        <translation>&amp;Check chain</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Als CSV e&amp;xportieren…</source>
+        <translation>E&amp;xport as CSV…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&amp;Von:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Von Datum</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Bis:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bis Datum</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Fallnummer</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Anwenden</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter anwenden</source>
+        <translation>Apply filters</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Benutzer:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aktion:</source>
+        <translation>Action:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fall:</source>
+        <translation>Case:</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>(alle Aktionen)</source>
+        <translation>(all actions)</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>{0}–{1} von {2}</source>
+        <translation>{0}–{1} of {2}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Kette wird geprüft…</source>
+        <translation>Checking the chain…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Protokoll exportieren</source>
+        <translation>Export audit log</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{0} Einträge exportiert nach {1}</source>
+        <translation>{0} entries exported to {1}</translation>
+    </message>
+</context>
+<context>
     <name>CaseHtml</name>
     <message>
-        <location filename="../case_html.py" line="+78"/>
+        <location filename="../case_html.py" line="+79"/>
         <source>Familienname</source>
         <translation>Family name</translation>
     </message>
@@ -54,13 +246,13 @@
         <translation>day and month unknown</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <location line="+59"/>
+        <location line="+36"/>
+        <location line="+63"/>
         <source>Prüfergebnis</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-59"/>
         <source>Antrag</source>
         <translation>Application</translation>
     </message>
@@ -73,6 +265,11 @@
         <location line="+3"/>
         <source>Eingang</source>
         <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fällig</source>
+        <translation>Due</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -106,8 +303,7 @@
         <translation>Person</translation>
     </message>
     <message>
-        <location line="-144"/>
-        <location line="+148"/>
+        <location line="+4"/>
         <source>Vertreter</source>
         <translation>Representative</translation>
     </message>
@@ -262,7 +458,12 @@
         <translation>Save note</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+23"/>
+        <source>Eingang: {0} · Fällig: {1} · Bearbeitung: {2}</source>
+        <translation>Received: {0} · Due: {1} · Assignee: {2}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>(ohne Namen)</source>
         <translation>(no name)</translation>
     </message>
@@ -298,6 +499,201 @@
         <location line="+7"/>
         <source>Pflichtfelder sind mit * markiert.</source>
         <translation>Required fields are marked with *.</translation>
+    </message>
+</context>
+<context>
+    <name>DistributionDialog</name>
+    <message>
+        <location filename="../distribution_dialog.py" line="+41"/>
+        <location line="+2"/>
+        <source>Verteilung und Fristen</source>
+        <translation>Distribution and deadlines</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Regeln</source>
+        <translation>&amp;Rules</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fristen</source>
+        <translation>&amp;Deadlines</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ergebnis</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bearbeitung</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buchstaben</source>
+        <translation>Letters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+50"/>
+        <source>Nachrichtentyp</source>
+        <translation>Message type</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>Aktiv</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verteilungsregeln</source>
+        <translation>Distribution rules</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Buchstaben von</source>
+        <translation>Letters from</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Buchstaben bis</source>
+        <translation>Letters to</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nachrichtentyp der Regel</source>
+        <translation>Message type of the rule</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(alle Typen)</source>
+        <translation>(all types)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Person:</source>
+        <translation>Person:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Familienname von – bis:</source>
+        <translation>Family name from – to:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nachrichtentyp:</source>
+        <translation>Message type:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regel &amp;hinzufügen</source>
+        <translation>&amp;Add rule</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Regel &amp;entfernen</source>
+        <translation>R&amp;emove rule</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Jetzt &amp;verteilen</source>
+        <translation>Distribute &amp;now</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Die Regeln auf die offenen, nicht zugewiesenen Fälle anwenden</source>
+        <translation>Apply the rules to the open, unassigned cases</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tage</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bearbeitungsfristen</source>
+        <translation>Deadline targets</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> Tage</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frist in Tagen</source>
+        <translation>Target in days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frist &amp;speichern</source>
+        <translation>&amp;Save target</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Eigene Frist &amp;entfernen</source>
+        <translation>R&amp;emove own target</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Der Typ bekommt wieder die Standardfrist (*)</source>
+        <translation>The type gets the default target (*) again</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Frist:</source>
+        <translation>Target:</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>nein</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Standard (alle übrigen Typen)</source>
+        <translation>Default (all other types)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Regel {0} hinzugefügt</source>
+        <translation>Rule {0} added</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Regel {0} entfernt</source>
+        <translation>Rule {0} removed</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0} Fälle verteilt</source>
+        <translation>{0} cases distributed</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Frist gespeichert; {0} offene Fälle neu berechnet</source>
+        <translation>Target saved; {0} open cases recalculated</translation>
     </message>
 </context>
 <context>
@@ -503,7 +899,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+41"/>
+        <location filename="../main_window.py" line="+44"/>
         <source>Neu</source>
         <translation>New</translation>
     </message>
@@ -513,17 +909,32 @@
         <translation>My cases</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Ungültig</source>
         <translation>Invalid</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Wiedervorlage fällig</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
+        <location line="-3"/>
+        <source>Nicht zugewiesen</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Heute fällig</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Überfällig</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Quarantäne</source>
         <translation>Quarantine</translation>
     </message>
@@ -543,7 +954,7 @@
         <translation>AB-Inbox – Immigration Office Inbox</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+45"/>
         <source>Ansichten</source>
         <translation>Views</translation>
     </message>
@@ -563,12 +974,12 @@
         <translation>Queue</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+214"/>
         <source>Fälle: {0} · Neu: {1} · Ungültig: {2} · Letzter Eingang: {3} UTC</source>
         <translation>Cases: {0} · New: {1} · Invalid: {2} · Last received: {3} UTC</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Unerwarteter Fehler: {0}</source>
         <translation>Unexpected error: {0}</translation>
     </message>
@@ -584,7 +995,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../handoff_actions.py" line="+142"/>
+        <location filename="../handoff_actions.py" line="+140"/>
         <source>Gespeichert: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -609,7 +1020,7 @@
         <translation>Import: {0} accepted, {1} invalid, {2} duplicates, {3} quarantined</translation>
     </message>
     <message>
-        <location filename="../main_actions.py" line="+63"/>
+        <location filename="../main_actions.py" line="+64"/>
         <source>&amp;Abrufen</source>
         <translation>&amp;Fetch</translation>
     </message>
@@ -714,7 +1125,7 @@
         <translation>Save summary as P&amp;DF…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Ansicht {0}</source>
         <translation>View {0}</translation>
     </message>
@@ -749,7 +1160,7 @@
         <translation>&amp;Navigation</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
@@ -759,14 +1170,14 @@
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../handoff_actions.py" line="-118"/>
-        <location line="+129"/>
+        <location filename="../handoff_actions.py" line="-115"/>
+        <location line="+126"/>
         <location filename="../main_actions.py" line="+25"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-108"/>
         <source>Export trotzdem?</source>
         <translation>Export anyway?</translation>
     </message>
@@ -796,7 +1207,7 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+45"/>
         <source>{0} Seiten gedruckt</source>
         <translation>{0} pages printed</translation>
     </message>
@@ -1004,6 +1415,79 @@
     </message>
 </context>
 <context>
+    <name>PurgeDialog</name>
+    <message>
+        <location filename="../purge_dialog.py" line="+38"/>
+        <source>Zur Löschung fällig</source>
+        <translation>Due for deletion</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fall</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seit</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Löschung fällig am</source>
+        <translation>Deletion due on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zur Löschung fällige Fälle</source>
+        <translation>Cases due for deletion</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ergebnis</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Löschbericht</source>
+        <translation>Deletion report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jetzt &amp;löschen…</source>
+        <translation>&amp;Delete now…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jetzt löschen</source>
+        <translation>Delete now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nur die Administration darf löschen</source>
+        <translation>Only administration may delete</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{0} Fälle sind zur Löschung fällig.</source>
+        <translation>{0} cases are due for deletion.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0} Fälle endgültig löschen? Personenbezogene Daten, Nachrichten und Anlagen werden entfernt; das lässt sich nicht rückgängig machen.</source>
+        <translation>Delete {0} cases for good? Personal data, messages and attachments are removed; this cannot be undone.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Gelöscht: {0} Fälle; übersprungen: {1}.</source>
+        <translation>Deleted: {0} cases; skipped: {1}.</translation>
+    </message>
+</context>
+<context>
     <name>QuarantineTable</name>
     <message>
         <location filename="../quarantine_table.py" line="+12"/>
@@ -1084,7 +1568,27 @@
         <translation>Attachments</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+27"/>
+        <source>fällig in {0} T.</source>
+        <translation>due in {0} d</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>heute fällig</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} T. überfällig</source>
+        <translation>{0} d overdue</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Fällig am {0}</source>
+        <translation>Due on {0}</translation>
+    </message>
+    <message>
+        <location line="+115"/>
         <source>gültig</source>
         <translation>valid</translation>
     </message>
@@ -1092,6 +1596,51 @@
         <location line="+0"/>
         <source>ungültig</source>
         <translation>invalid</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBar</name>
+    <message>
+        <location filename="../reminder_bar.py" line="+21"/>
+        <location line="+4"/>
+        <source>Erinnerungen</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Wiedervorlagen zeigen</source>
+        <translation>Show follow-ups</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Überfällige zeigen</source>
+        <translation>Show overdue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heute fällige zeigen</source>
+        <translation>Show due today</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+1"/>
+        <source>Erinnerung schließen</source>
+        <translation>Close reminder</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Wiedervorlagen fällig: {0}</source>
+        <translation>Follow-ups due: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Überfällig: {0}</source>
+        <translation>Overdue: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heute fällig: {0}</source>
+        <translation>Due today: {0}</translation>
     </message>
 </context>
 <context>
@@ -1246,6 +1795,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Wartezeit auf Dokumentenpakete (Stunden)</source>
+        <translation>Wait for document packets (hours)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fehlen einer paketierten Dokumentenlieferung nach so vielen Stunden noch Pakete, zeigt der Fall eine Warnung mit den fehlenden Paketnummern.</source>
+        <translation>If packets of a packaged document delivery are still missing after this many hours, the case shows a warning with the missing packet numbers.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Erlaubte Uhrzeitabweichung (Minuten)</source>
         <translation>Allowed clock skew (minutes)</translation>
     </message>
@@ -1303,6 +1862,76 @@
         <location line="+1"/>
         <source>So viele Tage nach „Unzuständig“ werden die personenbezogenen Daten eines Falls gelöscht (ab-inbox purge). 0 = nie löschen.</source>
         <translation>This many days after “Not responsible”, a case&apos;s personal data are deleted (ab-inbox purge). 0 = never delete.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XTA: Adresse des ManagementPort</source>
+        <translation>XTA: ManagementPort URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTTPS-Adresse des XTA-2-Webservice (ManagementPort, z. B. checkAccountActive), vom Transportdienstleister. Leer: kein Abruf über XTA.</source>
+        <translation>HTTPS address of the XTA 2 web service (ManagementPort, e.g. checkAccountActive), from the transport provider. Empty: no fetching over XTA.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XTA: Adresse des MsgBoxPort</source>
+        <translation>XTA: MsgBoxPort URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTTPS-Adresse des Postfachs (MsgBoxPort: getStatusList, getMessage, close).</source>
+        <translation>HTTPS address of the mailbox (MsgBoxPort: getStatusList, getMessage, close).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XTA: Adresse des SendXtaPort</source>
+        <translation>XTA: SendXtaPort URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTTPS-Adresse für den Versand (SendXtaPort); für den Abruf nicht nötig.</source>
+        <translation>HTTPS address for sending (SendXtaPort); not needed for fetching.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XTA: Leser-Kennungen des Postfachs</source>
+        <translation>XTA: reader ids</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kennungen, für die das Postfach abgerufen wird (meist die DVDV-Kennung der Behörde). Leer: die DVDV-Kennungen der Behörde.</source>
+        <translation>Identifiers the mailbox is fetched for (usually the office&apos;s DVDV identifier). Empty: the office&apos;s DVDV identifiers.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XTA: Client-Zertifikat (PKCS#12)</source>
+        <translation>XTA: client certificate (PKCS#12)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Datei .p12/.pfx mit Zertifikat und Schlüssel der Behörde. Das Passwort liegt nur im Schlüsselbund des Betriebssystems.</source>
+        <translation>A .p12/.pfx file with the office&apos;s certificate and key. The password is kept only in the operating system&apos;s keyring.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XTA: Vertrauenswürdige CA (PEM)</source>
+        <translation>XTA: trusted CA bundle (PEM)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CA-Zertifikate, denen beim Server vertraut wird. Leer: die des Betriebssystems.</source>
+        <translation>CA certificates trusted for the server. Empty: those of the operating system.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XTA: Nachrichten je Statusliste</source>
+        <translation>XTA: messages per status list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>So viele Einträge fordert ein getStatusList höchstens an (maxListItems).</source>
+        <translation>The most entries one getStatusList asks for (maxListItems).</translation>
     </message>
 </context>
 <context>
@@ -1404,7 +2033,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../shortcuts_dialog.py" line="+12"/>
+        <location filename="../shortcuts_dialog.py" line="+15"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -1468,11 +2097,238 @@
     </message>
 </context>
 <context>
+    <name>TeamActions</name>
+    <message>
+        <location filename="../team_actions.py" line="+34"/>
+        <source>Nä&amp;chsten Fall übernehmen</source>
+        <translation>Take n&amp;ext case</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Den dringendsten nicht zugewiesenen neuen Fall übernehmen</source>
+        <translation>Take the most urgent unassigned new case</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Zuweisen…</source>
+        <translation>&amp;Assign…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Die ausgewählten Fälle einer Person zuweisen</source>
+        <translation>Assign the selected cases to a person</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Arbeitslast…</source>
+        <translation>&amp;Workload…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Verteilung und Fristen…</source>
+        <translation>&amp;Distribution and deadlines…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Protokoll…</source>
+        <translation>Audit &amp;log…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Zur &amp;Löschung fällig…</source>
+        <translation>Due for d&amp;eletion…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Benutzer…</source>
+        <translation>&amp;Users…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Team</source>
+        <translation>&amp;Team</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Kein freier neuer Fall</source>
+        <translation>No free new case</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fall {0} übernommen</source>
+        <translation>Took case {0}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Kein Fall ausgewählt</source>
+        <translation>No case selected</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0} Fälle zugewiesen an {1}</source>
+        <translation>{0} cases assigned to {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Zuweisung von {0} Fällen aufgehoben</source>
+        <translation>Released the assignment of {0} cases</translation>
+    </message>
+</context>
+<context>
     <name>ThumbnailModel</name>
     <message>
         <location filename="../viewers/thumbnail_model.py" line="+77"/>
         <source>Seite {page}</source>
         <translation>Page {page}</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../users_dialog.py" line="+28"/>
+        <source>Benutzer</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anmeldung</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rolle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Aktiv</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Benutzerliste</source>
+        <translation>User list</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Anmeldung des neuen Benutzers</source>
+        <translation>Login of the new user</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Betriebssystem-Anmeldung</source>
+        <translation>Operating system login</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Anzeigename</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rolle des neuen Benutzers</source>
+        <translation>Role of the new user</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hinzufügen</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Benutzer hinzufügen</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anmeldung:</source>
+        <translation>Login:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rolle:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rolle des ausgewählten Benutzers</source>
+        <translation>Role of the selected user</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rolle ä&amp;ndern</source>
+        <translation>Cha&amp;nge role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rolle ändern</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+63"/>
+        <source>&amp;Deaktivieren</source>
+        <translation>&amp;Deactivate</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Aktivieren oder deaktivieren</source>
+        <translation>Activate or deactivate</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ausgewählt:</source>
+        <translation>Selected:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ergebnis</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>nein</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&amp;Aktivieren</source>
+        <translation>&amp;Activate</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Benutzer {0} hinzugefügt</source>
+        <translation>User {0} added</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rolle von {0} geändert</source>
+        <translation>Role of {0} changed</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0} aktiviert</source>
+        <translation>{0} activated</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} deaktiviert</source>
+        <translation>{0} deactivated</translation>
     </message>
 </context>
 <context>
@@ -1571,6 +2427,49 @@
         <location line="+1"/>
         <source>Zum vorherigen Treffer</source>
         <translation>Go to the previous match</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadDialog</name>
+    <message>
+        <location filename="../workload_dialog.py" line="+19"/>
+        <source>Arbeitslast</source>
+        <translation>Workload</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bearbeitung</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Überfällig</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ältester Eingang</source>
+        <translation>Oldest receipt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Arbeitslast je Person</source>
+        <translation>Workload per person</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Doppelklick auf die eigene Zeile oder „Nicht zugewiesen“ zeigt die Fälle.</source>
+        <translation>Double-click your own row or &apos;Unassigned&apos; to show the cases.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Nicht zugewiesen</source>
+        <translation>Unassigned</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,79 @@
+"""The team lead's overview: open cases per caseworker, by status, overdue, oldest receipt.
+
+Double-clicking one's own row shows "Meine Fälle", the unassigned row "Nicht zugewiesen".
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout
+
+from ab_inbox.ui.i18n import tr_status
+from ab_inbox.ui.team_dialog import TeamDialog, fill, local_time, row_data, table
+
+OPEN_STATUSES = ("new", "in_progress", "query", "ready", "parked")
+
+
+class WorkloadDialog(TeamDialog):
+    def __init__(self, main, parent=None):
+        super().__init__(main, parent)
+        self.setWindowTitle(self.tr("Arbeitslast"))
+        self.table = table(
+            [
+                self.tr("Bearbeitung"),
+                self.tr("Offen"),
+                *(tr_status(slug) for slug in OPEN_STATUSES),
+                self.tr("Überfällig"),
+                self.tr("Ältester Eingang"),
+            ],
+            self.tr("Arbeitslast je Person"),
+        )
+        self.table.cellDoubleClicked.connect(lambda row, _column: self.show_cases(row))
+        self.hint = QLabel(
+            self.tr("Doppelklick auf die eigene Zeile oder „Nicht zugewiesen“ zeigt die Fälle.")
+        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(self.hint)
+        layout.addWidget(buttons)
+        self.resize(860, 420)
+
+    def reload(self) -> None:
+        def load(inbox):
+            return inbox.workload(), inbox.users(), inbox.user
+
+        self.run(load, self._show)
+
+    def _show(self, result) -> None:
+        rows, users, me = result
+        self.me = me
+        names = {u["login"]: u.get("display_name") or u["login"] for u in users}
+        values = []
+        for row in rows:
+            who = row["assignee"]
+            label = (
+                self.tr("Nicht zugewiesen")
+                if who is None
+                else (f"{names[who]} ({who})" if who in names and names[who] != who else who)
+            )
+            values.append(
+                [
+                    label,
+                    row["open"],
+                    *(row["by_status"].get(slug, 0) for slug in OPEN_STATUSES),
+                    row["overdue"],
+                    local_time(row["oldest"]),
+                ]
+            )
+        fill(self.table, values, [row["assignee"] for row in rows])
+
+    def show_cases(self, row: int) -> None:
+        who = row_data(self.table, row)
+        if who is None:
+            self.main.select_view("unassigned")
+        elif who == getattr(self, "me", None):
+            self.main.select_view("mine")
+        else:
+            return
+        self.accept()
