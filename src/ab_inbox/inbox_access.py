@@ -28,11 +28,15 @@ class AccessMixin:
             return Actor(self.user, None, False)
         return Actor(row["login"], row["role"], bool(row["active"]), row["display_name"])
 
+    def has_users(self) -> bool:
+        """False only before setup: then the first user may be added by anyone."""
+        return users.count(self.db) > 0
+
     def require(self, permission: str) -> Actor:
         """The acting user if the role allows the permission; AccessDenied otherwise."""
         actor = self.actor()
         if not actor.may(permission):
-            require(actor, permission, no_users_yet=users.count(self.db) == 0)
+            require(actor, permission, no_users_yet=not self.has_users())
         return actor
 
     def require_case(self, case_id: int, permission: str = WORK_CASES) -> Actor:

@@ -8,19 +8,20 @@ Changes value (casework.changes; inbox.py re-exports it).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ab_inbox.casework import roles
 from ab_inbox.casework import status as workflow
 from ab_inbox.casework.changes import Changes
-from ab_inbox.store import cases, deadlines
+from ab_inbox.store import cases, deadlines, delivery_status
 from ab_inbox.store import saved_searches as saved_search_store
 from ab_inbox.store.audit import append_audit
 from ab_inbox.store.connection import write_transaction
 from ab_inbox.xauslaender.message_types import by_code
 
 if TYPE_CHECKING:
+    from ab_inbox.config import Settings
     from ab_inbox.store.database import Database
     from ab_inbox.xauslaender.schema_pack import PackLibrary
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 class CasesMixin:
     # Provided by Inbox; `require` and `require_case` by AccessMixin (inbox_access).
     db: Database
+    settings: Settings
     user: str
     packs: PackLibrary
 
@@ -40,6 +42,7 @@ class CasesMixin:
         status: str | None = None,
         sort: str = "received",
         descending: bool = True,
+        assignee: str | None = None,
     ) -> list[int]:
         self.require(roles.READ_CASES)
         return cases.case_ids(
@@ -52,6 +55,7 @@ class CasesMixin:
             user=self.user,
             today=date.today().isoformat(),
             day=deadlines.day_bounds(date.today()),
+            assignee=assignee,
         )
 
     def case_rows(self, ids: list[int]) -> dict[int, dict]:
@@ -82,6 +86,17 @@ class CasesMixin:
             entry["to_status_label"] = workflow.label(entry["to_status"])
         row["exports"] = self.exports(case_id)
         row["replies"] = self.replies(case_id)
+        row["deliveries"] = delivery_status.case_deliveries(self.db, case_id)
+        row["delivery_warnings"] = [
+            {"text_de": w.text_de, "text_en": w.text_en, "missing": list(w.missing)}
+            for w in delivery_status.incomplete_deliveries(
+                self.db,
+                now=datetime.now(UTC),
+                wait=timedelta(hours=self.settings.packet_wait_hours),
+                case_id=case_id,
+                overdue_only=True,
+            )
+        ]
         return row
 
     def set_status(

@@ -327,3 +327,19 @@ def test_packets_and_message_may_come_over_different_transports(inbox):
     assert_filled(inbox, message.message_id, built)
     transports = [m["transport"] for m in inbox.case(message.case_id)["messages"]]
     assert sorted(transports) == ["dropfolder", "xta", "xta"]
+
+
+def test_the_case_shows_missing_packets_once_the_wait_time_is_over(inbox):
+    """T0 lies in the past, so with the default 24 hours the case view warns now."""
+    built = delivery(seed=6, packets=3)
+    message = send(inbox, built.message, at=T0)
+    send(inbox, built.packets[0], at=T0)
+    case = inbox.case(message.case_id)
+    [warning] = case["delivery_warnings"]
+    assert warning["missing"] == [2, 3] and "2 von 3 Paketen fehlen" in warning["text_de"]
+    assert [d["state"] for d in case["deliveries"]] == ["waiting"]
+    send(inbox, built.packets[1])
+    send(inbox, built.packets[2])
+    case = inbox.case(message.case_id)
+    assert case["delivery_warnings"] == []
+    assert [d["state"] for d in case["deliveries"]] == ["complete"]

@@ -44,3 +44,27 @@ def test_syntax_errors_report_the_line():
 def test_names_in_any_script_survive_parsing():
     tree = parse_untrusted("<a>Łukasz Nguyễn Thị Hương Şahin</a>".encode())
     assert tree.getroot().text == "Łukasz Nguyễn Thị Hương Şahin"
+
+
+def test_a_document_over_ten_megabytes_is_read_but_no_other_long_text():
+    big = "QUFB" * 3_000_000  # 12 MB of base64
+    tree = parse_untrusted(f"<a><dokument>{big}</dokument></a>".encode())
+    assert len(tree.getroot()[0].text) == 12_000_000
+    with pytest.raises(UnsafeXmlError) as err:
+        parse_untrusted(f"<a><dokument>{big}</dokument><name>{big}</name></a>".encode())
+    assert err.value.code == "too_deep" and "name" in err.value.text_de
+    deep = "<b>" * 300 + "</b>" * 300
+    with pytest.raises(UnsafeXmlError) as err:
+        parse_untrusted(f"<a><dokument>{big}</dokument>{deep}</a>".encode())
+    assert err.value.code == "too_deep"
+
+
+def test_an_application_with_a_twelve_megabyte_document_is_taken_in(inbox, tmp_path):
+    from tests.messages import fetch_files, valid_message
+
+    data = valid_message(seed=77, attachment_bytes=22_000_000)  # spread over the documents
+    assert len(data) >= 22_000_000
+    [case_id] = fetch_files(inbox, tmp_path / "drop", {"big.xml": data}).values()
+    message = inbox.message(inbox.case(case_id)["messages"][0]["id"])
+    sizes = [a["size"] for a in message["attachments"] if a["state"] == "stored"]
+    assert max(sizes) >= 7_500_000  # one text node over 10 MB of base64

@@ -71,6 +71,7 @@ def case_ids(
     user: str = "",
     today: str = "",
     day: tuple[str, str] = ("", ""),
+    assignee: str | None = None,
 ) -> list[int]:
     """The ids of a queue view, filtered and sorted entirely in SQL.
 
@@ -86,6 +87,9 @@ def case_ids(
     if status:
         where.append("c.status = :status")
         params["status"] = status
+    if assignee:
+        where.append("c.assignee = :assignee")
+        params["assignee"] = assignee
     if search:
         match = fts_query(search)
         if match is None:
