@@ -138,7 +138,7 @@ def test_documents_list_pages_and_short_hash(inbox, invalid_case):
     assert unknown[at + 3] == "–"
 
 
-def test_appendix_prints_pictures_and_lists_pdfs(invalid_case):
+def test_appendix_prints_pictures_and_appends_pdfs(invalid_case):
     png = io.BytesIO()
     Image.new("RGBA", (300, 400), (200, 30, 30, 128)).save(png, "PNG")
     jpeg = io.BytesIO()
@@ -148,14 +148,17 @@ def test_appendix_prints_pictures_and_lists_pdfs(invalid_case):
         ("Pass.jpg", "image/jpeg", jpeg.getvalue()),
         ("Vollmacht.pdf", "application/pdf", _pdf_with_pages(3)),
         ("kaputt.jpg", "image/jpeg", b"\xff\xd8 not a picture"),
+        ("kaputt.pdf", "application/pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"),
     ]
     plain = _render(invalid_case)
     pdf = _render(invalid_case, appendix=appendix)
     pages = _page_texts(pdf)
-    assert len(pages) >= len(_page_texts(plain)) + 2  # one page per picture
+    assert len(pages) >= len(_page_texts(plain)) + 2 + 3  # a page per picture, the PDF's three
     text = "\n".join(pages)
-    assert "beigefügt: Vollmacht.pdf (3 Seiten)" in text
-    assert "Anlage 1: Foto.png" in pages[-2] and "Anlage 2: Pass.jpg" in pages[-1]
+    assert "Anlage 3: Vollmacht.pdf (3 Seiten, im Anschluss angehängt)" in text
+    assert "kaputt.pdf (Seitenzahl unbekannt, nicht angehängt, liegt elektronisch vor)" in text
+    assert "Anlage 1: Foto.png" in pages[-5] and "Anlage 2: Pass.jpg" in pages[-4]
+    assert [p.strip() for p in pages[-3:]] == [p.strip() for p in _page_texts(_pdf_with_pages(3))]
     assert "kaputt.jpg (nicht druckbar" in text
     assert pdf.count(b"/Subtype /Image") == 2
     assert b"/DCTDecode" in pdf  # the JPEG goes in as it is
@@ -344,3 +347,24 @@ DIN_91379 = [
     (0x2026, 0x2026), (0x2030, 0x2030), (0x2039, 0x203A), (0x2070, 0x2070), (0x2074, 0x2079),
     (0x207F, 0x2089), (0x20AC, 0x20AC), (0x2122, 0x2122), (0x221E, 0x221E), (0x2264, 0x2265),
 ]  # fmt: skip
+
+
+def test_a_password_protected_or_oversized_pdf_is_listed_not_appended(invalid_case):
+    from pypdf import PdfReader, PdfWriter
+
+    from ab_inbox.export import summary_merge
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_pdf_with_pages(2))))
+    writer.encrypt("geheim")
+    locked = io.BytesIO()
+    writer.write(locked)
+    too_long = _pdf_with_pages(summary_merge.MAX_PAGES_EACH + 1)
+    appendix = [
+        ("Gesperrt.pdf", "application/pdf", locked.getvalue()),
+        ("Lang.pdf", "application/pdf", too_long),
+    ]
+    pages = _page_texts(_render(invalid_case, appendix=appendix))
+    text = "\n".join(pages)
+    assert "Gesperrt.pdf (" in text and "Lang.pdf (" in text
+    assert text.count("nicht angehängt, liegt elektronisch vor") == 2
+    assert len(pages) < 5

@@ -1,8 +1,9 @@
-"""The summary's appendix: attached pictures printed on pages of their own, PDFs listed.
+"""The summary's appendix: the list of attachments, and pictures on pages of their own.
 
-reportlab cannot copy pages out of another PDF, so an attached PDF is named with its page count
-("beigefügt: Vollmacht.pdf (3 Seiten)") for whoever puts the paper file together. Pictures are
-prepared by summary_files (header checked, size limited) before reportlab sees them.
+Attached PDFs are copied in behind the summary by summary_merge (reportlab cannot do that); the
+list says which ones ("Vollmacht.pdf (3 Seiten, im Anschluss angehängt)") and which could not
+be appended. Pictures are prepared by summary_files (header checked, size limited) before
+reportlab sees them.
 """
 
 from __future__ import annotations
@@ -43,8 +44,11 @@ class _Picture(Flowable):
         self.canv.drawImage(self.image, 0, 0, self.width, self.height)
 
 
-def appendix_pages(appendix: Appendix, counts: list[int | None]) -> list[Flowable]:
-    """The list of attachments, then a page for each picture; `counts` from page_count."""
+def appendix_pages(
+    appendix: Appendix, counts: list[int | None], appended: set[int] = frozenset()
+) -> list[Flowable]:
+    """The list of attachments, then a page for each picture; `counts` from page_count,
+    `appended` the indexes of PDFs whose pages follow the summary."""
     if not appendix:
         return []
     listed, pictures = [], []
@@ -58,7 +62,13 @@ def appendix_pages(appendix: Appendix, counts: list[int | None]) -> list[Flowabl
             listed.append(f"{label}: {sections.text(name)} (Bild, auf den folgenden Seiten)")
         elif mime == PDF_MIME:
             pages = f"{count} Seite{'n' if count != 1 else ''}" if count else "Seitenzahl unbekannt"
-            listed.append(f"{label} – beigefügt: {sections.text(name)} ({pages})")
+            if number - 1 in appended:
+                listed.append(f"{label}: {sections.text(name)} ({pages}, im Anschluss angehängt)")
+            else:
+                listed.append(
+                    f"{label}: {sections.text(name)} ({pages}, nicht angehängt, liegt "
+                    "elektronisch vor)"
+                )
         else:
             listed.append(
                 f"{label}: {sections.text(name)} (nicht druckbar, liegt elektronisch vor)"

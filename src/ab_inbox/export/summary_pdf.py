@@ -30,6 +30,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ab_inbox.export import summary_merge
 from ab_inbox.export import summary_sections as sections
 from ab_inbox.export.summary_appendix import PDF_MIME, Appendix, appendix_pages, page_count
 from ab_inbox.export.summary_files import pdf_page_count
@@ -60,17 +61,46 @@ def render_summary(
     `office`: name, street, postcode, city for the letterhead. `created_at` (default: now)
     appears in every footer and in the PDF's metadata; times from the store are shown in its
     time zone (naive means local time). `appendix`: (name, mime, bytes) of files to attach:
-    JPEG and PNG pictures are printed on pages of their own, PDFs are listed with their page
-    count. `attachment_data(message_id, position)` gives an attachment's bytes (for example
-    `Inbox.attachment(...)["data"]`) so that the document list can count PDF pages; without it
-    only documents also in the appendix get a count.
+    JPEG and PNG pictures are printed on pages of their own, PDFs are appended behind the
+    summary (summary_merge) and listed with their page count. `attachment_data(message_id,
+    position)` gives an attachment's bytes (for example `Inbox.attachment(...)["data"]`) so
+    that the document list can count PDF pages; without it only documents also in the
+    appendix get a count.
     """
+    return _render(
+        case,
+        office=office,
+        user=user,
+        created_at=created_at,
+        appendix=list(appendix or []),
+        attachment_data=attachment_data,
+        refused=frozenset(),
+    )
+
+
+def _render(
+    case: dict,
+    *,
+    office: dict,
+    user: str,
+    created_at: datetime | None,
+    appendix: Appendix,
+    attachment_data: AttachmentData | None,
+    refused: frozenset[int],
+) -> bytes:
+    """render_summary; `refused`: appendix PDFs that failed to copy in an earlier try."""
     ensure_fonts()
     created = created_at if created_at and created_at.tzinfo else None
     created = created or (created_at or datetime.now()).astimezone()
     tz = created.tzinfo
-    appendix = list(appendix or [])
+    pdf_indexes = [
+        i for i, (_, mime, _) in enumerate(appendix) if mime == PDF_MIME and i not in refused
+    ]
+    merge_counts = summary_merge.choose([appendix[i][2] for i in pdf_indexes])
+    appended = {i for i, n in zip(pdf_indexes, merge_counts, strict=True) if n is not None}
     counts = [page_count(mime, data) for _, mime, data in appendix]
+    for i, n in zip(pdf_indexes, merge_counts, strict=True):
+        counts[i] = n or counts[i]
     known_pages = {
         hashlib.sha256(a[2]).hexdigest(): n for a, n in zip(appendix, counts, strict=True)
     }
@@ -109,7 +139,7 @@ def render_summary(
     story += sections.notes(case, tz)
     if not invalid:
         story += sections.findings(case)
-    story += appendix_pages(appendix, counts)
+    story += appendix_pages(appendix, counts, appended)
 
     footer = (
         f"Erstellt am {created.strftime('%d.%m.%Y %H:%M')} von {user or '–'}"
@@ -141,7 +171,21 @@ def render_summary(
 
     with RENDER_LOCK:
         doc.build(story, canvasmaker=canvas_maker)
-    return out.getvalue()
+    if not appended:
+        return out.getvalue()
+    order = sorted(appended)
+    merged, failed = summary_merge.append_pdfs(out.getvalue(), [appendix[i][2] for i in order])
+    if failed:  # list those as not appended: render once more without them
+        return _render(
+            case,
+            office=office,
+            user=user,
+            created_at=created_at,
+            appendix=appendix,
+            attachment_data=attachment_data,
+            refused=refused | {order[i] for i in failed},
+        )
+    return merged
 
 
 def _letterhead(office: dict, antragsidentifikation: str | None) -> Table:
