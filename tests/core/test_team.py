@@ -289,3 +289,17 @@ def test_follow_up_reminders_count_the_users_cases(team, tmp_path):
         assert team.reminders()["follow_up_due"] == 1
     with act_as_for_tests("ben"):
         assert team.reminders()["follow_up_due"] == 0
+
+
+def test_only_a_team_lead_may_override_the_export_rule(team, tmp_path):
+    ids = _cases(team, tmp_path, ["Müller"])
+    case_id = ids["Müller"]
+    (tmp_path / "fv").mkdir()
+    with act_as_for_tests("anna"):
+        team.take_case(case_id)
+        with pytest.raises(AccessDenied, match="export cases not ready"):
+            team.export_case(case_id, target_dir=tmp_path / "fv", override_reason="Eilfall")
+    assert not any((tmp_path / "fv").iterdir())
+    with act_as_for_tests("lead"):
+        team.export_case(case_id, target_dir=tmp_path / "fv", override_reason="Eilfall")
+    assert team.case_rows([case_id])[case_id]["status"] == "exported"
