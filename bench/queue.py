@@ -52,6 +52,7 @@ def fill_store(db_path: Path, work: Path, cases: int) -> None:
     seed_dir = work / "seed"
     generate_demo(seed_dir, 200, seed=11)
     with Inbox(db_path, schemas_dir()) as inbox:
+        inbox.add_user(inbox.user, "admin")  # the first user of the store
         inbox.fetch(seed_dir, settle_s=0)
         db = inbox.db
         rng = random.Random(5)

@@ -84,6 +84,7 @@ def main() -> None:
     os.environ["AB_INBOX_CONFIG"] = str(work / "settings.json")
     try:
         inbox = Inbox(db_path=work / "inbox.sqlite3", schemas_dir=schemas_dir())
+        inbox.add_user(inbox.user, "admin")  # the first user of the store
         t0 = time.perf_counter()
         ids = fill(inbox, work, args.cases, args.seed)
         print(f"store with {len(ids)} cases filled in {time.perf_counter() - t0:.1f} s")
