@@ -83,6 +83,7 @@ def test_sigkill_between_commit_and_close_loses_and_doubles_nothing(
     assert report.already_stored == [ids[1]] and report.closed == ids[1:]
     assert [o.kind for o in report.outcomes] == ["accepted"]
     assert box.open_ids() == []
-    assert box.fetched_ids() == ids  # the second one was not downloaded again
+    fetched = box.fetched_ids()  # the third may have been downloaded ahead before the kill
+    assert fetched.count(ids[1]) == 1 and set(fetched) == set(ids)  # the second: not again
     stored = _stored(db_path)
     assert [t for t, _ in stored] == ids and len({s for _, s in stored}) == 3

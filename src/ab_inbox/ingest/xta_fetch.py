@@ -17,12 +17,14 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from ab_inbox.ingest.checking import CheckPolicy
 from ab_inbox.ingest.folder_fetch import FetchReport
-from ab_inbox.ingest.pipeline import Delivery, Outcome, receive
+from ab_inbox.ingest.pipeline import Delivery, Outcome, prepare, store_prepared
 from ab_inbox.ingest.xta.client import XtaClient
 from ab_inbox.ingest.xta.faults import INVALID_MESSAGE_ID, XtaError, XtaFault, XtaProtocolError
 from ab_inbox.ingest.xta.responses import MessageMeta
@@ -34,6 +36,10 @@ log = logging.getLogger(__name__)
 
 TRANSPORT = "xta"
 DEFAULT_MAX_ITEMS = 100
+# Checking (parse, XSD, code lists, attachments) runs on a small pool while the next message
+# downloads; at most CHECK_AHEAD downloaded messages wait for their turn to be stored.
+CHECK_WORKERS = 2
+CHECK_AHEAD = 4
 # Types taken in besides the registry's inbound messages: the packaged document delivery
 # that follows an application whose documents were announced by dokumentuuid.
 EXTRA_MESSAGE_TYPES = frozenset({"Administration.Dokumentenlieferung.Paket.000040"})
@@ -87,11 +93,21 @@ def already_stored(db: Database, transport_id: str) -> bool:
     return row is not None
 
 
+@dataclass
+class _Downloaded:
+    transport_id: str
+    request_id: str
+    checked: Future  # of pipeline.Prepared
+
+
 class _Run:
     """One fetch run: the collaborators, the report and the retry rule in one place."""
 
-    def __init__(self, db, client, packs, policy, max_items, on_outcome, stop, sleep, backoff):
+    def __init__(
+        self, db, client, packs, policy, max_items, on_outcome, stop, sleep, backoff, pool
+    ):
         self.db, self.client, self.packs, self.policy = db, client, packs, policy
+        self.pool = pool
         self.max_items, self.on_outcome, self.stop = max_items, on_outcome, stop
         self.sleep = sleep or (stop.wait if stop is not None else time.sleep)
         self.backoff = backoff
@@ -128,11 +144,10 @@ class _Run:
             fresh = [m for m in listing.items if m.message_id not in seen]
             if not fresh:
                 break
-            for meta in fresh:
-                if self.stopped():
-                    return
-                seen.add(meta.message_id)
-                self.message(reader_id, meta, listing.response.request_id)
+            seen.update(m.message_id for m in fresh)
+            self.page(reader_id, fresh, listing.response.request_id)
+            if self.stopped():
+                return
             if listing.response.items_pending:
                 listing = self.retry(
                     self.client.get_next_status_list, reader_id, listing.response.request_id
@@ -140,50 +155,68 @@ class _Run:
             else:  # look again: messages may have arrived meanwhile
                 listing = self.retry(self.client.get_status_list, reader_id, self.max_items)
 
-    def message(self, reader_id: str, meta: MessageMeta, request_id: str) -> None:
+    def page(self, reader_id: str, metas: list[MessageMeta], request_id: str) -> None:
+        """Download one page in order on this thread (the connection is not shared) while the
+        check pool validates what arrived; store and close strictly one after the other."""
+        in_flight: deque[_Downloaded] = deque()
+        for meta in metas:
+            if self.stopped():
+                break
+            got = self.download(reader_id, meta, request_id)
+            if got is not None:
+                in_flight.append(got)
+            while in_flight and (len(in_flight) > CHECK_AHEAD or in_flight[0].checked.done()):
+                self.finish(reader_id, in_flight.popleft())
+        while in_flight:
+            self.finish(reader_id, in_flight.popleft())
+
+    def download(self, reader_id: str, meta: MessageMeta, request_id: str) -> _Downloaded | None:
         transport_id = meta.message_id
         if not is_supported(meta):
             self.report.skipped.append(transport_id)
-            return
+            return None
         if already_stored(self.db, transport_id):
             self.close(reader_id, request_id, transport_id)
             self.report.already_stored.append(transport_id)
-            return
+            return None
         try:
             fetched = self.retry(self.client.get_message, reader_id, transport_id)
         except XtaFault as fault:
             if fault.kind != INVALID_MESSAGE_ID:
                 raise
             self.report.failed.append((transport_id, fault.text_en))  # gone meanwhile
-            return
+            return None
         except XtaProtocolError as exc:  # this message cannot be read; the others may
             self.report.failed.append((transport_id, exc.text_en))
-            return
+            return None
         told = fetched.meta or meta
         delivery = Delivery(
             received_at=told.delivery or meta.delivery,
             transport_id=transport_id,
             sender_id=told.author_id or meta.author_id,
         )
+        checked = self.pool.submit(
+            prepare,
+            fetched.data,
+            self.packs,
+            source_name=transport_id,
+            transport=TRANSPORT,
+            policy=self.policy,
+            delivery=delivery,
+        )
+        request = fetched.response.request_id if fetched.response else request_id
+        return _Downloaded(transport_id, request, checked)
+
+    def finish(self, reader_id: str, got: _Downloaded) -> None:
         try:
-            outcome = receive(
-                self.db,
-                fetched.data,
-                self.packs,
-                source_name=transport_id,
-                transport=TRANSPORT,
-                policy=self.policy,
-                delivery=delivery,
-            )
+            outcome = store_prepared(self.db, got.checked.result())
         except Exception as exc:  # noqa: BLE001 - not closed: offered again next run
-            self.report.failed.append((transport_id, f"{type(exc).__name__}: {exc}"))
+            self.report.failed.append((got.transport_id, f"{type(exc).__name__}: {exc}"))
             return
         self.report.outcomes.append(outcome)
         if self.on_outcome is not None:
             self.on_outcome(outcome)
-        self.close(
-            reader_id, fetched.response.request_id if fetched.response else request_id, transport_id
-        )
+        self.close(reader_id, got.request_id, got.transport_id)
 
     def close(self, reader_id: str, request_id: str, transport_id: str) -> None:
         try:
@@ -210,15 +243,16 @@ def fetch_once(
 ) -> XtaFetchReport:
     """Empty the mailboxes of `reader_ids` once. `on_outcome` hears of each message as soon as
     it is stored. A stopping error carries the report so far as `error.report`."""
-    run = _Run(db, client, packs, policy, max_items, on_outcome, stop, sleep, backoff)
-    try:
-        for reader_id in reader_ids:
-            if run.stopped():
-                break
-            run.reader(reader_id)
-    except XtaError as exc:
-        exc.report = run.report
-        raise
+    with ThreadPoolExecutor(max_workers=CHECK_WORKERS, thread_name_prefix="xta-check") as pool:
+        run = _Run(db, client, packs, policy, max_items, on_outcome, stop, sleep, backoff, pool)
+        try:
+            for reader_id in reader_ids:
+                if run.stopped():
+                    break
+                run.reader(reader_id)
+        except XtaError as exc:
+            exc.report = run.report
+            raise
     return run.report
 
 
