@@ -157,7 +157,8 @@ class _Run:
 
     def page(self, reader_id: str, metas: list[MessageMeta], request_id: str) -> None:
         """Download one page in order on this thread (the connection is not shared) while the
-        check pool validates what arrived; store and close strictly one after the other."""
+        check pool validates what arrived; store and close strictly one after the other. On
+        stop, messages downloaded but not yet stored are left in the mailbox for next time."""
         in_flight: deque[_Downloaded] = deque()
         for meta in metas:
             if self.stopped():
@@ -167,8 +168,12 @@ class _Run:
                 in_flight.append(got)
             while in_flight and (len(in_flight) > CHECK_AHEAD or in_flight[0].checked.done()):
                 self.finish(reader_id, in_flight.popleft())
-        while in_flight:
+                if self.stopped():
+                    break
+        while in_flight and not self.stopped():
             self.finish(reader_id, in_flight.popleft())
+        for got in in_flight:  # stopped: downloaded but not stored stays in the mailbox
+            got.checked.cancel()
 
     def download(self, reader_id: str, meta: MessageMeta, request_id: str) -> _Downloaded | None:
         transport_id = meta.message_id
