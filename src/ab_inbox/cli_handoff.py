@@ -57,7 +57,11 @@ def register(command: AddCommand) -> dict[str, Handler]:
     p = command("report", "PDF-Zusammenfassung eines Falls schreiben")
     p.add_argument("case_id", type=int, metavar="FALL")
     p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--appendix", action="store_true", help="Anhänge beifügen: Bilder als Seiten, PDF-Dokumente angehängt")
+    p.add_argument(
+        "--appendix",
+        action="store_true",
+        help="Anhänge beifügen: Bilder als Seiten, PDF-Dokumente angehängt",
+    )
 
     return {"export": _export, "reply": _reply, "report": _report}
 

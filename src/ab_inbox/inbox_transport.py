@@ -91,13 +91,8 @@ class TransportMixin:
                 f"XTA is not set up; these settings are missing: {names}.",
             )
 
-    def xta_client(self) -> XtaClient:
-        """A client from the settings and the keyring (TransportNotConfigured, XtaTlsError)."""
-        from ab_inbox.ingest.xta.client import XtaClient
-        from ab_inbox.ingest.xta.tls import client_context
-
-        self._xta_settings()
-        password = certificate_password()
+    def _certificate_password(self, given: str | None) -> str:
+        password = given if given is not None else certificate_password()
         if password is None:
             raise TransportNotConfigured(
                 "Das Passwort des XTA-Zertifikats fehlt im Schlüsselbund (Einstellungen › "
@@ -105,6 +100,16 @@ class TransportMixin:
                 "The XTA certificate's password is missing from the keyring (Settings › "
                 "Transport).",
             )
+        return password
+
+    def xta_client(self, password: str | None = None) -> XtaClient:
+        """A client from the settings and the keyring, or the password given (for the
+        settings page's test before anything is stored). TransportNotConfigured, XtaTlsError."""
+        from ab_inbox.ingest.xta.client import XtaClient
+        from ab_inbox.ingest.xta.tls import client_context
+
+        self._xta_settings()
+        password = self._certificate_password(password)
         context = client_context(
             self.settings.xta_certificate_file, password, self.settings.xta_ca_file or None
         )
@@ -164,16 +169,18 @@ class TransportMixin:
                 on_error=on_error,
             )
 
-    def xta_check(self) -> XtaCheck:
-        """The certificate's subject and expiry, and whether the account is active."""
+    def xta_check(self, password: str | None = None) -> XtaCheck:
+        """The certificate's subject and expiry, and whether the account is active; with
+        `password`, that one instead of the keyring's."""
         from ab_inbox.ingest.xta.faults import XtaError
         from ab_inbox.ingest.xta.tls import certificate_info
 
         self.require(roles.FETCH)
         self._xta_settings()
-        info = certificate_info(self.settings.xta_certificate_file, certificate_password())
+        password = self._certificate_password(password)
+        info = certificate_info(self.settings.xta_certificate_file, password)
         try:
-            with self.xta_client() as client:
+            with self.xta_client(password) as client:
                 client.check_account_active()
         except XtaError as exc:
             ok, text_de, text_en = False, exc.text_de, exc.text_en

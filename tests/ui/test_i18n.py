@@ -98,7 +98,8 @@ def test_settings_dialog_in_english(language, qtbot, fresh_settings):
     for setting in config.SETTINGS:
         assert dlg.editor(setting.name).accessibleName() == setting.title_en
         assert dlg.editor(setting.name).toolTip() != setting.help_de, setting.name
-    assert dlg.xta_user.accessibleName() == "XTA user"
+    assert dlg.transport.password.accessibleName() == "Certificate password"
+    assert dlg.tabs.tabText(dlg.tabs.count() - 1) == "Transport (XTA 2)"
 
 
 def test_catalogue_is_complete_and_built():
@@ -244,3 +245,18 @@ def test_main_window_in_english(english_window):
         "Not responsible",
         "Done",
     ]
+
+
+def test_findings_follow_the_interface_language(language, inbox, tmp_path):
+    from ab_inbox.ui.case_html import render_case
+    from tests.messages import fetch_files, set_text, valid_message
+
+    bad = set_text(valid_message(seed=44), "antragsdatum", "kaputt")
+    [case_id] = fetch_files(inbox, tmp_path / "drop", {"bad.xml": bad}).values()
+    case = inbox.case(case_id)
+    finding = case["messages"][0]["findings"][0]
+    assert finding["text_de"] != finding["text_en"]
+    assert finding["text_de"] in render_case(case)
+    language("en")
+    html = render_case(case)
+    assert finding["text_en"] in html.replace("&#x27;", "'") and finding["text_de"] not in html

@@ -1,4 +1,5 @@
-"""SettingsDialog: built from config.SETTINGS, saves valid values, credentials only in keyring."""
+"""SettingsDialog: built from config.SETTINGS on pages, saves valid values, the certificate
+password only in the keyring."""
 
 from __future__ import annotations
 
@@ -14,11 +15,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QSpinBox,
     QToolButton,
 )
 
 from ab_inbox import config
+from ab_inbox.inbox_transport import (
+    CERTIFICATE_PASSWORD_KEY,
+    certificate_password,
+    store_certificate_password,
+)
 from ab_inbox.ui import settings_dialog
 from ab_inbox.ui.settings_dialog import SettingsDialog
 
@@ -80,15 +87,58 @@ def test_editors_show_current_values(qtbot):
     assert dlg.editor("language").currentData() == "en"
 
 
-def test_folder_settings_get_a_browse_button(dialog, monkeypatch, tmp_path):
+def test_folder_and_file_settings_get_a_browse_button(dialog, monkeypatch, tmp_path):
     folders = [s.name for s in config.SETTINGS if settings_dialog.is_folder_setting(s)]
     assert folders == ["export_folder", "outbox_folder", "drop_folder", "schemas_dir"]
+    files = [s.name for s in config.SETTINGS if settings_dialog.is_file_setting(s)]
+    assert files == ["xta_certificate_file", "xta_ca_file"]
     buttons = {b.objectName() for b in dialog.findChildren(QToolButton) if b.text() == "…"}
-    assert buttons == {f"browse_{name}" for name in folders}
+    assert buttons == {f"browse_{name}" for name in folders + files}
 
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
     dialog.findChild(QToolButton, "browse_drop_folder").click()
     assert dialog.editor("drop_folder").text() == str(tmp_path)
+
+    asked = []
+
+    def open_file(parent, title, start, filters):
+        asked.append((title, filters))
+        return str(tmp_path / "behoerde.p12"), filters.split(";;")[0]
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", open_file)
+    dialog.findChild(QToolButton, "browse_xta_certificate_file").click()
+    assert dialog.editor("xta_certificate_file").text() == str(tmp_path / "behoerde.p12")
+    assert asked == [
+        ("XTA: Client-Zertifikat (PKCS#12)", "PKCS#12-Zertifikat (*.p12 *.pfx);;Alle Dateien (*)")
+    ]
+    browse_ca = dialog.findChild(QToolButton, "browse_xta_ca_file")
+    assert browse_ca.accessibleName() == "Datei wählen: XTA: Vertrauenswürdige CA (PEM)"
+
+
+def test_settings_are_on_pages_and_xta_on_the_transport_page(dialog):
+    titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    assert titles == [
+        "Allgemein",
+        "Behörde",
+        "Eingang und Export",
+        "Prüfung und Grenzen",
+        "Aufbewahrung",
+        "Transport (XTA 2)",
+    ]
+    pages = [dialog.tabs.widget(i) for i in range(dialog.tabs.count())]
+    for setting in config.SETTINGS:
+        holding = [p for p in pages if p.isAncestorOf(dialog.editor(setting.name))]
+        assert len(holding) == 1, setting.name
+        expected = "transport" if setting.name.startswith("xta_") else None
+        if expected:
+            assert holding[0] is dialog.page("transport"), setting.name
+        else:
+            assert holding[0] is not dialog.page("transport"), setting.name
+    assert dialog.page("general").isAncestorOf(dialog.editor("language"))
+    transport = dialog.page("transport")
+    assert transport.isAncestorOf(dialog.transport.password)
+    assert transport.isAncestorOf(dialog.findChild(QPushButton, "test_connection"))
+    assert dialog.findChild(QLineEdit, "xta_user") is None  # the old user/password pair is gone
 
 
 def test_ok_saves_changed_dvdv_ids(dialog, fresh_settings):
@@ -130,38 +180,57 @@ def test_invalid_language_not_possible(dialog, warnings):
     assert not config.settings_path().exists()
 
 
-def test_password_goes_to_keyring_not_settings_file(dialog, memory_keyring, warnings):
-    dialog.xta_user.setText("abh-musterstadt")
-    dialog.xta_password.setText("geheim-123")
-    assert dialog.xta_password.echoMode() == QLineEdit.EchoMode.Password
-    dialog.store_credentials_button.click()
+def test_certificate_password_goes_to_keyring_not_settings_file(dialog, memory_keyring, warnings):
+    panel = dialog.transport
+    assert panel.password_status.text() == "Im Schlüsselbund ist kein Passwort gespeichert."
+    panel.password.setText("geheim-123")
+    assert panel.password.echoMode() == QLineEdit.EchoMode.Password
+    dialog.findChild(QPushButton, "store_password").click()
     assert warnings == []
-    assert memory_keyring.passwords == {
-        ("ab-inbox", "xta_user"): "abh-musterstadt",
-        ("ab-inbox", "xta_password"): "geheim-123",
-    }
-    assert dialog.xta_password.text() == ""
+    assert memory_keyring.passwords == {("ab-inbox", CERTIFICATE_PASSWORD_KEY): "geheim-123"}
+    assert certificate_password() == "geheim-123"
+    assert panel.password.text() == ""
+    assert panel.password_status.text() == "Im Schlüsselbund gespeichert."
     dialog.editor("office_dvdv_ids").setText("abh:1")
     press_ok(dialog)
-    text = config.settings_path().read_text(encoding="utf-8")
-    assert "geheim-123" not in text
-    assert "abh-musterstadt" not in text
+    assert "geheim-123" not in config.settings_path().read_text(encoding="utf-8")
 
 
-def test_stored_user_is_shown_again(qtbot, memory_keyring, fresh_settings):
-    memory_keyring.set_password("ab-inbox", "xta_user", "abh-musterstadt")
+def test_a_typed_password_is_stored_with_ok(dialog, memory_keyring):
+    dialog.transport.password.setText("beim-ok")
+    press_ok(dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert memory_keyring.passwords == {("ab-inbox", CERTIFICATE_PASSWORD_KEY): "beim-ok"}
+    assert saved_values() == {}
+
+
+def test_a_stored_password_is_reported_not_shown(qtbot, memory_keyring, fresh_settings):
+    store_certificate_password("schon-da")
     dlg = SettingsDialog(fresh_settings)
     qtbot.addWidget(dlg)
-    assert dlg.xta_user.text() == "abh-musterstadt"
-    assert dlg.xta_password.text() == ""
+    assert dlg.transport.password.text() == ""
+    assert dlg.transport.password_status.text() == "Ein Passwort ist im Schlüsselbund gespeichert."
 
 
-def test_incomplete_or_unavailable_keyring_warns(dialog, warnings):
-    assert dialog.store_credentials() is False
-    dialog.xta_user.setText("abh")
-    dialog.xta_password.setText("pw")
-    assert dialog.store_credentials() is False
-    assert [title for title, _ in warnings] == [
-        "Zugangsdaten unvollständig",
-        "Schlüsselbund nicht erreichbar",
-    ]
+def test_empty_password_or_unavailable_keyring_warns(dialog, warnings):
+    dialog.transport.store_password()
+    dialog.transport.password.setText("pw")
+    dialog.transport.store_password()
+    assert [title for title, _ in warnings] == ["Passwort fehlt", "Schlüsselbund nicht erreichbar"]
+    assert "nicht im Schlüsselbund des Betriebssystems gespeichert" in warnings[1][1]
+    assert dialog.transport.password.text() == "pw"  # kept, so the user can try again
+
+
+def test_ok_with_an_unavailable_keyring_keeps_the_dialog_open(dialog, warnings):
+    dialog.transport.password.setText("pw")
+    dialog.editor("office_dvdv_ids").setText("abh:1")
+    press_ok(dialog)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert [title for title, _ in warnings] == ["Schlüsselbund nicht erreichbar"]
+    assert not config.settings_path().exists()
+    assert dialog.button_box.isEnabled()  # the user can correct and try again
+
+
+def test_without_a_window_the_connection_test_is_off(dialog):
+    button = dialog.findChild(QPushButton, "test_connection")
+    assert not button.isEnabled()

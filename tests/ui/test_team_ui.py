@@ -128,6 +128,23 @@ def test_an_empty_store_offers_to_set_up_the_login_as_administration(tmp_path):
         assert access_gate.decide(box).access is Access.GRANTED
 
 
+def test_the_gate_asks_the_core_whether_users_exist_not_the_refusal_text(tmp_path, monkeypatch):
+    """The refusal's wording may change; whether the store is still empty is has_users()."""
+    from ab_inbox.casework import roles
+
+    def reworded(actor, permission, no_users_yet=False):
+        raise roles.AccessDenied("anders formuliert", "worded differently")
+
+    monkeypatch.setattr("ab_inbox.inbox_access.require", reworded)
+    with Inbox(tmp_path / "empty.sqlite3") as box:
+        assert not box.has_users()
+        decision = access_gate.decide(box)
+        assert decision.access is Access.FIRST_USER
+        assert decision.error.text_en == "worded differently"
+        box.add_user("someone", "admin")
+        assert access_gate.decide(box).access is Access.REFUSED
+
+
 @pytest.mark.parametrize(
     ("login", "language", "expected"),
     [
@@ -332,6 +349,61 @@ def test_workload_lists_each_caseworker_and_opens_the_unassigned_cases(open_wind
     )
     dialog.table.cellDoubleClicked.emit(unassigned, 0)
     assert win.current_view()[0] == "unassigned" and win.model.rowCount() == 4
+
+
+def _workload_row(dialog, text: str) -> int:
+    return next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == text)
+
+
+def test_double_clicking_a_person_shows_their_open_cases_until_the_filter_is_cleared(
+    open_window,
+):
+    win = open_window("lead")
+    first, second, third = (win.model.case_id(row) for row in range(3))
+    with Inbox(win.inbox.db_path) as box:
+        box.assign([first, second], "anna")
+        box.assign([third], "ben")
+        with act_as_for_tests("anna"):
+            box.set_status(second, "done")  # no longer open
+    win.model.forget_rows()
+    win.refresh()
+    fixed_views = win.views.count()
+
+    dialog = open_dialog(win, "workload")
+    dialog.table.cellDoubleClicked.emit(_workload_row(dialog, "Anna Arslan (anna)"), 0)
+    assert win.current_assignee() == "anna" and win.current_view()[0] == "open"
+    assert [win.model.case_id(r) for r in range(win.model.rowCount())] == [first]
+    assert win.views.currentItem().text() == "Fälle von Anna Arslan (anna)"
+    assert win.views.count() == fixed_views + 1
+    note = win.assignee_filter_note
+    assert note.isVisible() and note.label.text() == "Filter: Fälle von anna"
+
+    dialog = open_dialog(win, "workload")  # another person replaces the filter
+    dialog.table.cellDoubleClicked.emit(_workload_row(dialog, "Ben Bauer (ben)"), 0)
+    assert win.current_assignee() == "ben" and win.views.count() == fixed_views + 1
+    assert [win.model.case_id(r) for r in range(win.model.rowCount())] == [third]
+    win.refresh()  # a live refresh keeps the filter
+    assert win.model.rowCount() == 1
+
+    win.select_view("all")  # other views are not filtered; the entry stays to come back to
+    assert win.current_assignee() is None and win.model.rowCount() == 5
+    win.views.setCurrentRow(fixed_views)
+    assert win.current_assignee() == "ben"
+
+    note.clear_button.click()
+    assert win.views.count() == fixed_views and not note.isVisible()
+    assert win.current_assignee() is None and win.current_view()[0] == "open"
+    assert win.model.rowCount() == 4
+
+
+def test_double_clicking_ones_own_row_shows_my_cases(open_window):
+    win = open_window("lead")
+    with Inbox(win.inbox.db_path) as box:
+        box.assign([win.model.case_id(0)], "lead")
+    dialog = open_dialog(win, "workload")
+    dialog.table.cellDoubleClicked.emit(_workload_row(dialog, "Frau Leitner (lead)"), 0)
+    assert win.current_view()[0] == "mine" and win.current_assignee() is None
+    assert win.model.rowCount() == 1
 
 
 def test_distribution_rules_and_deadlines(open_window):

@@ -39,24 +39,15 @@ class Decision:
     error: BilingualError | None = None
 
 
-def _no_users_text(login: str) -> str:
-    """The core's refusal for a store without users (to tell it from an unknown login)."""
-    try:
-        roles.require(roles.Actor(login, None, False), roles.READ_CASES, no_users_yet=True)
-    except roles.AccessDenied as exc:
-        return exc.text_en
-    return ""
-
-
 def decide(inbox: Inbox) -> Decision:
-    """Whether the acting login may open the window (one small read of the users table)."""
+    """Whether the acting login may open the window (small reads of the users table)."""
     actor = inbox.actor()
     if actor.may(roles.READ_CASES):
         return Decision(Access.GRANTED, actor.login)
     try:
         inbox.require(roles.READ_CASES)
     except roles.AccessDenied as exc:
-        if actor.role is None and exc.text_en == _no_users_text(actor.login):
+        if not inbox.has_users():
             return Decision(Access.FIRST_USER, actor.login, exc)
         return Decision(Access.REFUSED, actor.login, exc)
     return Decision(Access.GRANTED, actor.login)

@@ -222,7 +222,12 @@ def _render_case(case: dict) -> str:
             "referenzperson", QCoreApplication.translate("CaseHtml", "Referenzpersonen")
         )
         out.append(_section(title, "".join(_person(p) for p in refs)))
-    out.append(_section(QCoreApplication.translate("CaseHtml", "Dokumente"), _documents(messages)))
+    out.append(
+        _section(
+            QCoreApplication.translate("CaseHtml", "Dokumente"),
+            _documents(messages) + _deliveries(case.get("deliveries") or []),
+        )
+    )
     out.append(
         _section(QCoreApplication.translate("CaseHtml", "Verlauf"), _history(case, messages))
     )
@@ -264,6 +269,47 @@ def _documents(messages: list[dict]) -> str:
     if not rows:
         none = QCoreApplication.translate("CaseHtml", "Keine Dokumente")
         return f"<p class='muted'>{none}</p>"
+    return f"<table class='f'>{''.join(rows)}</table>"
+
+
+def core_text(item: dict) -> str:
+    """The core's bilingual text of a delivery, warning or finding, in the UI language."""
+    english = current_language() != SOURCE_LANGUAGE
+    return (item.get("text_en") if english else item.get("text_de")) or item.get("text_de") or ""
+
+
+def _deliveries(deliveries: list[dict]) -> str:
+    """Each packaged delivery's state: waiting, complete, or failed with the reason."""
+    if not deliveries:
+        return ""
+    title = QCoreApplication.translate("CaseHtml", "Paketlieferung")
+    rows = []
+    for d in deliveries:
+        state = d.get("state")
+        if state == "complete":
+            css, label = "", QCoreApplication.translate("CaseHtml", "vollständig")
+            detail = QCoreApplication.translate("CaseHtml", "{0} Dokument(e), am {1}").format(
+                d.get("documents") or 0, _local_time(d.get("completed_at")) or "–"
+            )
+        elif state == "failed":
+            css, label = "err", QCoreApplication.translate("CaseHtml", "fehlgeschlagen")
+            detail = core_text(d)
+        else:
+            css, label = "warn", QCoreApplication.translate("CaseHtml", "wartet")
+            expected = d.get("expected_packets")
+            since = _local_time(d.get("first_seen_at")) or "–"
+            if expected:
+                detail = QCoreApplication.translate(
+                    "CaseHtml", "{0} Paket(e) erwartet, seit {1}"
+                ).format(expected, since)
+            else:
+                detail = QCoreApplication.translate(
+                    "CaseHtml", "Paketanzahl noch unbekannt, seit {0}"
+                ).format(since)
+        rows.append(
+            f"<tr><td class='k'>{escape(title)}</td><td class='{css}'><b>{escape(label)}</b>"
+            f"</td><td>{escape(detail)}</td></tr>"
+        )
     return f"<table class='f'>{''.join(rows)}</table>"
 
 
@@ -311,7 +357,7 @@ def _findings(messages: list[dict]) -> str:
                 line_word = QCoreApplication.translate("CaseHtml", "Zeile")
                 line = f" ({line_word} {f['line']})"
             rows.append(
-                f"<tr><td class='{css}'>{escape(f['text_de'])}</td></tr>"
+                f"<tr><td class='{css}'>{escape(core_text(f))}</td></tr>"
                 f"<tr><td class='muted'>{where}{line} · {escape(f['rule'])}</td></tr>"
             )
     if not rows:

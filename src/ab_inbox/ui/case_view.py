@@ -22,10 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ab_inbox.ui.case_html import render_case
+from ab_inbox.ui.case_html import core_text, render_case
 from ab_inbox.ui.i18n import tr_status
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
+WARNING_STYLE = (
+    "QLabel { background: #fff4ce; color: #5c4300; border: 1px solid #e0b400;"
+    " border-radius: 3px; padding: 6px; }"
+)
 
 
 class CaseView(QWidget):
@@ -40,6 +44,14 @@ class CaseView(QWidget):
         self.header = QLabel(self.tr("Kein Fall ausgewählt"))
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.header.setAccessibleName(self.tr("Fallkopf"))
+        self.delivery_warning = QLabel()
+        self.delivery_warning.setObjectName("delivery_warning")
+        self.delivery_warning.setWordWrap(True)
+        self.delivery_warning.setTextFormat(Qt.TextFormat.RichText)
+        self.delivery_warning.setStyleSheet(WARNING_STYLE)
+        self.delivery_warning.setAccessibleName(self.tr("Warnung zur Dokumentenlieferung"))
+        self.delivery_warning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.delivery_warning.hide()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Fallansicht"))
         self.details = QTextBrowser()
@@ -54,6 +66,7 @@ class CaseView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.header)
+        layout.addWidget(self.delivery_warning)
         layout.addWidget(self.tabs)
 
     # --- building -------------------------------------------------------------------------
@@ -96,6 +109,7 @@ class CaseView(QWidget):
     def show_case(self, case: dict | None, labels=None) -> None:
         same = self.case is not None and case is not None and case["id"] == self.case["id"]
         self.case = case
+        self._show_delivery_warnings(case)
         if case is None:
             self.header.setText(self.tr("Kein Fall ausgewählt"))
             self.details.clear()
@@ -118,6 +132,20 @@ class CaseView(QWidget):
         self._fill_documents(case, keep_selection=same)
         self._fill_notes(case)
 
+    def _show_delivery_warnings(self, case: dict | None) -> None:
+        """Packets still missing after the wait time: above the tabs, so no tab hides it."""
+        from html import escape
+
+        warnings = (case or {}).get("delivery_warnings") or []
+        if not warnings:
+            self.delivery_warning.hide()
+            self.delivery_warning.clear()
+            return
+        self.delivery_warning.setText(
+            "<br>".join(f"<b>⚠</b> {escape(core_text(w))}" for w in warnings)
+        )
+        self.delivery_warning.show()
+
     def _fill_documents(self, case: dict, keep_selection: bool) -> None:
         previous = (
             self.documents.currentItem().data(DOC_ROLE)
@@ -129,7 +157,10 @@ class CaseView(QWidget):
         for message in case.get("messages") or []:
             for a in message.get("attachments") or []:
                 name = a.get("file_name") or a.get("label") or self.tr("(ohne Namen)")
-                item = QListWidgetItem(name)
+                shown = name
+                if a["state"] == "awaited":  # a placeholder until its packets have arrived
+                    shown = self.tr("{0} (wird nachgeliefert)").format(name)
+                item = QListWidgetItem(shown)
                 item.setData(
                     DOC_ROLE,
                     (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
 
@@ -330,11 +330,30 @@ def choose_import(window) -> None:
     window.import_files([Path(n) for n in names])
 
 
-def open_settings(window) -> None:
+def open_settings(window):
+    """Open the settings (window-modal, not blocking); returns the dialog (tests)."""
     from ab_inbox.ui.settings_dialog import SettingsDialog
 
-    dialog = SettingsDialog(window.inbox.settings, window)
-    dialog.exec()
+    dialog = SettingsDialog(
+        window.inbox.settings, window, check_connection=connection_check(window.inbox.db_path)
+    )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def connection_check(db_path):
+    """The XTA check with settings (and a typed password, if any) as entered in the dialog,
+    not the saved ones: run in a background op, on its own connection to the store (closed
+    again at once)."""
+
+    def check(settings, password=None):
+        from ab_inbox.inbox import Inbox
+
+        with Inbox(db_path, settings=settings) as inbox:
+            return inbox.xta_check(password)
+
+    return check
 
 
 def save_search(window) -> None:

@@ -53,6 +53,7 @@ VIEWS = (
     ("all", QT_TRANSLATE_NOOP("MainWindow", "Alle")),
 )
 VIEW_ROLE = Qt.ItemDataRole.UserRole + 1
+ASSIGNEE_ROLE = Qt.ItemDataRole.UserRole + 2  # a temporary view: one person's open cases
 
 
 class MainWindow(QMainWindow):
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self._wanted_case: int | None = None  # to select once the next ids arrive
         self.actor = None  # the acting user as the core sees them (roles.Actor)
         self.team_dialogs: dict[str, QWidget] = {}
+        self.assignee_filter_note = None  # team_actions.AssigneeFilterNote, once used
         self._build_widgets()
         self.actions_by_name = build_actions(self)
         apply_role(self, None)  # nothing a role might not allow until the core has answered
@@ -214,6 +216,11 @@ class MainWindow(QMainWindow):
         item = self.views.currentItem()
         return item.data(VIEW_ROLE) if item else ("all", None)
 
+    def current_assignee(self) -> str | None:
+        """The login the queue is filtered to (team_actions.show_assignee_cases), if any."""
+        item = self.views.currentItem()
+        return item.data(ASSIGNEE_ROLE) if item else None
+
     def selected_case_ids(self) -> list[int]:
         """The selected cases in queue order (the current one when nothing else is)."""
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
@@ -237,7 +244,8 @@ class MainWindow(QMainWindow):
     def select_view(self, key: str) -> bool:
         """Switch the queue to a fixed view by its key ("overdue", "mine", …)."""
         for i in range(self.views.count()):
-            if self.views.item(i).data(VIEW_ROLE) == (key, None):
+            item = self.views.item(i)
+            if item.data(VIEW_ROLE) == (key, None) and item.data(ASSIGNEE_ROLE) is None:
                 self.views.setCurrentRow(i)
                 return True
         return False
@@ -273,9 +281,10 @@ class MainWindow(QMainWindow):
             return
         self.center.setCurrentWidget(self.table)
         search = self.search.text().strip() or saved_search
+        assignee = self.current_assignee()
         sort_key = COLUMNS[self.model.sort_column][2]
         descending = self.model.sort_descending
-        query_key = (view, search, sort_key, descending)
+        query_key = (view, search, sort_key, descending, assignee)
         if not counts and query_key == self._pending_query:
             return
         self._pending_query = query_key
@@ -288,7 +297,7 @@ class MainWindow(QMainWindow):
 
         def query():
             return self.workers.get().case_ids(
-                view, search=search, sort=sort_key, descending=descending
+                view, search=search, sort=sort_key, descending=descending, assignee=assignee
             )
 
         Op(self, query).on_success(
@@ -340,7 +349,7 @@ class MainWindow(QMainWindow):
             item = self.views.item(i)
             key, saved = item.data(VIEW_ROLE)
             base = dict(VIEWS).get(key)
-            if saved is None and base:
+            if saved is None and base and item.data(ASSIGNEE_ROLE) is None:
                 number = totals["quarantine"] if key == "quarantine" else views.get(key, 0)
                 title = QCoreApplication.translate("MainWindow", base)
                 item.setText(f"{title} ({number})")

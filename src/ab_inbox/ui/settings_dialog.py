@@ -1,19 +1,20 @@
-"""The settings dialog, built from the declared `config.SETTINGS`, plus credentials for the keyring.
+"""The settings dialog, built from the declared `config.SETTINGS`, one page per topic.
 
 A new setting appears here by being declared in `config.py`; this module only knows how to edit
-each type. Folders are recognised by name (`..._folder`, `..._dir`) and get a "…" button.
-Credentials are not settings: they go to the operating system's keyring, never to the file.
+each type and on which page a name belongs (by prefix; anything unlisted goes to "Allgemein").
+Folders (`..._folder`, `..._dir`) and files (`..._file`) get a "…" button. The transport page
+adds the certificate password, which goes to the operating system's keyring and never to the
+settings file, and a connection test (ui.transport_page).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
-import keyring
-from keyring.errors import KeyringError
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,13 +23,13 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
+    QScrollArea,
     QSpinBox,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -36,13 +37,53 @@ from PySide6.QtWidgets import (
 
 from ab_inbox import config
 
+if TYPE_CHECKING:
+    from ab_inbox.inbox_transport import XtaCheck
+
 SETTING_CONTEXT = "Setting"
 FOLDER_SUFFIXES = ("_folder", "_dir")
-KEYRING_SERVICE = config.APP_NAME
-XTA_USER_KEY = "xta_user"
-XTA_PASSWORD_KEY = "xta_password"
+FILE_SUFFIX = "_file"
 INT_MAX = 2_147_483_647
 FLOAT_MAX = 1e9
+
+# (key, title, name prefixes) in tab order; a setting no prefix claims lands on "general".
+GENERAL_PAGE = "general"
+TRANSPORT_PAGE = "transport"
+PAGES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (GENERAL_PAGE, QT_TRANSLATE_NOOP("SettingsDialog", "Allgemein"), ()),
+    (
+        "office",
+        QT_TRANSLATE_NOOP("SettingsDialog", "Behörde"),
+        ("office_",),
+    ),
+    (
+        "folders",
+        QT_TRANSLATE_NOOP("SettingsDialog", "Eingang und Export"),
+        ("drop_folder", "poll_interval_s", "settle_s", "export_folder", "exporter", "outbox_"),
+    ),
+    (
+        "checks",
+        QT_TRANSLATE_NOOP("SettingsDialog", "Prüfung und Grenzen"),
+        ("max_", "packet_wait_hours", "clock_skew_minutes", "schemas_dir"),
+    ),
+    (
+        "retention",
+        QT_TRANSLATE_NOOP("SettingsDialog", "Aufbewahrung"),
+        ("retention_",),
+    ),
+    (TRANSPORT_PAGE, QT_TRANSLATE_NOOP("SettingsDialog", "Transport (XTA 2)"), ("xta_",)),
+)
+FILE_FILTERS = {
+    "xta_certificate_file": QT_TRANSLATE_NOOP("SettingsDialog", "PKCS#12-Zertifikat (*.p12 *.pfx)"),
+    "xta_ca_file": QT_TRANSLATE_NOOP("SettingsDialog", "PEM-Zertifikate (*.pem *.crt *.cer)"),
+}
+
+# Runs off the GUI thread with the settings as entered; the main window supplies it.
+ConnectionCheck = Callable[[config.Settings], "XtaCheck"]
+
+
+def _translate(text: str) -> str:
+    return QCoreApplication.translate("SettingsDialog", text)
 
 
 def setting_title(setting: config.Setting) -> str:
@@ -55,6 +96,17 @@ def setting_help(setting: config.Setting) -> str:
 
 def is_folder_setting(setting: config.Setting) -> bool:
     return setting.type is str and setting.name.endswith(FOLDER_SUFFIXES)
+
+
+def is_file_setting(setting: config.Setting) -> bool:
+    return setting.type is str and setting.name.endswith(FILE_SUFFIX)
+
+
+def page_of(setting: config.Setting) -> str:
+    for key, _title, prefixes in PAGES:
+        if any(setting.name.startswith(prefix) for prefix in prefixes):
+            return key
+    return GENERAL_PAGE
 
 
 @dataclass
@@ -84,7 +136,19 @@ def _choice_editor(setting: config.Setting, current: Any, dialog: SettingsDialog
 
 def _text_editor(setting: config.Setting, current: Any, dialog: SettingsDialog) -> SettingEditor:
     edit = QLineEdit(str(current))
-    if not is_folder_setting(setting):
+    if is_folder_setting(setting):
+        tip, accessible = (
+            QCoreApplication.translate("SettingsDialog", "Ordner wählen"),
+            QCoreApplication.translate("SettingsDialog", "Ordner wählen: %s"),
+        )
+        choose = dialog.choose_folder
+    elif is_file_setting(setting):
+        tip, accessible = (
+            QCoreApplication.translate("SettingsDialog", "Datei wählen"),
+            QCoreApplication.translate("SettingsDialog", "Datei wählen: %s"),
+        )
+        choose = partial(dialog.choose_file, file_filter=FILE_FILTERS.get(setting.name))
+    else:
         return SettingEditor(edit, edit, edit.text)
     row = QWidget()
     layout = QHBoxLayout(row)
@@ -93,11 +157,9 @@ def _text_editor(setting: config.Setting, current: Any, dialog: SettingsDialog) 
     browse = QToolButton()
     browse.setText("…")
     browse.setObjectName(f"browse_{setting.name}")
-    browse.setToolTip(QCoreApplication.translate("SettingsDialog", "Ordner wählen"))
-    browse.setAccessibleName(
-        QCoreApplication.translate("SettingsDialog", "Ordner wählen: %s") % setting_title(setting)
-    )
-    browse.clicked.connect(lambda: dialog.choose_folder(edit, setting_title(setting)))
+    browse.setToolTip(tip)
+    browse.setAccessibleName(accessible % setting_title(setting))
+    browse.clicked.connect(lambda: choose(edit, setting_title(setting)))
     layout.addWidget(browse)
     return SettingEditor(edit, row, edit.text)
 
@@ -133,14 +195,34 @@ def make_editor(setting: config.Setting, current: Any, dialog: SettingsDialog) -
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: config.Settings | None = None, parent: QWidget | None = None):
+    """`check_connection` (optional) tests the XTA settings as entered; without it the
+    transport page has no test button."""
+
+    def __init__(
+        self,
+        settings: config.Settings | None = None,
+        parent: QWidget | None = None,
+        check_connection: ConnectionCheck | None = None,
+    ):
         super().__init__(parent)
+        from ab_inbox.ui.transport_page import TransportPanel
+
         self.settings = settings if settings is not None else config.Settings.load()
         self.editors: dict[str, SettingEditor] = {}
         self.setWindowTitle(self.tr("Einstellungen"))
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settings_pages")
+        self.tabs.setAccessibleName(self.tr("Bereiche der Einstellungen"))
+        self.pages: dict[str, QVBoxLayout] = {}
+        forms = self._build_pages()
+        for setting in config.SETTINGS:
+            self._add_setting(forms[page_of(setting)], setting)
+        self.transport = TransportPanel(self, check_connection)
+        self.pages[TRANSPORT_PAGE].addWidget(self.transport)
+        for layout in self.pages.values():
+            layout.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self._settings_group())
-        layout.addWidget(self._credentials_group())
+        layout.addWidget(self.tabs)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -148,23 +230,36 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.button_box = buttons
+        self.resize(760, 600)
 
     # --- settings -------------------------------------------------------------------------
-    def _settings_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Einstellungen"))
-        form = QFormLayout(group)
-        for setting in config.SETTINGS:
-            editor = make_editor(setting, getattr(self.settings, setting.name), self)
-            title, help_text = setting_title(setting), setting_help(setting)
-            editor.widget.setObjectName(setting.name)
-            editor.widget.setToolTip(help_text)
-            editor.widget.setAccessibleName(title)
-            editor.widget.setAccessibleDescription(help_text)
-            label = QLabel(title)
-            label.setBuddy(editor.widget)
-            form.addRow(label, self._with_help(editor.row, setting.name, help_text))
-            self.editors[setting.name] = editor
-        return group
+    def _build_pages(self) -> dict[str, QFormLayout]:
+        forms = {}
+        for key, title, _prefixes in PAGES:
+            inner = QWidget()
+            inner.setObjectName(f"page_{key}")
+            column = QVBoxLayout(inner)
+            form = QFormLayout()
+            column.addLayout(form)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(inner)
+            self.tabs.addTab(scroll, _translate(title))
+            self.pages[key] = column
+            forms[key] = form
+        return forms
+
+    def _add_setting(self, form: QFormLayout, setting: config.Setting) -> None:
+        editor = make_editor(setting, getattr(self.settings, setting.name), self)
+        title, help_text = setting_title(setting), setting_help(setting)
+        editor.widget.setObjectName(setting.name)
+        editor.widget.setToolTip(help_text)
+        editor.widget.setAccessibleName(title)
+        editor.widget.setAccessibleDescription(help_text)
+        label = QLabel(title)
+        label.setBuddy(editor.widget)
+        form.addRow(label, self._with_help(editor.row, setting.name, help_text))
+        self.editors[setting.name] = editor
 
     @staticmethod
     def _with_help(row: QWidget, name: str, help_text: str) -> QWidget:
@@ -186,10 +281,22 @@ class SettingsDialog(QDialog):
     def editor(self, name: str) -> QWidget:
         return self.editors[name].widget
 
+    def page(self, key: str) -> QWidget:
+        """The tab of a page (for showing it and for tests)."""
+        keys = [k for k, _title, _prefixes in PAGES]
+        return self.tabs.widget(keys.index(key))
+
     def choose_folder(self, edit: QLineEdit, title: str) -> None:
         folder = QFileDialog.getExistingDirectory(self, title, edit.text())
         if folder:
             edit.setText(folder)
+
+    def choose_file(self, edit: QLineEdit, title: str, file_filter: str | None = None) -> None:
+        filters = [_translate(file_filter)] if file_filter else []
+        filters.append(self.tr("Alle Dateien (*)"))
+        name, _chosen = QFileDialog.getOpenFileName(self, title, edit.text(), ";;".join(filters))
+        if name:
+            edit.setText(name)
 
     def edited_settings(self) -> config.Settings:
         """The settings as edited; raises ValueError naming the setting's title if one is invalid.
@@ -209,16 +316,30 @@ class SettingsDialog(QDialog):
                 result.set(setting.name, value)
         return result
 
+    def warn_invalid(self, exc: ValueError) -> None:
+        QMessageBox.warning(
+            self,
+            self.tr("Ungültige Einstellung"),
+            self.tr("„%s“ hat einen ungültigen Wert. Bitte korrigieren.") % exc.args[0],
+        )
+
     def accept(self) -> None:
+        """Save the settings; a password typed but not yet stored goes to the keyring first."""
         try:
             edited = self.edited_settings()
         except ValueError as exc:
-            QMessageBox.warning(
-                self,
-                self.tr("Ungültige Einstellung"),
-                self.tr("„%s“ hat einen ungültigen Wert. Bitte korrigieren.") % exc.args[0],
-            )
+            self.warn_invalid(exc)
             return
+        if self.transport.password_pending():
+            self.button_box.setEnabled(False)  # until the keyring has answered
+            self.transport.store_password(
+                then=lambda: self._save(edited), otherwise=lambda: self.button_box.setEnabled(True)
+            )
+        else:
+            self._save(edited)
+
+    def _save(self, edited: config.Settings) -> None:
+        self.button_box.setEnabled(True)
         try:
             edited.save()
         except OSError:
@@ -231,68 +352,3 @@ class SettingsDialog(QDialog):
             return
         self.settings.values = edited.values
         super().accept()
-
-    # --- credentials ----------------------------------------------------------------------
-    def _credentials_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Zugangsdaten"))
-        form = QFormLayout(group)
-        note = QLabel(
-            self.tr(
-                "Zugangsdaten werden nur im Schlüsselbund des Betriebssystems gespeichert, "
-                "nie in der Einstellungsdatei."
-            )
-        )
-        note.setWordWrap(True)
-        form.addRow(note)
-        self.xta_user = QLineEdit(self._stored_xta_user())
-        self.xta_user.setObjectName("xta_user")
-        self.xta_password = QLineEdit()
-        self.xta_password.setObjectName("xta_password")
-        self.xta_password.setEchoMode(QLineEdit.EchoMode.Password)
-        for edit, text in (
-            (self.xta_user, self.tr("XTA-Benutzer")),
-            (self.xta_password, self.tr("XTA-Passwort")),
-        ):
-            label = QLabel(text)
-            label.setBuddy(edit)
-            edit.setAccessibleName(text)
-            form.addRow(label, edit)
-        self.store_credentials_button = QPushButton(self.tr("Im Schlüsselbund speichern"))
-        self.store_credentials_button.clicked.connect(self.store_credentials)
-        self.credentials_status = QLabel()
-        self.credentials_status.setObjectName("credentials_status")
-        form.addRow(self.store_credentials_button, self.credentials_status)
-        return group
-
-    @staticmethod
-    def _stored_xta_user() -> str:
-        try:
-            return keyring.get_password(KEYRING_SERVICE, XTA_USER_KEY) or ""
-        except KeyringError:
-            return ""
-
-    def store_credentials(self) -> bool:
-        user, password = self.xta_user.text().strip(), self.xta_password.text()
-        if not user or not password:
-            QMessageBox.warning(
-                self,
-                self.tr("Zugangsdaten unvollständig"),
-                self.tr("Bitte XTA-Benutzer und Passwort eingeben."),
-            )
-            return False
-        try:
-            keyring.set_password(KEYRING_SERVICE, XTA_USER_KEY, user)
-            keyring.set_password(KEYRING_SERVICE, XTA_PASSWORD_KEY, password)
-        except KeyringError:
-            QMessageBox.warning(
-                self,
-                self.tr("Schlüsselbund nicht erreichbar"),
-                self.tr(
-                    "Die Zugangsdaten konnten nicht im Schlüsselbund des Betriebssystems "
-                    "gespeichert werden."
-                ),
-            )
-            return False
-        self.xta_password.clear()
-        self.credentials_status.setText(self.tr("Im Schlüsselbund gespeichert."))
-        return True

@@ -9,6 +9,8 @@ other error.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidgetItem, QToolButton, QWidget
 
 from ab_inbox.casework import roles
 from ab_inbox.ui.ops import Op
@@ -138,6 +140,74 @@ def assign(window) -> None:
     Op(window, lambda: window.workers.get().users()).on_success(show).on_failure(
         window.show_error
     ).start()
+
+
+def show_assignee_cases(window, login: str, label: str | None = None) -> None:
+    """Show one person's open cases (from the workload): a temporary entry below the fixed
+    views, named in the status bar, until the filter is cleared there."""
+    from ab_inbox.ui.main_window import ASSIGNEE_ROLE, VIEW_ROLE, VIEWS
+
+    clear_assignee_filter(window, select_fallback=False)
+    title = translate("TeamActions", "Fälle von {0}").format(label or login)
+    item = QListWidgetItem(title)
+    item.setData(VIEW_ROLE, ("open", None))
+    item.setData(ASSIGNEE_ROLE, login)
+    item.setToolTip(
+        translate("TeamActions", "Offene Fälle von {0} (aus der Arbeitslast)").format(login)
+    )
+    font = QFont(item.font())
+    font.setItalic(True)
+    item.setFont(font)
+    window.views.insertItem(len(VIEWS), item)
+    _filter_note(window).show_login(login)
+    window.views.setCurrentItem(item)
+
+
+def clear_assignee_filter(window, select_fallback: bool = True) -> None:
+    """Remove the temporary view; when it was shown, the queue goes back to "Offen"."""
+    from ab_inbox.ui.main_window import ASSIGNEE_ROLE
+
+    for row in reversed(range(window.views.count())):
+        item = window.views.item(row)
+        if item.data(ASSIGNEE_ROLE) is None:
+            continue
+        if select_fallback and window.views.currentItem() is item:
+            window.select_view("open")
+        window.views.takeItem(row)
+    note = getattr(window, "assignee_filter_note", None)
+    if note is not None:
+        note.hide()
+
+
+class AssigneeFilterNote(QWidget):
+    """In the status bar while one person's cases are shown: which filter, and a way out."""
+
+    def __init__(self, window):
+        super().__init__()
+        self.setObjectName("assignee_filter_note")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel()
+        layout.addWidget(self.label)
+        self.clear_button = QToolButton()
+        self.clear_button.setObjectName("clear_assignee_filter")
+        self.clear_button.setText(self.tr("Filter aufheben"))
+        self.clear_button.setAccessibleName(self.tr("Filter nach Person aufheben"))
+        self.clear_button.clicked.connect(lambda: clear_assignee_filter(window))
+        layout.addWidget(self.clear_button)
+
+    def show_login(self, login: str) -> None:
+        self.label.setText(self.tr("Filter: Fälle von {0}").format(login))
+        self.show()
+
+
+def _filter_note(window) -> AssigneeFilterNote:
+    note = getattr(window, "assignee_filter_note", None)
+    if note is None:
+        note = AssigneeFilterNote(window)
+        window.statusBar().addPermanentWidget(note)
+        window.assignee_filter_note = note
+    return note
 
 
 def open_dialog(window, name: str):

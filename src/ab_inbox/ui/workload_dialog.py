@@ -1,6 +1,7 @@
 """The team lead's overview: open cases per caseworker, by status, overdue, oldest receipt.
 
-Double-clicking one's own row shows "Meine Fälle", the unassigned row "Nicht zugewiesen".
+Double-clicking a row shows that person's open cases in the queue (one's own row: "Meine
+Fälle"; the unassigned row: "Nicht zugewiesen").
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout
 
 from ab_inbox.ui.i18n import tr_status
+from ab_inbox.ui.team_actions import show_assignee_cases
 from ab_inbox.ui.team_dialog import TeamDialog, fill, local_time, row_data, table
 
 OPEN_STATUSES = ("new", "in_progress", "query", "ready", "parked")
@@ -17,6 +19,7 @@ class WorkloadDialog(TeamDialog):
     def __init__(self, main, parent=None):
         super().__init__(main, parent)
         self.setWindowTitle(self.tr("Arbeitslast"))
+        self.labels: dict[str | None, str] = {}  # login -> the name shown in its row
         self.table = table(
             [
                 self.tr("Bearbeitung"),
@@ -29,7 +32,7 @@ class WorkloadDialog(TeamDialog):
         )
         self.table.cellDoubleClicked.connect(lambda row, _column: self.show_cases(row))
         self.hint = QLabel(
-            self.tr("Doppelklick auf die eigene Zeile oder „Nicht zugewiesen“ zeigt die Fälle.")
+            self.tr("Doppelklick auf eine Zeile zeigt die offenen Fälle dieser Person.")
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -66,6 +69,7 @@ class WorkloadDialog(TeamDialog):
                     local_time(row["oldest"]),
                 ]
             )
+        self.labels = {row["assignee"]: shown[0] for row, shown in zip(rows, values, strict=True)}
         fill(self.table, values, [row["assignee"] for row in rows])
 
     def show_cases(self, row: int) -> None:
@@ -75,5 +79,5 @@ class WorkloadDialog(TeamDialog):
         elif who == getattr(self, "me", None):
             self.main.select_view("mine")
         else:
-            return
+            show_assignee_cases(self.main, who, self.labels.get(who))
         self.accept()

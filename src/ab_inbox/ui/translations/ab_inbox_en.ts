@@ -4,7 +4,7 @@
 <context>
     <name>AccessGate</name>
     <message>
-        <location filename="../access_gate.py" line="+97"/>
+        <location filename="../access_gate.py" line="+88"/>
         <source>AB-Inbox hat noch keine Benutzer. Soll die Anmeldung „{0}“ als erster Benutzer mit der Rolle Administration eingerichtet werden?</source>
         <translation>AB-Inbox has no users yet. Set up the login &apos;{0}&apos; as the first user with the role Administration?</translation>
     </message>
@@ -30,6 +30,24 @@
         <location line="+21"/>
         <source>{0} ausgewählte Fälle zuweisen an:</source>
         <translation>Assign {0} selected cases to:</translation>
+    </message>
+</context>
+<context>
+    <name>AssigneeFilterNote</name>
+    <message>
+        <location filename="../team_actions.py" line="+194"/>
+        <source>Filter aufheben</source>
+        <translation>Clear filter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter nach Person aufheben</source>
+        <translation>Clear the filter by person</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Filter: Fälle von {0}</source>
+        <translation>Filter: cases of {0}</translation>
     </message>
 </context>
 <context>
@@ -247,12 +265,12 @@
     </message>
     <message>
         <location line="+36"/>
-        <location line="+63"/>
+        <location line="+68"/>
         <source>Prüfergebnis</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-64"/>
         <source>Antrag</source>
         <translation>Application</translation>
     </message>
@@ -273,12 +291,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+94"/>
+        <location line="+140"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-136"/>
         <source>Bearbeitung</source>
         <translation>Assignee</translation>
     </message>
@@ -313,12 +331,12 @@
         <translation>Reference persons</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Dokumente</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
@@ -358,7 +376,42 @@
         <translation>No documents</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
+        <source>Paketlieferung</source>
+        <translation>Package delivery</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>vollständig</source>
+        <translation>complete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} Dokument(e), am {1}</source>
+        <translation>{0} document(s), on {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>fehlgeschlagen</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>wartet</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} Paket(e) erwartet, seit {1}</source>
+        <translation>{0} packet(s) expected, since {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paketanzahl noch unbekannt, seit {0}</source>
+        <translation>Number of packets not yet known, since {0}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Exportiert</source>
         <translation>Exported</translation>
     </message>
@@ -381,18 +434,23 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../case_view.py" line="+40"/>
-        <location line="+60"/>
+        <location filename="../case_view.py" line="+44"/>
+        <location line="+70"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-68"/>
         <source>Fallkopf</source>
         <translation>Case header</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
+        <source>Warnung zur Dokumentenlieferung</source>
+        <translation>Document delivery warning</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Fallansicht</source>
         <translation>Case view</translation>
     </message>
@@ -422,7 +480,7 @@
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Dokumentliste</source>
         <translation>Document list</translation>
     </message>
@@ -458,14 +516,19 @@
         <translation>Save note</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Eingang: {0} · Fällig: {1} · Bearbeitung: {2}</source>
         <translation>Received: {0} · Due: {1} · Assignee: {2}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+37"/>
         <source>(ohne Namen)</source>
         <translation>(no name)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} (wird nachgeliefert)</source>
+        <translation>{0} (to follow)</translation>
     </message>
 </context>
 <context>
@@ -949,12 +1012,12 @@
         <translation>All</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>AB-Inbox – Posteingang Ausländerbehörde</source>
         <translation>AB-Inbox – Immigration Office Inbox</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Ansichten</source>
         <translation>Views</translation>
     </message>
@@ -974,7 +1037,7 @@
         <translation>Queue</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+222"/>
         <source>Fälle: {0} · Neu: {1} · Ungültig: {2} · Letzter Eingang: {3} UTC</source>
         <translation>Cases: {0} · New: {1} · Invalid: {2} · Last received: {3} UTC</translation>
     </message>
@@ -1232,7 +1295,7 @@
         <translation>XML (*.xml)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+36"/>
         <source>Suche speichern</source>
         <translation>Save search</translation>
     </message>
@@ -1937,28 +2000,87 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="+72"/>
+        <location filename="../settings_dialog.py" line="+53"/>
+        <source>Allgemein</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Behörde</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Eingang und Export</source>
+        <translation>Intake and export</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Prüfung und Grenzen</source>
+        <translation>Checks and limits</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Aufbewahrung</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transport (XTA 2)</source>
+        <translation>Transport (XTA 2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PKCS#12-Zertifikat (*.p12 *.pfx)</source>
+        <translation>PKCS#12 certificate (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PEM-Zertifikate (*.pem *.crt *.cer)</source>
+        <translation>PEM certificates (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Mehrere Einträge durch Komma trennen</source>
         <translation>Separate several entries with commas</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+17"/>
         <source>Ordner wählen</source>
         <translation>Choose folder</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Ordner wählen: %s</source>
         <translation>Choose folder: %s</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location line="+14"/>
+        <location line="+5"/>
+        <source>Datei wählen</source>
+        <translation>Choose file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Datei wählen: %s</source>
+        <translation>Choose file: %s</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>Einstellungen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+3"/>
+        <source>Bereiche der Einstellungen</source>
+        <translation>Settings sections</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Alle Dateien (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Ungültige Einstellung</source>
         <translation>Invalid setting</translation>
     </message>
@@ -1968,7 +2090,7 @@
         <translation>“%s” has an invalid value. Please correct it.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+25"/>
         <source>Einstellungen nicht gespeichert</source>
         <translation>Settings not saved</translation>
     </message>
@@ -1978,56 +2100,6 @@
 %s</source>
         <translation>The settings file could not be written:
 %s</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Zugangsdaten</source>
-        <translation>Credentials</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Zugangsdaten werden nur im Schlüsselbund des Betriebssystems gespeichert, nie in der Einstellungsdatei.</source>
-        <translation>Credentials are stored only in the operating system&apos;s keyring, never in the settings file.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>XTA-Benutzer</source>
-        <translation>XTA user</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>XTA-Passwort</source>
-        <translation>XTA password</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Im Schlüsselbund speichern</source>
-        <translation>Store in keyring</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Zugangsdaten unvollständig</source>
-        <translation>Credentials incomplete</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Bitte XTA-Benutzer und Passwort eingeben.</source>
-        <translation>Please enter the XTA user and password.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Schlüsselbund nicht erreichbar</source>
-        <translation>Keyring not available</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Die Zugangsdaten konnten nicht im Schlüsselbund des Betriebssystems gespeichert werden.</source>
-        <translation>The credentials could not be stored in the operating system&apos;s keyring.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Im Schlüsselbund gespeichert.</source>
-        <translation>Stored in the keyring.</translation>
     </message>
 </context>
 <context>
@@ -2099,7 +2171,7 @@
 <context>
     <name>TeamActions</name>
     <message>
-        <location filename="../team_actions.py" line="+34"/>
+        <location filename="../team_actions.py" line="-164"/>
         <source>Nä&amp;chsten Fall übernehmen</source>
         <translation>Take n&amp;ext case</translation>
     </message>
@@ -2173,6 +2245,16 @@
         <source>Zuweisung von {0} Fällen aufgehoben</source>
         <translation>Released the assignment of {0} cases</translation>
     </message>
+    <message>
+        <location line="+25"/>
+        <source>Fälle von {0}</source>
+        <translation>Cases of {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Offene Fälle von {0} (aus der Arbeitslast)</source>
+        <translation>Open cases of {0} (from the workload)</translation>
+    </message>
 </context>
 <context>
     <name>ThumbnailModel</name>
@@ -2180,6 +2262,132 @@
         <location filename="../viewers/thumbnail_model.py" line="+77"/>
         <source>Seite {page}</source>
         <translation>Page {page}</translation>
+    </message>
+</context>
+<context>
+    <name>TransportPanel</name>
+    <message>
+        <location filename="../transport_page.py" line="+62"/>
+        <location line="+13"/>
+        <location line="+1"/>
+        <source>Zertifikatspasswort</source>
+        <translation>Certificate password</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Das Passwort des Client-Zertifikats wird nur im Schlüsselbund des Betriebssystems gespeichert, nie in der Einstellungsdatei.</source>
+        <translation>The client certificate&apos;s password is stored only in the operating system&apos;s keyring, never in the settings file.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Im Schlüsselbund speichern</source>
+        <translation>Store in keyring</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Ein Passwort ist im Schlüsselbund gespeichert.</source>
+        <translation>A password is stored in the keyring.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Im Schlüsselbund ist kein Passwort gespeichert.</source>
+        <translation>No password is stored in the keyring.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Passwort fehlt</source>
+        <translation>Password missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bitte das Passwort des Zertifikats eingeben.</source>
+        <translation>Please enter the certificate&apos;s password.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Im Schlüsselbund gespeichert.</source>
+        <translation>Stored in the keyring.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Schlüsselbund nicht erreichbar</source>
+        <translation>Keyring not available</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Das Passwort konnte nicht im Schlüsselbund des Betriebssystems gespeichert werden:
+{0}</source>
+        <translation>The password could not be stored in the operating system&apos;s keyring:
+{0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+3"/>
+        <source>Verbindung testen</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Prüft die eingegebenen Werte, ohne sie zu speichern; das Passwort kommt aus dem Schlüsselbund.</source>
+        <translation>Checks the values as entered without saving them; the password comes from the keyring.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Der Test ist nur aus dem Hauptfenster möglich.</source>
+        <translation>The test is only available from the main window.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Zertifikat</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gültig bis</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postfach</source>
+        <translation>Mailbox</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Verbindung wird geprüft …</source>
+        <translation>Checking the connection …</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Test abgeschlossen.</source>
+        <translation>Test finished.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>dd.MM.yyyy</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} – abgelaufen</source>
+        <translation>{0} – expired</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>{0} (noch %n Tag(e))</source>
+        <translation>
+            <numerusform>{0} (%n day left)</numerusform>
+            <numerusform>{0} (%n days left)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Test fehlgeschlagen.</source>
+        <translation>Test failed.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unerwarteter Fehler: {0}</source>
+        <translation>Unexpected error: {0}</translation>
     </message>
 </context>
 <context>
@@ -2432,12 +2640,12 @@
 <context>
     <name>WorkloadDialog</name>
     <message>
-        <location filename="../workload_dialog.py" line="+19"/>
+        <location filename="../workload_dialog.py" line="+21"/>
         <source>Arbeitslast</source>
         <translation>Workload</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Bearbeitung</source>
         <translation>Assignee</translation>
     </message>
@@ -2463,8 +2671,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Doppelklick auf die eigene Zeile oder „Nicht zugewiesen“ zeigt die Fälle.</source>
-        <translation>Double-click your own row or &apos;Unassigned&apos; to show the cases.</translation>
+        <source>Doppelklick auf eine Zeile zeigt die offenen Fälle dieser Person.</source>
+        <translation>Double-click a row to show that person&apos;s open cases.</translation>
     </message>
     <message>
         <location line="+24"/>

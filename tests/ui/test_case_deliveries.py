@@ -1,0 +1,122 @@
+"""Packaged document deliveries in the case view: a warning box for packets still missing after
+the wait time, each delivery's state in the "Dokumente" section, placeholders until filled."""
+
+from __future__ import annotations
+
+import io
+import random
+import zipfile
+from datetime import UTC, datetime
+
+import pytest
+
+from ab_inbox.config import Settings
+from ab_inbox.demo.delivery import build_packaged_delivery
+from ab_inbox.inbox import Inbox
+from ab_inbox.ingest.pipeline import Delivery, receive
+from ab_inbox.ui import i18n
+from ab_inbox.ui.app import create_window
+from tests.conftest import ensure_tester
+
+PAST = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)  # long before now: the default 24 h are over
+
+
+def _send(box, data: bytes, name: str = "m.xml", at: datetime | None = None):
+    delivery = Delivery(received_at=at.isoformat().replace("+00:00", "Z")) if at else None
+    return receive(box.db, data, box.packs, source_name=name, delivery=delivery)
+
+
+def _traversal(documents: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in {**documents, "../../evil.pdf": b"%PDF-1.4"}.items():
+            archive.writestr(zipfile.ZipInfo(name), data, zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def store(tmp_path, schemas_dir):
+    """Three cases: one waiting for packets 2 and 3, one complete, one failed."""
+    db_path = tmp_path / "deliveries.sqlite3"
+    with Inbox(db_path, schemas_dir) as box:
+        ensure_tester(box)
+        waiting = build_packaged_delivery(random.Random(31), packets=3)
+        first = _send(box, waiting.message, "waiting.xml", at=PAST)
+        _send(box, waiting.packets[0], at=PAST)
+        complete = build_packaged_delivery(random.Random(32), packets=2)
+        second = _send(box, complete.message, "complete.xml")
+        for packet in complete.packets:
+            _send(box, packet)
+        failed = build_packaged_delivery(random.Random(33), packets=2, make_archive=_traversal)
+        third = _send(box, failed.message, "failed.xml")
+        for packet in failed.packets:
+            _send(box, packet)
+    return db_path, {"waiting": first.case_id, "complete": second.case_id, "failed": third.case_id}
+
+
+@pytest.fixture
+def window(qtbot, store, schemas_dir):
+    db_path, _ = store
+    win = create_window(db_path, schemas_dir, Settings())
+    win.live_timer.stop()
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.workers.close_all()
+    win.inbox.close()
+
+
+def _show(win, case_id: int):
+    win.open_case(case_id, view="all")
+    assert win.case_view.case["id"] == case_id
+    return win.case_view
+
+
+def _documents(view) -> list[str]:
+    return [view.documents.item(i).text() for i in range(view.documents.count())]
+
+
+def test_missing_packets_after_the_wait_time_are_a_warning_box(window, store):
+    view = _show(window, store[1]["waiting"])
+    assert not view.delivery_warning.isHidden()
+    text = view.delivery_warning.text()
+    assert "Dokumentenlieferung unvollständig" in text
+    assert "2 von 3 Paketen fehlen (Nr. 2, 3)" in text
+    html = view.details.toPlainText()
+    assert "Paketlieferung" in html and "wartet" in html and "3 Paket(e) erwartet" in html
+    awaited = [name for name in _documents(view) if name.endswith("(wird nachgeliefert)")]
+    assert awaited  # placeholders until their packets arrive
+
+
+def test_a_complete_delivery_has_no_warning_and_its_documents(window, store):
+    view = _show(window, store[1]["complete"])
+    assert view.delivery_warning.isHidden()
+    html = view.details.toPlainText()
+    assert "vollständig" in html and "Dokument(e), am" in html
+    assert not any(name.endswith("(wird nachgeliefert)") for name in _documents(view))
+
+
+def test_a_failed_delivery_shows_the_reason_in_the_interface_language(window, store, qapp):
+    view = _show(window, store[1]["failed"])
+    html = view.details.toPlainText()
+    assert "fehlgeschlagen" in html and "„../../evil.pdf“" in html
+    i18n.install_translators(qapp, "en")
+    try:
+        window.load_case(store[1]["failed"], audit=False)
+        html = view.details.toPlainText()
+        assert "failed" in html and "Package delivery" in html
+        assert "Nothing was taken over" in html
+        window.load_case(store[1]["waiting"], audit=False)
+        assert "2 of 3 packets missing" in view.delivery_warning.text()
+        assert "Document delivery incomplete" in view.delivery_warning.text()
+    finally:
+        i18n.remove_translators(qapp)
+
+
+def test_the_warning_goes_when_another_case_is_shown(window, store):
+    view = _show(window, store[1]["waiting"])
+    assert not view.delivery_warning.isHidden()
+    _show(window, store[1]["complete"])
+    assert view.delivery_warning.isHidden()
+    view.show_case(None)
+    assert view.delivery_warning.isHidden()
