@@ -54,6 +54,12 @@ def main() -> None:
         inbox.set_status(ids[1], "in_progress")
         inbox.set_status(ids[1], "query", note="Nachweis Krankenversicherung fehlt")
         inbox.add_note(ids[0], "Termin zur Vorsprache am 3.12. vereinbart.")
+        for login, name in (("a.yilmaz", "Aylin Yılmaz"), ("j.nowak", "Jan Nowak")):
+            inbox.add_user(login, "caseworker", name)
+        inbox.add_distribution_rule("a.yilmaz", letters_from="A", letters_to="K")
+        inbox.add_distribution_rule("j.nowak", letters_from="L", letters_to="Z")
+        inbox.distribute_unassigned()
+        inbox.set_deadline_target("130101", 21)
 
     app = QApplication.instance() or QApplication([])
     install_translators(app, "de")
@@ -106,6 +112,16 @@ def main() -> None:
             window.views.setCurrentRow(i)
     window.table.selectRow(0)
     shot("invalid-message")
+
+    from ab_inbox.ui.team_actions import open_dialog
+
+    for name in ("workload", "audit"):
+        dialog = open_dialog(window, name)
+        dialog.resize(1000, 560)
+        settle()
+        dialog.grab().save(str(args.out / f"team-{name}.png"))
+        print(args.out / f"team-{name}.png")
+        dialog.close()
     window.live_timer.stop()
     window.close()
     window.workers.close_all()

@@ -456,7 +456,8 @@ def test_audit_viewer_filters_by_action_and_exports_csv(open_window, tmp_path):
     dialog.action.setCurrentIndex(dialog.action.findData("user_added"))
     dialog.apply_button.click()
     assert dialog.table.rowCount() == 4 and dialog.total == 4
-    assert {dialog.table.item(r, 3).text() for r in range(4)} == {"user_added"}
+    assert {dialog.table.item(r, 3).text() for r in range(4)} == {"Benutzer angelegt"}
+    assert dialog.action.currentText() == "Benutzer angelegt"
     assert "login=lead role=teamlead" in [dialog.table.item(r, 6).text() for r in range(4)]
 
     target = tmp_path / "protokoll.csv"

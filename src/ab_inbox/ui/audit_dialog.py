@@ -7,7 +7,7 @@ and is itself audited by the core.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -147,8 +147,8 @@ class AuditDialog(TeamDialog):
             chosen, typed = self.action.currentData(), self.user.currentText()
             self.action.clear()
             self.action.addItem(self.tr("(alle Aktionen)"), None)
-            for name in actions:
-                self.action.addItem(name, name)
+            for name in sorted(actions, key=action_label):
+                self.action.addItem(action_label(name), name)
             self.action.setCurrentIndex(max(0, self.action.findData(chosen)))
             self.user.clear()
             self.user.addItem("")
@@ -179,7 +179,7 @@ class AuditDialog(TeamDialog):
                         local_time(row["at"], seconds=True),
                         row["os_user"],
                         row["workstation"],
-                        row["action"],
+                        action_label(row["action"]),
                         row["case_id"],
                         row["message_id"],
                         row["detail"],
@@ -227,3 +227,41 @@ class AuditDialog(TeamDialog):
             self.load_page(0)  # the export is an entry of its own
 
         self.run(lambda inbox: inbox.export_audit(path, **filters), done, "write")
+
+
+def action_label(action: str) -> str:
+    """The German (or translated) name of an audit action; unknown ones as stored."""
+    labels = {
+        "viewed": QCoreApplication.translate("AuditAction", "Fall angesehen"),
+        "message_received": QCoreApplication.translate("AuditAction", "Nachricht eingegangen"),
+        "duplicate_received": QCoreApplication.translate("AuditAction", "Doppelt eingegangen"),
+        "input_quarantined": QCoreApplication.translate("AuditAction", "In Quarantäne"),
+        "status_changed": QCoreApplication.translate("AuditAction", "Status geändert"),
+        "assigned": QCoreApplication.translate("AuditAction", "Zugewiesen"),
+        "follow_up_set": QCoreApplication.translate("AuditAction", "Wiedervorlage gesetzt"),
+        "note_added": QCoreApplication.translate("AuditAction", "Notiz geschrieben"),
+        "attachment_saved": QCoreApplication.translate("AuditAction", "Anhang gespeichert"),
+        "exported": QCoreApplication.translate("AuditAction", "Exportiert"),
+        "reply_sent": QCoreApplication.translate("AuditAction", "Antwort gesendet"),
+        "summary_printed": QCoreApplication.translate(
+            "AuditAction", "Zusammenfassung gedruckt/gespeichert"
+        ),
+        "purged": QCoreApplication.translate("AuditAction", "Gelöscht (Aufbewahrungsfrist)"),
+        "audit_exported": QCoreApplication.translate("AuditAction", "Protokoll exportiert"),
+        "search_saved": QCoreApplication.translate("AuditAction", "Suche gespeichert"),
+        "search_deleted": QCoreApplication.translate("AuditAction", "Suche gelöscht"),
+        "user_added": QCoreApplication.translate("AuditAction", "Benutzer angelegt"),
+        "user_role_set": QCoreApplication.translate("AuditAction", "Rolle geändert"),
+        "user_disabled": QCoreApplication.translate("AuditAction", "Benutzer deaktiviert"),
+        "user_enabled": QCoreApplication.translate("AuditAction", "Benutzer aktiviert"),
+        "rule_added": QCoreApplication.translate("AuditAction", "Verteilungsregel angelegt"),
+        "rule_removed": QCoreApplication.translate("AuditAction", "Verteilungsregel entfernt"),
+        "deadline_set": QCoreApplication.translate("AuditAction", "Frist festgelegt"),
+        "delivery_completed": QCoreApplication.translate(
+            "AuditAction", "Dokumentenlieferung vollständig"
+        ),
+        "delivery_failed": QCoreApplication.translate(
+            "AuditAction", "Dokumentenlieferung fehlgeschlagen"
+        ),
+    }
+    return labels.get(action, action)

@@ -373,7 +373,9 @@ class MainWindow(QMainWindow):
     def _current_row_changed(self, current, _previous) -> None:
         case_id = current.data(CASE_ID_ROLE) if current.isValid() else None
         if case_id is not None:
-            self.load_case(case_id, audit=True)
+            # The case already on screen (found again in another view) is no new access.
+            shown = (self.case_view.case or {}).get("id")
+            self.load_case(case_id, audit=case_id != shown)
 
     def load_case(self, case_id: int, audit: bool) -> None:
         self._case_token += 1

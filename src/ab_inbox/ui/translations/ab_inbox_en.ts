@@ -51,9 +51,137 @@
     </message>
 </context>
 <context>
+    <name>AuditAction</name>
+    <message>
+        <location filename="../audit_dialog.py" line="+235"/>
+        <source>Fall angesehen</source>
+        <translation>Case viewed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nachricht eingegangen</source>
+        <translation>Message received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Doppelt eingegangen</source>
+        <translation>Received twice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In Quarantäne</source>
+        <translation>Quarantined</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status geändert</source>
+        <translation>Status changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zugewiesen</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wiedervorlage gesetzt</source>
+        <translation>Follow-up set</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notiz geschrieben</source>
+        <translation>Note written</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anhang gespeichert</source>
+        <translation>Attachment saved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exportiert</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Antwort gesendet</source>
+        <translation>Reply sent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zusammenfassung gedruckt/gespeichert</source>
+        <translation>Summary printed/saved</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gelöscht (Aufbewahrungsfrist)</source>
+        <translation>Purged (retention)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protokoll exportiert</source>
+        <translation>Audit log exported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suche gespeichert</source>
+        <translation>Search saved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suche gelöscht</source>
+        <translation>Search deleted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Benutzer angelegt</source>
+        <translation>User added</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rolle geändert</source>
+        <translation>Role changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Benutzer deaktiviert</source>
+        <translation>User deactivated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Benutzer aktiviert</source>
+        <translation>User activated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verteilungsregel angelegt</source>
+        <translation>Distribution rule added</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verteilungsregel entfernt</source>
+        <translation>Distribution rule removed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frist festgelegt</source>
+        <translation>Deadline set</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dokumentenlieferung vollständig</source>
+        <translation>Document delivery complete</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dokumentenlieferung fehlgeschlagen</source>
+        <translation>Document delivery failed</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../audit_dialog.py" line="+34"/>
+        <location line="-229"/>
         <source>Protokoll</source>
         <translation>Audit log</translation>
     </message>
