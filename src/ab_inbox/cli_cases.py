@@ -156,6 +156,14 @@ def _purge(args, settings, out: Printer) -> int:
         status = status_label(entry["status"]) if out.lang == "de" else entry["status"]
         result = results.get(entry["case_id"], out.pick("fällig", "due"))
         out.line(f"{entry['case_id']}\t{status}\t{entry['since'][:10]}\t{entry['due']}\t{result}")
+    packets, entries = len(report.stray["packets"]), len(report.stray["quarantine"])
+    if packets or entries:
+        state_de = "fällig" if args.dry_run else "gelöscht"
+        state_en = "due" if args.dry_run else "purged"
+        out.info(
+            f"Ohne Fall: {entries} Quarantäne-Einträge, {packets} Dokumentpakete {state_de}",
+            f"Without a case: {entries} quarantine entries, {packets} document packets {state_en}",
+        )
     due, purged, skipped = len(report.due), len(report.purged), len(report.skipped)
     if args.dry_run:
         out.info(

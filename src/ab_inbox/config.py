@@ -224,6 +224,16 @@ SETTINGS: tuple[Setting, ...] = (
         "Retention of not-responsible cases (days)",
     ),
     Setting(
+        "retention_days_stray_input",
+        int,
+        30,
+        "Aufbewahrung von Eingängen ohne Fall (Tage)",
+        "So viele Tage nach dem Eingang werden die Bytes von Quarantäne-Einträgen und von "
+        "Dokumentpaketen, deren Nachricht nie eintraf, gelöscht (ab-inbox purge); Grund, Größe "
+        "und Prüfsumme bleiben. 0 = nie löschen.",
+        "Retention of input without a case (days)",
+    ),
+    Setting(
         "xta_management_url",
         str,
         "",

@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ab_inbox.casework import roles
-from ab_inbox.store import retention
+from ab_inbox.store import retention, stray_retention
 
 if TYPE_CHECKING:
     from ab_inbox import config
@@ -32,6 +32,8 @@ class PurgeReport:
     purged: list[int] = field(default_factory=list)
     skipped: list[int] = field(default_factory=list)  # reopened or answered since listed
     counts: dict[str, int] = field(default_factory=dict)  # totals by kind
+    stray: dict[str, list[int]] = field(default_factory=dict)  # input without a case, due
+    stray_counts: dict[str, int] = field(default_factory=dict)  # what of it was removed
     checkpointed: bool | None = None  # WAL copied and truncated (None: nothing was purged)
 
     def as_dict(self) -> dict:
@@ -45,6 +47,8 @@ class PurgeReport:
             "purged": self.purged,
             "skipped": self.skipped,
             "counts": self.counts,
+            "stray_due": self.stray,
+            "stray_purged": self.stray_counts,
             "checkpointed": self.checkpointed,
         }
 
@@ -75,8 +79,11 @@ class RetentionMixin:
         policy = self.retention_policy()
         report = PurgeReport(today=today, dry_run=dry_run)
         report.due = retention.due_for_purge(self.db, policy, today)
+        stray_days = self.settings.retention_days_stray_input
+        report.stray = stray_retention.stray_due(self.db, stray_days, today)
         if dry_run:
             return report
+        report.stray_counts = stray_retention.purge_stray(self.db, stray_days, today)
         for entry in report.due:
             try:
                 counts = retention.purge_case(
@@ -88,8 +95,9 @@ class RetentionMixin:
             report.purged.append(entry["case_id"])
             for kind, number in counts.items():
                 report.counts[kind] = report.counts.get(kind, 0) + number
-        if report.purged:
+        if report.purged or report.stray_counts.get("packets"):
             retention.compact_search_index(self.db)
+        if report.purged or any(report.stray_counts.values()):
             report.checkpointed = retention.checkpoint(self.db)
         return report
 

@@ -220,7 +220,7 @@ def _purge(db: Database, case_id: int) -> dict[str, int]:
         (NO_APPLICANT_SORT, now, case_id),
     )
     blob_ids.discard(empty_blob)
-    counts["blobs"] = _delete_unreferenced(db, blob_ids)
+    counts["blobs"] = delete_unreferenced(db, blob_ids)
     return counts
 
 
@@ -240,7 +240,7 @@ def _strip_exports(db: Database, case_id: int) -> None:
         )
 
 
-def _delete_unreferenced(db: Database, blob_ids: set[int]) -> int:
+def delete_unreferenced(db: Database, blob_ids: set[int]) -> int:
     deleted = 0
     for blob_id in sorted(blob_ids):
         in_use = db.execute(

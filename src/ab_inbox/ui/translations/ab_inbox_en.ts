@@ -1170,7 +1170,7 @@
         <translation>Cases: {0} · New: {1} · Invalid: {2} · Last received: {3} UTC</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>Unerwarteter Fehler: {0}</source>
         <translation>Unexpected error: {0}</translation>
     </message>
@@ -2053,6 +2053,16 @@
         <location line="+1"/>
         <source>So viele Tage nach „Unzuständig“ werden die personenbezogenen Daten eines Falls gelöscht (ab-inbox purge). 0 = nie löschen.</source>
         <translation>This many days after “Not responsible”, a case&apos;s personal data are deleted (ab-inbox purge). 0 = never delete.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aufbewahrung von Eingängen ohne Fall (Tage)</source>
+        <translation>Retention of input without a case (days)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>So viele Tage nach dem Eingang werden die Bytes von Quarantäne-Einträgen und von Dokumentpaketen, deren Nachricht nie eintraf, gelöscht (ab-inbox purge); Grund, Größe und Prüfsumme bleiben. 0 = nie löschen.</source>
+        <translation>This many days after arrival the bytes of quarantine entries and of document packets whose message never arrived are deleted (ab-inbox purge); reason, size and checksum stay. 0 = never delete.</translation>
     </message>
     <message>
         <location line="+1"/>
