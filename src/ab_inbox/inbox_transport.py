@@ -73,6 +73,10 @@ class TransportMixin:
     policy: CheckPolicy
     require: Callable[[str], Actor]
 
+    def xta_configured(self) -> bool:
+        """Whether this office fetches from an XTA mailbox (its MsgBox address is set)."""
+        return bool(self.settings.xta_msgbox_url)
+
     def xta_reader_ids(self) -> list[str]:
         return list(self.settings.xta_reader_ids or self.settings.office_dvdv_ids)
 

@@ -145,3 +145,34 @@ def test_a_typed_password_is_tested_before_it_is_stored(dialog, xta_peer, xta_pk
     shown = run_test(dialog)
     assert shown["check_account"].text() == "Postfach erreichbar, Konto aktiv."
     assert memory_keyring.get_password("ab-inbox", "xta_certificate_password") is None
+
+
+def test_fetch_now_empties_the_xta_mailbox_into_the_queue(
+    qtbot, db_path, schemas_dir, xta_peer, xta_pki, memory_keyring
+):
+    from ab_inbox.ui.app import create_window
+    from tests.messages import set_family_name, valid_message
+
+    settings = config.Settings()
+    for name, value in {
+        "xta_management_url": xta_peer.management_url,
+        "xta_msgbox_url": xta_peer.msgbox_url,
+        "xta_reader_ids": DEFAULT_READER,
+        "xta_certificate_file": str(xta_pki.client_p12),
+        "xta_ca_file": str(xta_pki.ca_file),
+    }.items():
+        settings.set(name, value)
+    store_certificate_password(xta_pki.password)
+    xta_peer.mailbox.add(set_family_name(valid_message(seed=71), "Wiśniewska", "Zofia"))
+    win = create_window(db_path, schemas_dir, settings)
+    qtbot.addWidget(win)
+    win.live_timer.stop()
+    try:
+        win.trigger("fetch").trigger()
+        assert win.statusBar().currentMessage().startswith("Abruf: 1 übernommen")
+        assert xta_peer.mailbox.open_ids() == []
+        names = [win.model.row_data(r)["applicant_name"] for r in range(win.model.rowCount())]
+        assert "Wiśniewska, Zofia" in names
+    finally:
+        win.workers.close_all()
+        win.inbox.close()

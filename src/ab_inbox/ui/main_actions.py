@@ -284,8 +284,10 @@ def focus_note(window) -> None:
 
 
 def fetch_now(window) -> None:
+    """Fetch what the office receives: the drop folder and/or the XTA mailbox, as set up."""
     folder = window.inbox.settings.drop_folder
-    if not folder:
+    xta = window.inbox.xta_configured()
+    if not folder and not xta:
         window.statusBar().showMessage(
             QCoreApplication.translate(
                 "MainWindow", "Kein Eingangsordner eingestellt (Datei → Einstellungen)"
@@ -297,8 +299,18 @@ def fetch_now(window) -> None:
 
     from ab_inbox.ui.ops import Op
 
-    def done(report):
-        counts = report.counts()
+    def fetch() -> dict[str, int]:
+        inbox = window.workers.get()
+        reports = [inbox.fetch(Path(folder))] if folder else []
+        if xta:
+            reports.append(inbox.fetch_xta())
+        totals: dict[str, int] = {}
+        for report in reports:
+            for kind, number in report.counts().items():
+                totals[kind] = totals.get(kind, 0) + number
+        return totals
+
+    def done(counts: dict[str, int]) -> None:
         window.statusBar().showMessage(
             QCoreApplication.translate(
                 "MainWindow", "Abruf: {0} übernommen, {1} ungültig, {2} doppelt, {3} Quarantäne"
@@ -313,9 +325,7 @@ def fetch_now(window) -> None:
         window.model.forget_rows()
         window.refresh()
 
-    Op(window, lambda: window.workers.get().fetch(Path(folder)), "write").on_success(
-        done
-    ).on_failure(window.show_error).start()
+    Op(window, fetch, "write").on_success(done).on_failure(window.show_error).start()
 
 
 def choose_import(window) -> None:
