@@ -244,19 +244,20 @@ def _ensure_extractors() -> None:
 
 
 def by_name(local_name: str) -> MessageType | None:
-    """The type of a root element local name, e.g. "OZG.Antrag.130101"."""
+    """The type of a root element local name, e.g. "OZG.Antrag.130101", with its extractor
+    (the extractors, and lxml with them, load on the first call)."""
     _ensure_extractors()
     return _BY_NAME.get(local_name)
 
 
 def by_code(code: str) -> MessageType | None:
-    _ensure_extractors()
+    """The type of a code, for its titles and properties; `extractor` may not be attached
+    yet (reading a message goes through by_name). Cheap: the desktop calls it at start."""
     return _BY_CODE.get(str(code).strip())
 
 
 def all_types(family: str | None = "OZG") -> list[MessageType]:
-    """The types of one family (None: every registered type), by code."""
-    _ensure_extractors()
+    """The types of one family (None: every registered type), by code (as by_code)."""
     found = [t for t in _BY_CODE.values() if family is None or t.family == family]
     return sorted(found, key=lambda t: t.code)
 
