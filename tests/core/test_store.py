@@ -32,6 +32,22 @@ def test_migrating_twice_changes_nothing_and_a_newer_store_is_refused(tmp_path):
     assert "aktualisieren" in err.value.text_de and "update" in err.value.text_en
 
 
+def test_cases_of_an_older_store_get_a_due_date_on_upgrade(tmp_path):
+    from ab_inbox.store.migrations import MIGRATIONS
+
+    db = open_database(tmp_path / "old.sqlite3")
+    for number, step in enumerate(MIGRATIONS[:4]):  # a store as version 4 left it
+        step(db)
+        db.execute(f"PRAGMA user_version = {number + 1}")
+    db.execute(
+        "INSERT INTO cases (status, received_at, updated_at, version)"
+        " VALUES ('new', '2026-10-01T08:15:00.000Z', '2026-10-01T08:15:00.000Z', 1)"
+    )
+    assert migrate(db) == 4
+    [(due,)] = db.execute("SELECT due_at FROM cases").fetchall()
+    assert due == "2026-10-31T08:15:00.000Z"
+
+
 def test_audit_log_refuses_updates_and_deletes(inbox):
     from ab_inbox.store.audit import append_audit
 
