@@ -64,12 +64,12 @@ def test_sigkill_between_commit_and_close_loses_and_doubles_nothing(
 
     xta_peer.on_request = kill_at_second_close
     try:
-        child.communicate(timeout=120)
+        _, stderr = child.communicate(timeout=120)
     finally:
         xta_peer.on_request = None
-    assert child.returncode == -signal.SIGKILL
+    assert child.returncode == -signal.SIGKILL, stderr
 
-    assert [t for t, _ in _stored(db_path)] == ids[:2]
+    assert [t for t, _ in _stored(db_path)] == ids[:2], stderr
     assert box.open_ids() == ids[1:]  # the second is stored but still in the mailbox
 
     store = fixtures.open_store(db_path, schemas_dir)

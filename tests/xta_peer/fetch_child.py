@@ -7,6 +7,7 @@ management_url, msgbox_url, send_url and reader_ids. Prints the report's counts 
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from tests.xta_peer.fixtures import open_store
 
 
 def main(argv: list[str]) -> int:
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     args = json.loads(argv[0])
     store = open_store(Path(args["db"]), Path(args["schemas"]))
     context = client_context(args["p12"], args["password"], args["ca"])

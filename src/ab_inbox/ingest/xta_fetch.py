@@ -192,6 +192,7 @@ class _Run:
             self.report.failed.append((transport_id, fault.text_en))  # gone meanwhile
             return None
         except XtaProtocolError as exc:  # this message cannot be read; the others may
+            log.warning("XTA message %s not readable: %s", transport_id, exc.text_en)
             self.report.failed.append((transport_id, exc.text_en))
             return None
         told = fetched.meta or meta
@@ -216,6 +217,7 @@ class _Run:
         try:
             outcome = store_prepared(self.db, got.checked.result())
         except Exception as exc:  # noqa: BLE001 - not closed: offered again next run
+            log.warning("XTA message %s not stored: %s", got.transport_id, type(exc).__name__)
             self.report.failed.append((got.transport_id, f"{type(exc).__name__}: {exc}"))
             return
         self.report.outcomes.append(outcome)

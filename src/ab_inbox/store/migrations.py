@@ -309,9 +309,7 @@ def _v5_team(db: Database) -> None:
     db.execute("ALTER TABLE cases ADD COLUMN due_at TEXT")
     # Cases of an older store get the default target (30 days, store.deadlines) from their
     # receipt time, so "overdue" means the same for them as for new ones.
-    db.execute(
-        "UPDATE cases SET due_at = strftime('%Y-%m-%dT%H:%M:%fZ', received_at, '+30 days')"
-    )
+    db.execute("UPDATE cases SET due_at = strftime('%Y-%m-%dT%H:%M:%fZ', received_at, '+30 days')")
     db["cases"].create_index(["due_at"])
     db["cases"].create_index(["assignee", "status"])
     db.execute("ALTER TABLE messages ADD COLUMN transport_id TEXT")
