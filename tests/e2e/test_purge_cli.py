@@ -49,7 +49,7 @@ def closed(env, tmp_path):
     demo = tmp_path / "demo"
     generate_demo(demo, 10, seed=4)
     result = run_cli(env, "fetch", "--from", str(demo), "--settle", "0")
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr
     rows = [json.loads(line) for line in run_cli(env, "cases", "--json").stdout.splitlines()]
     named = [r for r in rows if r["applicant_name"]]
     old_done, old_elsewhere, recent = named[0], named[1], named[2]

@@ -113,10 +113,11 @@ def _store_and_acknowledge(db: Database, claimed: _Claimed, policy: CheckPolicy)
         claimed.handle.close()
 
 
-def _run_inline(fn, *args) -> Future:
+def run_inline(fn, *args, **kwargs) -> Future:
+    """Run on the calling thread, with the result in a Future like a pool's."""
     future: Future = Future()
     try:
-        future.set_result(fn(*args))
+        future.set_result(fn(*args, **kwargs))
     except BaseException as exc:  # noqa: BLE001 - delivered through the future like a pool's
         future.set_exception(exc)
     return future
@@ -148,7 +149,15 @@ def fetch_once(
     pending = deque(ready)
     in_flight: deque[tuple[Path, Future]] = deque()
     with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="check") as pool:
-        submit = pool.submit if workers > 0 else _run_inline
+        # The first file is checked on this thread: what a check loads on first use (schema
+        # compile, code schema, code lists, extractors) is then set up once, before threads.
+        first = [True]
+
+        def submit(*args) -> Future:
+            if workers > 0 and not first[0]:
+                return pool.submit(*args)
+            first[0] = False
+            return run_inline(*args)
 
         def top_up() -> None:
             while pending and len(in_flight) < max(1, 2 * workers):

@@ -23,7 +23,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from ab_inbox.ingest.checking import CheckPolicy
-from ab_inbox.ingest.folder_fetch import FetchReport
+from ab_inbox.ingest.folder_fetch import FetchReport, run_inline
 from ab_inbox.ingest.pipeline import Delivery, Outcome, prepare, store_prepared
 from ab_inbox.ingest.xta.client import XtaClient
 from ab_inbox.ingest.xta.faults import INVALID_MESSAGE_ID, XtaError, XtaFault, XtaProtocolError
@@ -108,6 +108,7 @@ class _Run:
     ):
         self.db, self.client, self.packs, self.policy = db, client, packs, policy
         self.pool = pool
+        self.checked_one = False
         self.max_items, self.on_outcome, self.stop = max_items, on_outcome, stop
         self.sleep = sleep or (stop.wait if stop is not None else time.sleep)
         self.backoff = backoff
@@ -201,7 +202,11 @@ class _Run:
             transport_id=transport_id,
             sender_id=told.author_id or meta.author_id,
         )
-        checked = self.pool.submit(
+        # The run's first message is checked on this thread, so what a check sets up on first
+        # use (schema compile, code schema, code lists, extractors) is set up before threads.
+        submit = self.pool.submit if self.checked_one else run_inline
+        self.checked_one = True
+        checked = submit(
             prepare,
             fetched.data,
             self.packs,
