@@ -7,7 +7,7 @@ seam is a function call only, so no command-line option or setting can impersona
 
 from __future__ import annotations
 
-import getpass
+import os
 import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,10 +16,30 @@ _test_login: str | None = None
 
 
 def os_login() -> str:
+    """The login of the process's user account, asked of the operating system.
+
+    Not getpass.getuser(): that believes the LOGNAME, USER and USERNAME environment variables,
+    which anyone can set for one command ("USER=teamlead ab-inbox assign …").
+    """
     try:
-        return getpass.getuser()
+        if os.name == "nt":
+            return _windows_login()
+        import pwd
+
+        return pwd.getpwuid(os.geteuid()).pw_name
     except Exception:  # noqa: BLE001 - no login name (e.g. a service): still audit the action
         return "unknown"
+
+
+def _windows_login() -> str:
+    import ctypes
+    from ctypes import wintypes
+
+    size = wintypes.DWORD(257)
+    buffer = ctypes.create_unicode_buffer(size.value)
+    if not ctypes.windll.advapi32.GetUserNameW(buffer, ctypes.byref(size)):
+        raise OSError("GetUserNameW")
+    return buffer.value
 
 
 def login() -> str:
