@@ -224,17 +224,25 @@ def _index_for_search(db: Database, msg: MessageRow, message_id: int, case_id: i
                 db.execute("UPDATE message_search SET names = ? WHERE rowid = ?", (names, other))
 
 
-def insert_message(db: Database, msg: MessageRow, received_at: str) -> tuple[int, int]:
-    """Store one message with everything that belongs to it; returns (message_id, case_id)."""
+def insert_message_row(
+    db: Database,
+    msg: MessageRow,
+    received_at: str,
+    *,
+    case_id: int | None = None,
+    attachments: int = 0,
+) -> int:
+    """The `messages` row with the bytes as a blob; returns the message id. Shared by
+    insert_message and the packet messages of store.packets (which never create a case)."""
     blob_id = put_blob(db, msg.raw, msg.sha256)
-    stored_attachments = [a for a in msg.attachments if a.state != "awaited"]
     cursor = db.execute(
-        "INSERT INTO messages (nachrichten_uuid, sha256, blob_id, size, family, type_code,"
-        " type_name, version, erstellungszeitpunkt, received_at, transport, source_name,"
-        " validation, author_kennung, reader_kennung, antragsidentifikation, applicant_name,"
-        " attachments, record_json, transport_id, sender_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO messages (case_id, nachrichten_uuid, sha256, blob_id, size, family,"
+        " type_code, type_name, version, erstellungszeitpunkt, received_at, transport,"
+        " source_name, validation, author_kennung, reader_kennung, antragsidentifikation,"
+        " applicant_name, attachments, record_json, transport_id, sender_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
+            case_id,
             msg.nachrichten_uuid,
             msg.sha256,
             blob_id,
@@ -252,13 +260,31 @@ def insert_message(db: Database, msg: MessageRow, received_at: str) -> tuple[int
             msg.reader_kennung,
             msg.antragsidentifikation,
             msg.applicant_name,
-            len(stored_attachments),
+            attachments,
             msg.record_json,
             msg.transport_id,
             msg.sender_id,
         ),
     )
-    message_id = cursor.lastrowid
+    return cursor.lastrowid
+
+
+def add_findings(db: Database, message_id: int, findings: list[FindingRow]) -> None:
+    if findings:
+        db.conn.executemany(
+            "INSERT INTO findings (message_id, severity, rule, path, line, text_de, text_en)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (message_id, f.severity, f.rule, f.path, f.line, f.text_de, f.text_en)
+                for f in findings
+            ],
+        )
+
+
+def insert_message(db: Database, msg: MessageRow, received_at: str) -> tuple[int, int]:
+    """Store one message with everything that belongs to it; returns (message_id, case_id)."""
+    stored_attachments = [a for a in msg.attachments if a.state != "awaited"]
+    message_id = insert_message_row(db, msg, received_at, attachments=len(stored_attachments))
     case_id = _case_for(db, msg, message_id, received_at)
     db.execute("UPDATE messages SET case_id = ? WHERE id = ?", (case_id, message_id))
     for att in msg.attachments:
@@ -289,15 +315,7 @@ def insert_message(db: Database, msg: MessageRow, received_at: str) -> tuple[int
                 att.span_length,
             ),
         )
-    if msg.findings:
-        db.conn.executemany(
-            "INSERT INTO findings (message_id, severity, rule, path, line, text_de, text_en)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                (message_id, f.severity, f.rule, f.path, f.line, f.text_de, f.text_en)
-                for f in msg.findings
-            ],
-        )
+    add_findings(db, message_id, msg.findings)
     _index_for_search(db, msg, message_id, case_id)
     append_audit(
         db,

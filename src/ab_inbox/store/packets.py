@@ -20,7 +20,13 @@ from __future__ import annotations
 
 from ab_inbox.store.audit import append_audit
 from ab_inbox.store.database import Database
-from ab_inbox.store.messages import AttachmentRow, FindingRow, MessageRow, put_blob
+from ab_inbox.store.messages import (
+    AttachmentRow,
+    MessageRow,
+    add_findings,
+    insert_message_row,
+    put_blob,
+)
 
 WAITING, COMPLETE, FAILED = "waiting", "complete", "failed"
 
@@ -29,36 +35,7 @@ def insert_packet_message(
     db: Database, msg: MessageRow, received_at: str, case_id: int | None
 ) -> int:
     """Store a packet message with its findings, in the given case or in none."""
-    blob_id = put_blob(db, msg.raw, msg.sha256)
-    cursor = db.execute(
-        "INSERT INTO messages (case_id, nachrichten_uuid, sha256, blob_id, size, family,"
-        " type_code, type_name, version, erstellungszeitpunkt, received_at, transport,"
-        " source_name, validation, author_kennung, reader_kennung, attachments, record_json,"
-        " transport_id, sender_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
-        (
-            case_id,
-            msg.nachrichten_uuid,
-            msg.sha256,
-            blob_id,
-            len(msg.raw),
-            msg.family,
-            msg.type_code,
-            msg.type_name,
-            msg.version,
-            msg.erstellungszeitpunkt,
-            received_at,
-            msg.transport,
-            msg.source_name,
-            msg.validation,
-            msg.author_kennung,
-            msg.reader_kennung,
-            msg.record_json,
-            msg.transport_id,
-            msg.sender_id,
-        ),
-    )
-    message_id = cursor.lastrowid
+    message_id = insert_message_row(db, msg, received_at, case_id=case_id)
     add_findings(db, message_id, msg.findings)
     if case_id is not None:
         _touch_case(db, case_id, received_at)
@@ -225,18 +202,6 @@ def fill_attachments(
     )
     if case_id is not None:
         _touch_case(db, case_id, now, attachments=len(rows))
-
-
-def add_findings(db: Database, message_id: int, findings: list[FindingRow]) -> None:
-    if findings:
-        db.conn.executemany(
-            "INSERT INTO findings (message_id, severity, rule, path, line, text_de, text_en)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                (message_id, f.severity, f.rule, f.path, f.line, f.text_de, f.text_en)
-                for f in findings
-            ],
-        )
 
 
 def mark_invalid(db: Database, message_id: int) -> None:
