@@ -297,10 +297,7 @@ def fetch_now(window) -> None:
         return
     from pathlib import Path
 
-    from ab_inbox.ui.ops import Op
-
-    def fetch() -> dict[str, int]:
-        inbox = window.workers.get()
+    def fetch(inbox) -> dict[str, int]:
         reports = [inbox.fetch(Path(folder))] if folder else []
         if xta:
             reports.append(inbox.fetch_xta())
@@ -322,10 +319,8 @@ def fetch_now(window) -> None:
             ),
             10000,
         )
-        window.model.forget_rows()
-        window.refresh()
 
-    Op(window, fetch, "write").on_success(done).on_failure(window.show_error).start()
+    window.write(fetch, done=done)
 
 
 def choose_import(window) -> None:

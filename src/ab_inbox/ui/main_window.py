@@ -417,12 +417,18 @@ class MainWindow(QMainWindow):
         def finished(changes):
             if done is not None:
                 done(changes)
-            self.model.forget_rows()
-            self.refresh()
+            self.after_own_write()
 
         Op(self, lambda: fn(self.workers.get()), "write").on_success(finished).on_failure(
             self.show_error
         ).start()
+
+    def after_own_write(self) -> None:
+        """Reload after our own commit; the poll then need not take it for someone else's
+        (the reload reads everything fresh, a commit by another process included)."""
+        self._data_version = self.inbox.data_version()
+        self.model.forget_rows()
+        self.refresh()
 
     def show_error(self, exc: BaseException) -> None:
         if isinstance(exc, BilingualError):

@@ -40,8 +40,7 @@ class TeamDialog(QDialog):
 
         def finished(result) -> None:
             done(result)
-            self.main.model.forget_rows()
-            self.main.refresh()
+            self.main.after_own_write()
 
         self.run(fn, finished, "write")
 
