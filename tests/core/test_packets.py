@@ -310,6 +310,15 @@ def test_packets_for_a_message_that_announces_no_delivery_fail(inbox):
     assert the_delivery(inbox, message.case_id)["reason_code"] == "not_announced"
 
 
+def test_an_absurd_packet_count_counts_as_no_announcement(inbox):
+    built = delivery(seed=18, packets=1)
+    send(inbox, built.packets[0])
+    message = send(inbox, set_text(built.message, "anzahlDerPakete", "1" + "0" * 30))
+
+    assert message.kind == "invalid"  # stored, with the delivery failed
+    assert the_delivery(inbox, message.case_id)["reason_code"] == "not_announced"
+
+
 def test_packets_and_message_may_come_over_different_transports(inbox):
     built = delivery(seed=18, packets=2)
     for number, packet in enumerate(built.packets, 1):

@@ -23,6 +23,9 @@ from ab_inbox.store.database import Database
 from ab_inbox.store.messages import MessageRow
 from ab_inbox.xauslaender.record import DeliveryAnnouncement, MessageRecord
 
+MAX_PACKETS = 10_000  # of 50 MB each: far beyond any application
+MAX_ARCHIVE_BYTES = 2**62
+
 if TYPE_CHECKING:
     from ab_inbox.ingest.checking import CheckPolicy
 
@@ -106,14 +109,24 @@ def message_stored(
     return assemble_if_complete(db, delivery["id"], received_at, limits)
 
 
+def _within(value: int | None, low: int, high: int) -> int | None:
+    """A number the sender announced, if sane: the counts drive loops and fill SQLite
+    integers, so an absurd one counts as no announcement (the delivery then fails)."""
+    return value if value is not None and low <= value <= high else None
+
+
 def _link(db, delivery, message_id, case_id, announcement: DeliveryAnnouncement | None, now):
     store.announce(
         db,
         delivery["id"],
         message_id=message_id,
         case_id=case_id,
-        expected_packets=announcement.anzahl_der_pakete if announcement else None,
-        archivgroesse=announcement.archivgroesse if announcement else None,
+        expected_packets=_within(
+            announcement.anzahl_der_pakete if announcement else None, 1, MAX_PACKETS
+        ),
+        archivgroesse=_within(
+            announcement.archivgroesse if announcement else None, 0, MAX_ARCHIVE_BYTES
+        ),
         now=now,
     )
 
