@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ab_inbox.errors import BilingualError
-from ab_inbox.store.users import ADMIN, CASEWORKER, ROLES, TEAMLEAD
+from ab_inbox.store.users import ADMIN, CASEWORKER, TEAMLEAD
 
 ROLE_LABELS = {
     CASEWORKER: ("Sachbearbeitung", "Caseworker"),
@@ -74,12 +74,6 @@ class Actor:
 def role_label(role: str, language: str = "de") -> str:
     de, en = ROLE_LABELS.get(role, (role, role))
     return de if language == "de" else en
-
-
-def check_role(role: str) -> str:
-    if role not in ROLES:
-        raise ValueError(role)
-    return role
 
 
 def require(actor: Actor, permission: str, *, no_users_yet: bool = False) -> None:

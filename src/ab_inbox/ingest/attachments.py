@@ -17,7 +17,6 @@ from ab_inbox.xauslaender.findings import ERROR, Finding
 from ab_inbox.xauslaender.record import DocumentRef
 
 PDF, JPEG, PNG, TIFF = "application/pdf", "image/jpeg", "image/png", "image/tiff"
-ALLOWED_MIME = (PDF, JPEG, PNG, TIFF)
 # Declared format labels (XA.Dokumentformat "Wert") -> MIME type; new list versions with
 # further formats only need a label here, not new checking code.
 _LABEL_MIME = {"PDF": PDF, "JPG": JPEG, "JPEG": JPEG, "PNG": PNG, "TIF": TIFF, "TIFF": TIFF}

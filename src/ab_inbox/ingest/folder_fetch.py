@@ -123,11 +123,6 @@ def run_inline(fn, *args, **kwargs) -> Future:
     return future
 
 
-def fetch_file(db: Database, path: Path, packs: PackLibrary, policy: CheckPolicy) -> Outcome:
-    """Ingest one complete file and acknowledge it (only after COMMIT)."""
-    return _store_and_acknowledge(db, _claim_and_check(path, packs, policy), policy)
-
-
 def fetch_once(
     db: Database,
     folder: Path,

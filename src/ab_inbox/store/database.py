@@ -38,11 +38,3 @@ class Database:
 
     def __getitem__(self, table: str):
         return self.schema[table]
-
-    def table_names(self) -> list[str]:
-        return [
-            row[0]
-            for row in self.conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-            )
-        ]

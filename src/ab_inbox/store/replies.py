@@ -61,11 +61,6 @@ def list_replies(db: Database, case_id: int) -> list[dict]:
     )
 
 
-def get_reply(db: Database, reply_id: int) -> dict | None:
-    rows = list(db.query(f"SELECT {REPLY_COLUMNS} FROM replies WHERE id = ?", [reply_id]))
-    return rows[0] if rows else None
-
-
 def reply_bytes(db: Database, reply_id: int) -> bytes | None:
     """The message exactly as it was written to the outbox."""
     row = db.execute(

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ab_inbox.ui.team_dialog import TeamDialog, fill, local_time, table
+from ab_inbox.ui.i18n import local_time
+from ab_inbox.ui.team_dialog import TeamDialog, fill, table
 
 PAGE_SIZE = 200
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ab_inbox.ui.case_html import core_text, render_case
-from ab_inbox.ui.i18n import tr_status
+from ab_inbox.ui.i18n import local_time, tr_status
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
 WARNING_STYLE = (
@@ -34,7 +34,6 @@ WARNING_STYLE = (
 
 class CaseView(QWidget):
     attachment_requested = Signal(int, int)  # message id, position
-    save_attachment_requested = Signal(int, int, str)  # message id, position, suggested name
     raw_xml_requested = Signal(int)  # message id
     note_submitted = Signal(int, str)  # case id, text
 
@@ -120,8 +119,8 @@ class CaseView(QWidget):
             f"<b>{self.tr('Fall')} {case['id']}</b> · {case.get('type_title') or ''} · "
             f"{_plain(case.get('applicant_name'))} · {tr_status(case['status'])}<br>"
             + self.tr("Eingang: {0} · Fällig: {1} · Bearbeitung: {2}").format(
-                _local(case.get("received_at"), seconds=True),
-                _local(case.get("due_at")),
+                local_time(case.get("received_at"), seconds=True),
+                local_time(case.get("due_at")),
                 _plain(case.get("assignee")),
             )
         )
@@ -199,10 +198,6 @@ class CaseView(QWidget):
             self.viewer_holder.removeWidget(old)
             old.deleteLater()
 
-    def show_document_message(self, text: str) -> None:
-        self.viewer_message.setText(text)
-        self.viewer_holder.setCurrentWidget(self.viewer_message)
-
     def show_raw_xml(self, viewer: QWidget) -> None:
         old = self.raw_xml_holder.currentWidget()
         self.raw_xml_holder.addWidget(viewer)
@@ -235,16 +230,6 @@ class CaseView(QWidget):
         if text and self.case:
             self.note_submitted.emit(self.case["id"], text)
             self.note_edit.clear()
-
-
-def _local(utc_text: str | None, seconds: bool = False) -> str:
-    """A stored UTC time in the workstation's local time ("–" when there is none)."""
-    from datetime import datetime
-
-    if not utc_text:
-        return "–"
-    moment = datetime.fromisoformat(utc_text.replace("Z", "+00:00")).astimezone()
-    return f"{moment:%d.%m.%Y %H:%M:%S}" if seconds else f"{moment:%d.%m.%Y %H:%M}"
 
 
 def _plain(value) -> str:

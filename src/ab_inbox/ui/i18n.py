@@ -9,6 +9,7 @@ standard dialogs, context menus) come from Qt's `qtbase_<lang>.qm`.
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -88,3 +89,15 @@ def remove_translators(app: QCoreApplication) -> None:
         translator = _installed.pop()
         app.removeTranslator(translator)
         translator.deleteLater()
+
+
+def local_time(utc_text: str | None, seconds: bool = False) -> str:
+    """A stored UTC time ("…Z") in the workstation's local time, German order."""
+    if not utc_text:
+        return "–"
+    moment = datetime.fromisoformat(utc_text.replace("Z", "+00:00")).astimezone()
+    return f"{moment:%d.%m.%Y %H:%M:%S}" if seconds else f"{moment:%d.%m.%Y %H:%M}"
+
+
+def local_date(iso_day: str | None) -> str:
+    return f"{date.fromisoformat(iso_day):%d.%m.%Y}" if iso_day else "–"

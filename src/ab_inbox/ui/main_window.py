@@ -1,7 +1,8 @@
 """The main window: views on the left, the queue in the middle, the case on the right.
 
-All reading and writing goes through `Inbox` in background ops (ui.ops); this module only
-decides what to ask for and where to show it. A timer polls the store's data_version, so a
+All reading and writing goes through `Inbox` in background ops (ui.ops), except the rows of
+the page the queue is painting (a few hundred, one indexed query, queue_model); this module
+only decides what to ask for and where to show it. A timer polls the store's data_version, so a
 `fetch --watch` in another process shows up within seconds without losing the selection.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -473,7 +474,3 @@ class MainWindow(QMainWindow):
     def trigger(self, name: str) -> QAction:
         """An action by name (menus, toolbar and shortcuts share them)."""
         return self.actions_by_name[name]
-
-
-def shortcut_text(action: QAction) -> str:
-    return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from ab_inbox.casework import roles
-from ab_inbox.ui.i18n import tr_status
-from ab_inbox.ui.team_dialog import TeamDialog, fill, local_date, local_time, table
+from ab_inbox.ui.i18n import local_date, local_time, tr_status
+from ab_inbox.ui.team_dialog import TeamDialog, fill, table
 
 
 def confirm(parent, text: str) -> bool:

@@ -105,7 +105,6 @@ class QueueModel(QAbstractTableModel):
         self._pages: OrderedDict[int, dict[int, dict]] = OrderedDict()
         self.sort_column = 0
         self.sort_descending = True
-        self.fetched_pages = 0  # for tests and benchmarks: how much was really read
         self._bold: QFont | None = None
 
     # --- ids -------------------------------------------------------------------------------
@@ -114,9 +113,6 @@ class QueueModel(QAbstractTableModel):
         self._ids = list(ids)
         self._pages.clear()
         self.endResetModel()
-
-    def ids(self) -> list[int]:
-        return self._ids
 
     def case_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
@@ -144,7 +140,6 @@ class QueueModel(QAbstractTableModel):
         if page is None:
             ids = self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
             page = self._fetch_rows(ids)
-            self.fetched_pages += 1
             self._pages[page_no] = page
             while len(self._pages) > MAX_CACHED_PAGES:
                 self._pages.popitem(last=False)

@@ -9,7 +9,6 @@ confirmed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QTableWidget, QTableWidgetItem
@@ -86,15 +85,3 @@ def row_data(widget: QTableWidget, row: int | None = None):
     row = widget.currentRow() if row is None else row
     item = widget.item(row, 0) if row >= 0 else None
     return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-
-
-def local_time(utc_text: str | None, seconds: bool = False) -> str:
-    """A stored UTC time ("…Z") in the workstation's local time, German order."""
-    if not utc_text:
-        return "–"
-    moment = datetime.fromisoformat(utc_text.replace("Z", "+00:00")).astimezone()
-    return f"{moment:%d.%m.%Y %H:%M:%S}" if seconds else f"{moment:%d.%m.%Y %H:%M}"
-
-
-def local_date(iso_day: str | None) -> str:
-    return f"{date.fromisoformat(iso_day):%d.%m.%Y}" if iso_day else "–"

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout
 
-from ab_inbox.ui.i18n import tr_status
+from ab_inbox.casework.status import OPEN_STATUSES
+from ab_inbox.ui.i18n import local_time, tr_status
 from ab_inbox.ui.team_actions import show_assignee_cases
-from ab_inbox.ui.team_dialog import TeamDialog, fill, local_time, row_data, table
-
-OPEN_STATUSES = ("new", "in_progress", "query", "ready", "parked")
+from ab_inbox.ui.team_dialog import TeamDialog, fill, row_data, table
 
 
 class WorkloadDialog(TeamDialog):
