@@ -18,6 +18,7 @@ from ab_inbox.casework.changes import Changes
 from ab_inbox.casework.roles import AccessDenied
 from ab_inbox.errors import BilingualError
 from ab_inbox.store import cases, deadlines, distribution, users
+from ab_inbox.store.cases import OPEN_SQL
 from ab_inbox.store.connection import write_transaction
 from ab_inbox.xauslaender.message_types import by_code
 
@@ -26,8 +27,6 @@ if TYPE_CHECKING:
 
     from ab_inbox.casework.roles import Actor
     from ab_inbox.store.database import Database
-
-_OPEN = "c.status NOT IN ('exported', 'not_responsible', 'done')"
 
 
 class TeamError(BilingualError):
@@ -219,10 +218,11 @@ class TeamMixin:
             self.require(roles.ASSIGN)
             rows = self.db.execute(
                 f"SELECT c.id, c.applicant_name, c.type_code, c.version FROM cases c"
-                f" WHERE c.assignee IS NULL AND {_OPEN} AND c.purged_at IS NULL"
+                f" WHERE c.assignee IS NULL AND {OPEN_SQL} AND c.purged_at IS NULL"
             ).fetchall()
+            rules = distribution.active_rules(self.db)
             for case_id, name, type_code, version in rows:
-                found = distribution.assignee_for(self.db, name, type_code)
+                found = distribution.best_rule(rules, name, type_code)
                 if found is not None:
                     cases.set_assignee(self.db, case_id, found[0], version)
                     done[case_id] = found[0]
@@ -256,7 +256,7 @@ class TeamMixin:
         rows: dict[str | None, dict] = {}
         for assignee, status_slug, count, overdue, oldest in self.db.execute(
             f"SELECT c.assignee, c.status, count(*), sum(c.due_at < ?), min(c.received_at)"
-            f" FROM cases c WHERE {_OPEN} AND c.purged_at IS NULL"
+            f" FROM cases c WHERE {OPEN_SQL} AND c.purged_at IS NULL"
             f" GROUP BY c.assignee, c.status",
             (now,),
         ):
@@ -290,7 +290,7 @@ class TeamMixin:
         start, end = deadlines.day_bounds(today)
         mine = "(c.assignee = :user OR c.assignee IS NULL)"
         params = {"user": actor.login, "today": today.isoformat(), "start": start, "end": end}
-        query = f"SELECT count(*) FROM cases c WHERE {_OPEN} AND c.purged_at IS NULL AND {mine}"
+        query = f"SELECT count(*) FROM cases c WHERE {OPEN_SQL} AND c.purged_at IS NULL AND {mine}"
         return {
             "follow_up_due": self.db.execute(
                 f"{query} AND c.follow_up_date <= :today", params

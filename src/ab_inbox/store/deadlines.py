@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 
 from ab_inbox.store.audit import append_audit
+from ab_inbox.store.cases import OPEN_SQL
 from ab_inbox.store.database import Database
 
 DEFAULT = "*"
 DEFAULT_DAYS = 30
-_OPEN = "status NOT IN ('exported', 'not_responsible', 'done')"
 
 
 def targets(db: Database) -> dict[str, int]:
@@ -59,9 +59,9 @@ def set_target(db: Database, type_code: str, days: int | None) -> int:
 
 def recompute(db: Database, type_code: str | None) -> int:
     """New due times for the open cases of a type (None: all types)."""
-    where = f"{_OPEN} AND type_code = ?" if type_code else _OPEN
+    where = f"{OPEN_SQL} AND c.type_code = ?" if type_code else OPEN_SQL
     params = (type_code,) if type_code else ()
-    rows = db.execute(f"SELECT id, type_code, received_at FROM cases WHERE {where}", params)
+    rows = db.execute(f"SELECT c.id, c.type_code, c.received_at FROM cases c WHERE {where}", params)
     cache: dict[str | None, int] = {}
     updates = []
     for case_id, code, received in rows.fetchall():

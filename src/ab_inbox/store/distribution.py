@@ -95,18 +95,32 @@ def _matches(rule: dict, letter: str | None, type_code: str | None) -> int:
     return score
 
 
-def assignee_for(
-    db: Database, family_name: str | None, type_code: str | None
+def active_rules(db: Database) -> list[dict]:
+    """The rules of active users, oldest first (the order breaks ties)."""
+    return list(
+        db.query(
+            "SELECT r.id, r.assignee, r.letters_from, r.letters_to, r.type_code"
+            " FROM distribution_rules r JOIN users u ON u.login = r.assignee AND u.active = 1"
+            " ORDER BY r.id"
+        )
+    )
+
+
+def best_rule(
+    rules: list[dict], family_name: str | None, type_code: str | None
 ) -> tuple[str, int] | None:
-    """(login, rule id) of the best matching rule of an active user, or None."""
+    """(login, rule id) of the most specific matching rule, or None."""
     letter = letter_key(family_name)
     best: tuple[int, int, str] | None = None
-    for rule in db.query(
-        "SELECT r.id, r.assignee, r.letters_from, r.letters_to, r.type_code"
-        " FROM distribution_rules r JOIN users u ON u.login = r.assignee AND u.active = 1"
-        " ORDER BY r.id"
-    ):
+    for rule in rules:
         score = _matches(rule, letter, type_code)
         if score and (best is None or score > best[0]):
             best = (score, rule["id"], rule["assignee"])
     return (best[2], best[1]) if best else None
+
+
+def assignee_for(
+    db: Database, family_name: str | None, type_code: str | None
+) -> tuple[str, int] | None:
+    """(login, rule id) of the best matching rule of an active user, or None."""
+    return best_rule(active_rules(db), family_name, type_code)

@@ -366,7 +366,22 @@ def _v6_packets(db: Database) -> None:
     db["packets"].create_index(["delivery_id", "paketnummer"])
 
 
-MIGRATIONS = [_v1_initial, _v2_casework, _v3_hand_off, _v4_accountability, _v5_team, _v6_packets]
+def _v7_blob_references(db: Database) -> None:
+    """Indexes on every blob reference: purging asks for each blob whether anything still
+    points at it (retention.delete_unreferenced), which otherwise scans four tables per blob."""
+    for table in ("messages", "attachments", "replies", "quarantine"):
+        db[table].create_index(["blob_id"])
+
+
+MIGRATIONS = [
+    _v1_initial,
+    _v2_casework,
+    _v3_hand_off,
+    _v4_accountability,
+    _v5_team,
+    _v6_packets,
+    _v7_blob_references,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
