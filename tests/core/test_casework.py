@@ -138,6 +138,28 @@ def test_queue_views_search_and_sort_in_sql(inbox, tmp_path):
     assert inbox.case_ids("new") == inbox.case_ids("all")  # nothing worked on yet
 
 
+def test_every_sort_gives_the_same_order_as_a_plain_order_by(inbox, tmp_path):
+    """The ids come back as one JSON array built over an ordered subquery; the order must be
+    exactly what a plain ORDER BY returns, for every column and both directions."""
+    from ab_inbox.store.cases import SORT_COLUMNS
+
+    _fill(inbox, tmp_path, {p.name: p.read_bytes() for p in generate_demo(tmp_path / "g", 40, 7)})
+    ids = inbox.case_ids("all")
+    inbox.take_case(ids[3])
+    inbox.set_follow_up(ids[5], date.today())
+    for sort, column in SORT_COLUMNS.items():
+        for descending in (False, True):
+            direction = "DESC" if descending else "ASC"
+            plain = [
+                row[0]
+                for row in inbox.db.execute(
+                    f"SELECT c.id FROM cases c ORDER BY {column} IS NULL,"
+                    f" {column} {direction}, c.id {direction}"
+                )
+            ]
+            assert inbox.case_ids("all", sort=sort, descending=descending) == plain, sort
+
+
 def test_saved_searches_belong_to_their_owner_and_are_audited_without_their_text(inbox):
     inbox.save_search("Familie Müller", "open", "müller")
     inbox.save_search("Familie Müller", "all", "mueller")  # same name: replaced

@@ -237,3 +237,14 @@ def test_thread_local_inbox_in_ops(qtbot, parent, tmp_path, schemas_dir):
     assert rows == [[]]
     assert ops.wait_for_all(2000)
     local.close_all()
+
+
+@pytest.mark.real_threads
+def test_worker_threads_are_not_retired_so_connections_do_not_pile_up(qtbot, parent):
+    """A retired pool thread would leave its connection open and the next op would open a
+    new one; over a working day that piles up connections. The pools keep their threads."""
+    seen: list[int] = []
+    for kind in ops.KINDS:
+        Op(parent, threading.get_native_id, kind=kind).on_success(seen.append).start()
+    qtbot.waitUntil(lambda: len(seen) == len(ops.KINDS))
+    assert all(ops._pool(kind).expiryTimeout() < 0 for kind in ops.KINDS)

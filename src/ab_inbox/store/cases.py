@@ -8,6 +8,8 @@ a ConflictError when someone else changed the case meanwhile, never a silent ove
 
 from __future__ import annotations
 
+import json
+
 from ab_inbox.errors import BilingualError
 from ab_inbox.store.audit import append_audit, utc_now
 from ab_inbox.store.database import Database
@@ -103,11 +105,15 @@ def case_ids(
     direction = "DESC" if descending else "ASC"
     # Columns that are never NULL sort straight off an index; the others put gaps last.
     nulls_last = "" if column in NOT_NULL_SORTS else f"{column} IS NULL, "
+    # One row holding a JSON array instead of one row per case: stepping 100,000 rows through
+    # the sqlite3 module costs about twice as much as SQLite building the array. SQLite feeds
+    # an aggregate the rows of an ordered subquery in that order (tests compare the two forms).
     sql = (
-        f"SELECT c.id FROM cases c WHERE {' AND '.join(where)}"
-        f" ORDER BY {nulls_last}{column} {direction}, c.id {direction}"
+        f"SELECT json_group_array(id) FROM (SELECT c.id AS id FROM cases c"
+        f" WHERE {' AND '.join(where)}"
+        f" ORDER BY {nulls_last}{column} {direction}, c.id {direction})"
     )
-    return [row[0] for row in db.execute(sql, params)]
+    return json.loads(db.execute(sql, params).fetchone()[0])
 
 
 def case_rows(db: Database, ids: list[int]) -> dict[int, dict]:

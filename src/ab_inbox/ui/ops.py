@@ -104,6 +104,10 @@ def _pool(kind: str) -> QThreadPool:
         if pool is None:
             pool = QThreadPool()
             pool.setMaxThreadCount(1 if kind == "write" else READ_THREADS)
+            # Threads live as long as the pool: ThreadLocalInbox keeps one connection per
+            # thread, and a thread retired after Qt's 30 s idle time would take a new one
+            # (cold page cache, the old connection left open) on the next op.
+            pool.setExpiryTimeout(-1)
             pool.setObjectName(f"ab_inbox_{kind}_pool")
             _pools[kind] = pool
         return pool

@@ -24,7 +24,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ab_inbox.ui.i18n import tr_status
 
-PAGE_SIZE = 200
+PAGE_SIZE = 64
 _INVALID_BRUSH = None  # created with the first model (needs a QGuiApplication)
 MAX_CACHED_PAGES = 50
 
