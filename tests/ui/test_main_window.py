@@ -306,3 +306,47 @@ def test_field_labels_explain_themselves_on_hover(window):
     window.table.selectRow(0)
     tips = _tooltips(window.case_view.details)
     assert "Familienname" in tips and "Familienname" in tips["Familienname"]
+
+
+@pytest.mark.real_threads
+def test_start_up_asks_once_for_the_first_view_in_the_saved_order(
+    qtbot, store, schemas_dir, monkeypatch
+):
+    """The first query leaves before the widgets are built; restoring the header's sort must
+    not send a second one, and the queue opens sorted as it was closed."""
+    from ab_inbox.store.search_text import fold
+    from ab_inbox.ui import ops
+    from ab_inbox.ui.queue_model import COLUMNS
+
+    def close(win):
+        win.close()  # saves the layout and the sort
+        ops.wait_for_all(10_000)
+        qtbot.wait(1)  # deliver what the workers sent back before the connections close
+        win.workers.close_all()
+        win.inbox.close()
+
+    first = create_window(store, schemas_dir, Settings())
+    qtbot.addWidget(first)
+    column = [c[0] for c in COLUMNS].index("applicant_name")
+    with qtbot.waitSignal(first.ids_applied):
+        first.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    close(first)
+
+    asked: list[dict] = []
+    real_case_ids = Inbox.case_ids
+
+    def recording_case_ids(self, *args, **kwargs):
+        asked.append(kwargs)
+        return real_case_ids(self, *args, **kwargs)
+
+    monkeypatch.setattr(Inbox, "case_ids", recording_case_ids)
+    second = create_window(store, schemas_dir, Settings())  # the query leaves in here
+    qtbot.addWidget(second)
+    second.show()
+    with qtbot.waitSignal(second.ids_applied, timeout=10_000):
+        pass
+    names = [n for n in _names(second) if n and n != "–"]
+    assert [fold(n) for n in names] == sorted(fold(n) for n in names)
+    assert [(a["sort"], a["descending"]) for a in asked] == [("applicant", False)]
+    second.live_timer.stop()
+    close(second)
