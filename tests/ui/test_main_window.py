@@ -350,3 +350,24 @@ def test_start_up_asks_once_for_the_first_view_in_the_saved_order(
     assert [(a["sort"], a["descending"]) for a in asked] == [("applicant", False)]
     second.live_timer.stop()
     close(second)
+
+
+@pytest.mark.real_threads
+def test_a_damaged_saved_sort_still_opens_the_queue(qtbot, store, schemas_dir):
+    from ab_inbox import config
+    from ab_inbox.ui import ops
+
+    config.data_dir().mkdir(parents=True, exist_ok=True)
+    (config.data_dir() / "window.ini").write_text(
+        "[General]\nsort_column=abc\nsort_descending=vielleicht\n", encoding="utf-8"
+    )
+    win = create_window(store, schemas_dir, Settings())
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.ids_applied, timeout=10_000):
+        win.show()
+    assert win.model.rowCount() > 0
+    win.live_timer.stop()
+    ops.wait_for_all(10_000)
+    qtbot.wait(1)
+    win.workers.close_all()
+    win.inbox.close()

@@ -305,8 +305,12 @@ class MainWindow(QMainWindow):
 
     def _first_query(self) -> tuple:
         """The query the window starts with: the first view, sorted as when it was closed."""
-        column = int(self._state().value("sort_column", 0))
-        descending = str(self._state().value("sort_descending", "true")).lower() == "true"
+        state = self._state()
+        try:
+            column = int(state.value("sort_column", 0))
+        except (TypeError, ValueError):  # a hand-edited window.ini
+            column = 0
+        descending = str(state.value("sort_descending", "true")).lower() == "true"
         if not 0 <= column < len(COLUMNS):
             column, descending = 0, True
         return (VIEWS[0][0], None, COLUMNS[column][2], descending, None)
