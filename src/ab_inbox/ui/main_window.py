@@ -34,7 +34,7 @@ from ab_inbox.errors import BilingualError
 from ab_inbox.inbox import Inbox
 from ab_inbox.ui.case_view import CaseView
 from ab_inbox.ui.main_actions import build_actions
-from ab_inbox.ui.ops import Op, ThreadLocalInbox, is_synchronous
+from ab_inbox.ui.ops import Op, ThreadLocalInbox
 from ab_inbox.ui.quarantine_table import QuarantineTable
 from ab_inbox.ui.queue_model import CASE_ID_ROLE, COLUMNS, QueueModel
 from ab_inbox.ui.reminder_bar import ReminderBar
@@ -76,12 +76,6 @@ class MainWindow(QMainWindow):
         self.actor = None  # the acting user as the core sees them (roles.Actor)
         self.team_dialogs: dict[str, QWidget] = {}
         self.assignee_filter_note = None  # team_actions.AssigneeFilterNote, once used
-        # The first view's ids are asked for before the widgets exist: the query runs on a
-        # worker while the window is assembled. The refreshes that building and restoring
-        # the window ask for then find the same query on its way and do not send it again.
-        # (Synchronous ops, as in tests, would deliver before there is a table to fill.)
-        if not is_synchronous():
-            self._query_ids(self._first_query(), keep=None, keep_row=-1)
         self._build_widgets()
         self.actions_by_name = build_actions(self)
         apply_role(self, None)  # nothing a role might not allow until the core has answered
@@ -211,8 +205,6 @@ class MainWindow(QMainWindow):
         state.setValue("window", self.saveState())
         state.setValue("splitter", self.splitter.saveState())
         state.setValue("header", self.table.horizontalHeader().saveState())
-        state.setValue("sort_column", self.model.sort_column)
-        state.setValue("sort_descending", self.model.sort_descending)
         state.sync()
 
     def closeEvent(self, event) -> None:  # noqa: N802
@@ -294,32 +286,15 @@ class MainWindow(QMainWindow):
         sort_key = COLUMNS[self.model.sort_column][2]
         descending = self.model.sort_descending
         query_key = (view, search, sort_key, descending, assignee)
-        if counts or query_key != self._pending_query:
-            keep = self.current_case_id() if keep_selection else None
-            keep_row = self.table.currentIndex().row()
-            if self._wanted_case is not None:
-                keep, keep_row = self._wanted_case, -1
-            self._query_ids(query_key, keep, keep_row)
-        if counts:
-            self._refresh_counts()
-
-    def _first_query(self) -> tuple:
-        """The query the window starts with: the first view, sorted as when it was closed."""
-        state = self._state()
-        try:
-            column = int(state.value("sort_column", 0))
-        except (TypeError, ValueError):  # a hand-edited window.ini
-            column = 0
-        descending = str(state.value("sort_descending", "true")).lower() == "true"
-        if not 0 <= column < len(COLUMNS):
-            column, descending = 0, True
-        return (VIEWS[0][0], None, COLUMNS[column][2], descending, None)
-
-    def _query_ids(self, query_key: tuple, keep: int | None, keep_row: int) -> None:
-        view, search, sort_key, descending, assignee = query_key
+        if not counts and query_key == self._pending_query:
+            return
         self._pending_query = query_key
         self._refresh_token += 1
         token = self._refresh_token
+        keep = self.current_case_id() if keep_selection else None
+        keep_row = self.table.currentIndex().row()
+        if self._wanted_case is not None:
+            keep, keep_row = self._wanted_case, -1
 
         def query():
             return self.workers.get().case_ids(
@@ -329,6 +304,8 @@ class MainWindow(QMainWindow):
         Op(self, query).on_success(
             lambda ids: self._apply_ids(token, ids, keep, keep_row)
         ).on_failure(self.show_error).start()
+        if counts:
+            self._refresh_counts()
 
     def _apply_ids(self, token: int, ids: list[int], keep: int | None, keep_row: int = -1) -> None:
         """Show new ids; the selected case stays selected, or, if it left this view (e.g.
