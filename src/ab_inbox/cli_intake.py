@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import signal
 import threading
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ab_inbox.cli_common import (
@@ -20,6 +21,7 @@ from ab_inbox.cli_common import (
     open_inbox,
 )
 from ab_inbox.cli_output import Printer, message_json, print_message, print_table
+from ab_inbox.inbox_intake import IntakeMixin
 from ab_inbox.ingest.checking import Rejected
 
 
@@ -35,6 +37,21 @@ def register(command: AddCommand) -> dict[str, Handler]:
     p.add_argument("--watch", action="store_true", help="fortlaufend abrufen")
     p.add_argument("--interval", type=float, help="Abrufintervall in Sekunden (mit --watch)")
     p.add_argument("--settle", type=float, help="Sekunden, die eine Datei unverändert sein muss")
+
+    p = command(
+        "last-fetch",
+        "Wann zuletzt abgerufen wurde, je Eingangsweg; Rückgabe 1, wenn der letzte Abruf "
+        "fehlschlug oder (mit --max-age) zu lange kein Abruf gelang",
+    )
+    p.add_argument(
+        "--max-age",
+        type=float,
+        metavar="MINUTEN",
+        help="höchstes Alter des letzten gelungenen Abrufs; Abrufe ohne neue Nachrichten "
+        f"werden höchstens alle {IntakeMixin.FETCH_RECORD_MINUTES} Minuten vermerkt, kleinere "
+        "Werte sind daher nicht sinnvoll",
+    )
+    p.add_argument("--json", action="store_true")
 
     p = command("validate", "Dateien prüfen, ohne sie zu speichern")
     p.add_argument("files", nargs="+", type=Path)
@@ -57,6 +74,7 @@ def register(command: AddCommand) -> dict[str, Handler]:
 
     return {
         "fetch": _fetch,
+        "last-fetch": _last_fetch,
         "validate": _validate,
         "list": _list,
         "show": _show,
@@ -230,6 +248,64 @@ def _show(args, settings, out: Printer) -> int:
     else:
         print_message(out, row)
     return EXIT_OK
+
+
+_SOURCE_NAMES = {
+    "folder": ("Eingangsordner", "Drop folder"),
+    "xta": ("XTA-Postfach", "XTA mailbox"),
+}
+
+
+def _last_fetch(args, settings, out: Printer) -> int:
+    """Exit 1 when a way in failed last time or, with --max-age, no fetch succeeded lately:
+    for a monitoring job that should notice a stopped `fetch --watch`."""
+    with open_inbox(args, settings) as inbox:
+        runs = inbox.last_fetches()
+    for source, row in runs.items():
+        if args.json:
+            out.line(json.dumps(row, ensure_ascii=False))
+        else:
+            _print_run(out, out.pick(*_SOURCE_NAMES.get(source, (source, source))), row)
+    if not runs and not args.json:
+        out.info("Noch kein Abruf vermerkt.", "No fetch recorded yet.")
+    if args.max_age is not None:
+        newest_ok = max((r["last_ok_at"] for r in runs.values() if r["last_ok_at"]), default=None)
+        if newest_ok is None or _minutes_since(newest_ok) > args.max_age:
+            out.error(
+                f"Seit über {args.max_age:g} Minuten kein gelungener Abruf.",
+                f"No successful fetch for over {args.max_age:g} minutes.",
+            )
+            return EXIT_FAILED
+    return EXIT_OK if all(row["ok"] for row in runs.values()) else EXIT_FAILED
+
+
+def _print_run(out: Printer, name: str, row: dict) -> None:
+    when = _local(row["at"])
+    if row["ok"]:
+        stored = row["stored"]
+        out.info(f"{name}: {when}, {stored} gespeichert", f"{name}: {when}, {stored} stored")
+        return
+    reason = out.pick(row["error_de"] or "", row["error_en"] or "") or out.pick(
+        f"{row['failed']} Datei(en) nicht verarbeitet", f"{row['failed']} file(s) not handled"
+    )
+    last_ok = _local(row["last_ok_at"])
+    out.info(
+        f"{name}: {when}, fehlgeschlagen: {reason} (zuletzt gelungen: {last_ok})",
+        f"{name}: {when}, failed: {reason} (last success: {last_ok})",
+    )
+
+
+def _minutes_since(utc_text: str) -> float:
+    moment = datetime.fromisoformat(utc_text.replace("Z", "+00:00"))
+    return (datetime.now(UTC) - moment).total_seconds() / 60
+
+
+def _local(utc_text: str | None) -> str:
+    """A stored UTC time in the machine's local time (what the person reading it lives by)."""
+    if not utc_text:
+        return "–"
+    moment = datetime.fromisoformat(utc_text.replace("Z", "+00:00")).astimezone()
+    return f"{moment:%d.%m.%Y %H:%M}"
 
 
 def _attachment(args, settings, out: Printer) -> int:

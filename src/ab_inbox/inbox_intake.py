@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ab_inbox.casework import roles
 from ab_inbox.durable_files import write_file_atomic
-from ab_inbox.store import queries
+from ab_inbox.store import fetch_runs, queries
 from ab_inbox.store.audit import append_audit
 from ab_inbox.store.connection import write_transaction
 from ab_inbox.xauslaender.message_types import by_code
@@ -44,7 +44,10 @@ class IntakeMixin:
         settle_s: float | None = None,
         on_outcome: Callable[[Outcome], None] | None = None,
         stop: threading.Event | None = None,
+        watching: bool = False,
     ) -> FetchReport:
+        """One pass over the drop folder (`watching`: one of `watch`'s passes, whose quiet
+        runs are noted only now and then, see store.fetch_runs)."""
         from ab_inbox.ingest.folder_fetch import fetch_once
 
         self.require(roles.FETCH)
@@ -56,6 +59,7 @@ class IntakeMixin:
             settle_s=self.settings.settle_s if settle_s is None else settle_s,
             on_outcome=on_outcome,
             stop=stop,
+            watching=watching,
         )
 
     def watch(
@@ -73,7 +77,9 @@ class IntakeMixin:
         interval = self.settings.poll_interval_s if interval_s is None else interval_s
         while not stop.is_set():
             try:
-                self.fetch(folder, settle_s=settle_s, on_outcome=on_outcome, stop=stop)
+                self.fetch(
+                    folder, settle_s=settle_s, on_outcome=on_outcome, stop=stop, watching=True
+                )
             except Exception as exc:  # noqa: BLE001 - keep watching; the next round may work
                 if on_error is not None:
                     on_error(exc)
@@ -154,3 +160,10 @@ class IntakeMixin:
 
     def last_received_at(self) -> str | None:
         return queries.last_received_at(self.db)
+
+    def last_fetches(self) -> dict[str, dict]:
+        """The last run per way in ("folder", "xta"); see store.fetch_runs."""
+        return fetch_runs.last_runs(self.db)
+
+    # Runs that stored nothing are noted at most this often (the shown time may lag by it).
+    FETCH_RECORD_MINUTES = int(fetch_runs.RECORD_EVERY.total_seconds() // 60)

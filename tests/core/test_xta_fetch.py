@@ -11,6 +11,7 @@ from ab_inbox.ingest import xta_fetch
 from ab_inbox.ingest.xta import XtaFault, faults
 from ab_inbox.ingest.xta.responses import MessageMeta
 from ab_inbox.ingest.xta_fetch import Backoff, fetch_once, watch
+from ab_inbox.store import fetch_runs
 from tests.messages import valid_message
 from tests.xta_peer import DEFAULT_AUTHOR, DEFAULT_READER, XtaPeer, fixtures
 
@@ -289,3 +290,21 @@ def test_supported_types_follow_the_registry():
     )
     assert not xta_fetch.is_supported(meta("a", message_type="OZG.RueckkanalFrage.130102"))
     assert not xta_fetch.is_supported(meta("a", message_type="XMeld.Anmeldung.0201"))
+
+
+def test_each_run_is_noted_with_its_result_and_a_failure_keeps_the_last_success(
+    xta_peer, xta_client, xta_store
+):
+    xta_peer.mailbox.add(valid_message(seed=70))
+    _fetch(xta_store, xta_client)
+    first = fetch_runs.last_runs(xta_store.db)["xta"]
+    assert first["ok"] and first["stored"] == 1 and first["last_ok_at"] == first["at"]
+
+    xta_peer.mailbox.inject_fault("getStatusList", faults.PERMISSION_DENIED, "9013")
+    with pytest.raises(XtaFault) as caught:
+        _fetch(xta_store, xta_client)
+
+    failed = fetch_runs.last_runs(xta_store.db)["xta"]
+    assert not failed["ok"] and failed["at"] > first["at"]
+    assert (failed["error_de"], failed["error_en"]) == (caught.value.text_de, caught.value.text_en)
+    assert failed["last_ok_at"] == first["at"]  # when it last worked stays visible

@@ -294,3 +294,27 @@ def test_report_writes_a_pdf_with_the_exact_names(env, tmp_path):
     if _shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
         assert "Nguyễn" in text and "Thị Hương" in text
+
+
+def test_last_fetch_tells_monitoring_whether_intake_works(env, mixed_folder, tmp_path):
+    never = run_cli(env, "last-fetch", "--max-age", "30")
+    assert never.returncode == 1 and "Noch kein Abruf vermerkt." in never.stdout
+    assert "kein gelungener Abruf" in never.stderr
+
+    assert run_cli(env, "fetch", "--from", str(mixed_folder), "--settle", "0").returncode == 0
+    fine = run_cli(env, "last-fetch", "--max-age", "30")
+    assert fine.returncode == 0, fine.stderr
+    [line] = fine.stdout.splitlines()
+    assert line.startswith("Eingangsordner: ") and line.endswith(", 2 gespeichert")
+    assert "Z" not in line and "UTC" not in line  # local time, as the reader lives by it
+    assert run_cli(env, "last-fetch", "--max-age", "0").returncode == 1  # too old for 0 min
+
+    # The watch of another process found its folder gone (an unmounted share).
+    from ab_inbox.inbox import Inbox
+
+    with Inbox(db_path=env["AB_INBOX_DB"]) as box, pytest.raises(FileNotFoundError):
+        box.fetch(tmp_path / "gone", settle_s=0)
+    failed = run_cli(env, "--lang", "en", "last-fetch")
+    assert failed.returncode == 1
+    assert "Drop folder: " in failed.stdout and "failed: FileNotFoundError" in failed.stdout
+    assert "(last success: " in failed.stdout

@@ -151,9 +151,10 @@ def test_english_ui_strings(language, qtbot):
         == "AB-Inbox – Immigration Office Inbox"
     )
     assert (
-        translate("MainWindow", "Fälle: {0} · Neu: {1} · Ungültig: {2} · Letzter Eingang: {3} UTC")
-        == "Cases: {0} · New: {1} · Invalid: {2} · Last received: {3} UTC"
+        translate("MainWindow", "Fälle: {0} · Neu: {1} · Ungültig: {2} · Letzter Eingang: {3}")
+        == "Cases: {0} · New: {1} · Invalid: {2} · Last received: {3}"
     )
+    assert translate("FetchStatus", "Abruf fehlgeschlagen: {0}") == "Fetch failed: {0}"
     assert translate("PdfViewer", "Seite {page} von {count}") == "Page {page} of {count}"
 
     dialog = FollowUpDialog()

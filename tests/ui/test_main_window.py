@@ -70,6 +70,28 @@ def test_views_show_counts_and_filter_the_queue(window):
     assert window.model.row_data(0)["validation"] == "invalid"
 
 
+def test_status_bar_tells_when_the_inbox_last_fetched_and_when_that_failed(
+    window, store, schemas_dir, tmp_path
+):
+    from ab_inbox.ui.i18n import local_time
+
+    with Inbox(store, schemas_dir) as box:
+        runs = box.last_fetches()
+    assert window.fetch_label.text() == f"Letzter Abruf: {local_time(runs['folder']['at'])}"
+    assert "Eingangsordner: " in window.fetch_label.toolTip()
+    assert "UTC" not in window.counts_label.text()  # times in the workstation's local time
+    assert not window.fetch_label.styleSheet()
+
+    with Inbox(store, schemas_dir) as box, pytest.raises(FileNotFoundError):
+        box.fetch(tmp_path / "unmounted", settle_s=0)  # a watch elsewhere lost its folder
+    window.poll_for_changes()
+
+    assert window.fetch_label.text().startswith("Abruf fehlgeschlagen: ")
+    assert "FileNotFoundError" in window.fetch_label.toolTip()
+    assert "zuletzt gelungen: " + local_time(runs["folder"]["at"]) in window.fetch_label.toolTip()
+    assert "b00020" in window.fetch_label.styleSheet()
+
+
 @pytest.mark.parametrize(
     ("typed", "expected"), [("muller", "Müller, Jürgen"), ("Lukasz", "Wróbel, Łukasz")]
 )

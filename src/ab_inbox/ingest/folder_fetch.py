@@ -30,6 +30,8 @@ from ab_inbox.ingest.dropfolder import (
     write_reason,
 )
 from ab_inbox.ingest.pipeline import (
+    ACCEPTED,
+    INVALID,
     QUARANTINED,
     Outcome,
     Prepared,
@@ -37,6 +39,7 @@ from ab_inbox.ingest.pipeline import (
     quarantine,
     store_prepared,
 )
+from ab_inbox.store import fetch_runs
 from ab_inbox.store.database import Database
 from ab_inbox.xauslaender.schema_pack import PackLibrary
 
@@ -52,6 +55,10 @@ class FetchReport:
     @property
     def ok(self) -> bool:
         return not self.failed
+
+    def stored_count(self) -> int:
+        """Messages this run added to the store (valid or not; no duplicates, no quarantine)."""
+        return sum(1 for outcome in self.outcomes if outcome.kind in (ACCEPTED, INVALID))
 
     def counts(self) -> dict[str, int]:
         result: dict[str, int] = {}
@@ -133,11 +140,30 @@ def fetch_once(
     on_outcome: Callable[[Outcome], None] | None = None,
     stop: threading.Event | None = None,
     workers: int = DEFAULT_WORKERS,
+    watching: bool = False,
 ) -> FetchReport:
-    """One pass over the folder; oldest files first, results reported in that order.
+    """One pass over the folder; oldest files first, results reported in that order. The run
+    is noted in the store (store.fetch_runs; `watching`: a watch's run), also when it stops
+    with an error.
 
     workers=0 checks each file on the calling thread (no pool), for comparison and debugging.
     """
+    try:
+        report = _fetch_folder(db, folder, packs, policy, settle_s, on_outcome, stop, workers)
+    except Exception as exc:
+        fetch_runs.record_run(db, fetch_runs.FOLDER, error=exc, watching=watching)
+        raise
+    fetch_runs.record_run(
+        db,
+        fetch_runs.FOLDER,
+        stored=report.stored_count(),
+        failed=len(report.failed),
+        watching=watching,
+    )
+    return report
+
+
+def _fetch_folder(db, folder, packs, policy, settle_s, on_outcome, stop, workers) -> FetchReport:
     report = FetchReport()
     ready, changing = settled_files(folder, settle_s)
     report.waiting.extend(p.name for p in changing)

@@ -28,6 +28,7 @@ from ab_inbox.ingest.pipeline import Delivery, Outcome, prepare, store_prepared
 from ab_inbox.ingest.xta.client import XtaClient
 from ab_inbox.ingest.xta.faults import INVALID_MESSAGE_ID, XtaError, XtaFault, XtaProtocolError
 from ab_inbox.ingest.xta.responses import MessageMeta
+from ab_inbox.store import fetch_runs
 from ab_inbox.store.database import Database
 from ab_inbox.xauslaender.message_types import by_code, by_name
 from ab_inbox.xauslaender.schema_pack import PackLibrary
@@ -252,9 +253,12 @@ def fetch_once(
     stop: threading.Event | None = None,
     sleep: Callable[[float], object] | None = None,
     backoff: Backoff = Backoff(),
+    watching: bool = False,
 ) -> XtaFetchReport:
     """Empty the mailboxes of `reader_ids` once. `on_outcome` hears of each message as soon as
-    it is stored. A stopping error carries the report so far as `error.report`."""
+    it is stored. A stopping error carries the report so far as `error.report`. The run is
+    noted in the store (store.fetch_runs; `watching`: a watch's run), also when it stops with
+    an error."""
     with ThreadPoolExecutor(max_workers=CHECK_WORKERS, thread_name_prefix="xta-check") as pool:
         run = _Run(db, client, packs, policy, max_items, on_outcome, stop, sleep, backoff, pool)
         try:
@@ -262,9 +266,19 @@ def fetch_once(
                 if run.stopped():
                     break
                 run.reader(reader_id)
-        except XtaError as exc:
-            exc.report = run.report
+        except Exception as exc:
+            if isinstance(exc, XtaError):
+                exc.report = run.report
+            stored = run.report.stored_count()
+            fetch_runs.record_run(db, fetch_runs.XTA, stored=stored, error=exc, watching=watching)
             raise
+    fetch_runs.record_run(
+        db,
+        fetch_runs.XTA,
+        stored=run.report.stored_count(),
+        failed=len(run.report.failed),
+        watching=watching,
+    )
     return run.report
 
 
@@ -298,6 +312,7 @@ def watch(
                 stop=stop,
                 sleep=sleep,
                 backoff=backoff,
+                watching=True,
             )
         except Exception as exc:  # noqa: BLE001 - keep watching; the next run may work
             client.disconnect()

@@ -373,6 +373,24 @@ def _v7_blob_references(db: Database) -> None:
         db[table].create_index(["blob_id"])
 
 
+def _v8_fetch_runs(db: Database) -> None:
+    """The last run per way in (store.fetch_runs), for the status bar and `last-fetch`."""
+    db["fetch_runs"].create(
+        {
+            "source": str,
+            "at": str,
+            "ok": int,
+            "stored": int,
+            "failed": int,
+            "error_de": str,
+            "error_en": str,
+            "last_ok_at": str,
+        },
+        pk="source",
+        not_null={"at", "ok", "stored", "failed"},
+    )
+
+
 MIGRATIONS = [
     _v1_initial,
     _v2_casework,
@@ -381,6 +399,7 @@ MIGRATIONS = [
     _v5_team,
     _v6_packets,
     _v7_blob_references,
+    _v8_fetch_runs,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

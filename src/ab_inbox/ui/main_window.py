@@ -33,6 +33,8 @@ from ab_inbox.casework.roles import AccessDenied
 from ab_inbox.errors import BilingualError
 from ab_inbox.inbox import Inbox
 from ab_inbox.ui.case_view import CaseView
+from ab_inbox.ui.fetch_status import show_fetches
+from ab_inbox.ui.i18n import local_time
 from ab_inbox.ui.main_actions import build_actions
 from ab_inbox.ui.ops import Op, ThreadLocalInbox
 from ab_inbox.ui.quarantine_table import QuarantineTable
@@ -174,6 +176,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 2)
         self.setCentralWidget(self.splitter)
         self.counts_label = QLabel()
+        self.fetch_label = QLabel()
+        self.fetch_label.setAccessibleName(self.tr("Letzter Abruf"))
+        self.statusBar().addPermanentWidget(self.fetch_label)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.model.sort_requested.connect(lambda *_: self.refresh(counts=False))
 
@@ -340,12 +345,17 @@ class MainWindow(QMainWindow):
     def _refresh_counts(self) -> None:
         def counts():
             inbox = self.workers.get()
-            return inbox.view_counts(), inbox.counts(), inbox.last_received_at()
+            return (
+                inbox.view_counts(),
+                inbox.counts(),
+                inbox.last_received_at(),
+                inbox.last_fetches(),
+            )
 
         Op(self, counts).on_success(self._show_counts).start()
 
     def _show_counts(self, result) -> None:
-        views, totals, last = result
+        views, totals, last, fetches = result
         for i in range(self.views.count()):
             item = self.views.item(i)
             key, saved = item.data(VIEW_ROLE)
@@ -354,12 +364,12 @@ class MainWindow(QMainWindow):
                 number = totals["quarantine"] if key == "quarantine" else views.get(key, 0)
                 title = QCoreApplication.translate("MainWindow", base)
                 item.setText(f"{title} ({number})")
-        last_text = last[:16].replace("T", " ") if last else "–"
         self.counts_label.setText(
-            self.tr("Fälle: {0} · Neu: {1} · Ungültig: {2} · Letzter Eingang: {3} UTC").format(
-                views.get("all", 0), views.get("new", 0), views.get("invalid", 0), last_text
+            self.tr("Fälle: {0} · Neu: {1} · Ungültig: {2} · Letzter Eingang: {3}").format(
+                views.get("all", 0), views.get("new", 0), views.get("invalid", 0), local_time(last)
             )
         )
+        show_fetches(self.fetch_label, fetches, self.inbox.FETCH_RECORD_MINUTES)
 
     def poll_for_changes(self) -> None:
         """Cheap check (PRAGMA data_version) whether anyone committed since we last looked."""

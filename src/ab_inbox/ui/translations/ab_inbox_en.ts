@@ -53,7 +53,7 @@
 <context>
     <name>AuditAction</name>
     <message>
-        <location filename="../audit_dialog.py" line="+235"/>
+        <location filename="../audit_dialog.py" line="+236"/>
         <source>Fall angesehen</source>
         <translation>Case viewed</translation>
     </message>
@@ -562,7 +562,7 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../case_view.py" line="+44"/>
+        <location filename="../case_view.py" line="+43"/>
         <location line="+70"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
@@ -888,6 +888,59 @@
     </message>
 </context>
 <context>
+    <name>FetchStatus</name>
+    <message>
+        <location filename="../fetch_status.py" line="+16"/>
+        <source>Eingangsordner</source>
+        <translation>Drop folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XTA-Postfach</source>
+        <translation>XTA mailbox</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{0}: {1}, {2} gespeichert</source>
+        <translation>{0}: {1}, {2} stored</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} Datei(en) nicht verarbeitet</source>
+        <translation>{0} file(s) not handled</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: {1} fehlgeschlagen: {2} (zuletzt gelungen: {3})</source>
+        <translation>{0}: {1} failed: {2} (last success: {3})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Letzter Abruf: –</source>
+        <translation>Last fetch: –</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Noch kein Abruf vermerkt.</source>
+        <translation>No fetch recorded yet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Abruf fehlgeschlagen: {0}</source>
+        <translation>Fetch failed: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Letzter Abruf: {0}</source>
+        <translation>Last fetch: {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Abrufe ohne neue Nachrichten werden höchstens alle {0} Minuten vermerkt.</source>
+        <translation>Fetches that bring nothing new are recorded at most every {0} minutes.</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../viewers/find_bar.py" line="+26"/>
@@ -1090,7 +1143,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+44"/>
+        <location filename="../main_window.py" line="+47"/>
         <source>Neu</source>
         <translation>New</translation>
     </message>
@@ -1165,12 +1218,17 @@
         <translation>Queue</translation>
     </message>
     <message>
-        <location line="+222"/>
-        <source>Fälle: {0} · Neu: {1} · Ungültig: {2} · Letzter Eingang: {3} UTC</source>
-        <translation>Cases: {0} · New: {1} · Invalid: {2} · Last received: {3} UTC</translation>
+        <location line="+41"/>
+        <source>Letzter Abruf</source>
+        <translation>Last fetch</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+188"/>
+        <source>Fälle: {0} · Neu: {1} · Ungültig: {2} · Letzter Eingang: {3}</source>
+        <translation>Cases: {0} · New: {1} · Invalid: {2} · Last received: {3}</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>Unerwarteter Fehler: {0}</source>
         <translation>Unexpected error: {0}</translation>
     </message>
@@ -1403,17 +1461,17 @@
         <translation>{0} pages printed</translation>
     </message>
     <message>
-        <location filename="../main_actions.py" line="+47"/>
+        <location filename="../main_actions.py" line="+49"/>
         <source>Kein Eingangsordner eingestellt (Datei → Einstellungen)</source>
         <translation>No drop folder set (File → Settings)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>Abruf: {0} übernommen, {1} ungültig, {2} doppelt, {3} Quarantäne</source>
         <translation>Fetch: {0} accepted, {1} invalid, {2} duplicates, {3} quarantined</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
         <source>XML-Nachrichten importieren</source>
         <translation>Import XML messages</translation>
     </message>
@@ -1779,7 +1837,7 @@
         <translation>Due on {0}</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+110"/>
         <source>gültig</source>
         <translation>valid</translation>
     </message>
@@ -2266,7 +2324,7 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../i18n.py" line="+29"/>
+        <location filename="../i18n.py" line="+30"/>
         <source>Neu</source>
         <translation>New</translation>
     </message>
@@ -2778,7 +2836,7 @@
 <context>
     <name>WorkloadDialog</name>
     <message>
-        <location filename="../workload_dialog.py" line="+21"/>
+        <location filename="../workload_dialog.py" line="+20"/>
         <source>Arbeitslast</source>
         <translation>Workload</translation>
     </message>
