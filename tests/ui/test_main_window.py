@@ -372,3 +372,33 @@ def test_start_up_asks_once_for_the_first_view_in_the_saved_order(
     assert [(a["sort"], a["descending"]) for a in asked] == [("applicant", False)]
     second.live_timer.stop()
     close(second)
+
+
+@pytest.fixture
+def berlin_time(monkeypatch):
+    """The workstation's zone set to Europe/Berlin, as in the offices (POSIX only)."""
+    import time
+
+    if not hasattr(time, "tzset"):
+        pytest.skip("needs time.tzset")
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_times_show_in_the_offices_local_time_not_in_utc(berlin_time, window):
+    from datetime import datetime
+
+    row = window.model.row_data(0)
+    stored = datetime.fromisoformat(row["received_at"].replace("Z", "+00:00"))
+    local = stored.astimezone()
+    assert local.utcoffset().total_seconds() > 0  # CET/CEST: one or two hours ahead of UTC
+    column = [c[0] for c in __import__("ab_inbox.ui.queue_model").ui.queue_model.COLUMNS].index(
+        "received_at"
+    )
+    shown = window.model.index(0, column).data()
+    assert shown == f"{local:%d.%m.%Y %H:%M}"
+    window.table.selectRow(0)
+    assert f"{local:%d.%m.%Y %H:%M:%S}" in window.case_view.details.toPlainText()

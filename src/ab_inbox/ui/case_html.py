@@ -8,12 +8,11 @@ itself on hover.
 from __future__ import annotations
 
 from contextvars import ContextVar
-from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
-from ab_inbox.ui.i18n import SOURCE_LANGUAGE, current_language, tr_status
+from ab_inbox.ui.i18n import SOURCE_LANGUAGE, current_language, local_time, tr_status
 
 STYLE = """
 <style>
@@ -133,14 +132,6 @@ def _partial_date(value: str | None) -> str | None:
     return f"{parts[0]} ({unknown})"
 
 
-def _local_time(utc_text: str | None) -> str | None:
-    """A stored UTC time ("…Z") in the workstation's local time."""
-    if not utc_text:
-        return None
-    moment = datetime.fromisoformat(utc_text.replace("Z", "+00:00")).astimezone()
-    return f"{moment:%Y-%m-%d %H:%M}"
-
-
 def _section(title: str, body: str) -> str:
     return f"<h2>{escape(title)}</h2>{body}"
 
@@ -176,11 +167,11 @@ def _render_case(case: dict) -> str:
                     ("Antragsidentifikation", _v(case.get("antragsidentifikation"))),
                     (
                         QCoreApplication.translate("CaseHtml", "Eingang"),
-                        _v((case.get("received_at") or "")[:19].replace("T", " ")),
+                        _v(case.get("received_at") and local_time(case["received_at"], True)),
                     ),
                     (
                         QCoreApplication.translate("CaseHtml", "Fällig"),
-                        _v(_local_time(case.get("due_at"))),
+                        _v(case.get("due_at") and local_time(case["due_at"])),
                     ),
                     (
                         QCoreApplication.translate("CaseHtml", "Status"),
@@ -289,7 +280,7 @@ def _deliveries(deliveries: list[dict]) -> str:
         if state == "complete":
             css, label = "", QCoreApplication.translate("CaseHtml", "vollständig")
             detail = QCoreApplication.translate("CaseHtml", "{0} Dokument(e), am {1}").format(
-                d.get("documents") or 0, _local_time(d.get("completed_at")) or "–"
+                d.get("documents") or 0, local_time(d.get("completed_at"))
             )
         elif state == "failed":
             css, label = "err", QCoreApplication.translate("CaseHtml", "fehlgeschlagen")
@@ -297,7 +288,7 @@ def _deliveries(deliveries: list[dict]) -> str:
         else:
             css, label = "warn", QCoreApplication.translate("CaseHtml", "wartet")
             expected = d.get("expected_packets")
-            since = _local_time(d.get("first_seen_at")) or "–"
+            since = local_time(d.get("first_seen_at"))
             if expected:
                 detail = QCoreApplication.translate(
                     "CaseHtml", "{0} Paket(e) erwartet, seit {1}"
@@ -340,8 +331,7 @@ def _history(case: dict, messages: list[dict]) -> str:
         items.append((r["sent_at"], f"{text} <span class='muted'>({escape(r['sent_by'])})</span>"))
     items.sort(key=lambda item: item[0])
     rows = "".join(
-        f"<tr><td class='k'>{escape(at[:16].replace('T', ' '))}</td><td>{text}</td></tr>"
-        for at, text in items
+        f"<tr><td class='k'>{escape(local_time(at))}</td><td>{text}</td></tr>" for at, text in items
     )
     return f"<table class='f'>{rows}</table>"
 

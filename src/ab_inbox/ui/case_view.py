@@ -184,7 +184,7 @@ class CaseView(QWidget):
 
         parts = [
             f"<p><b>{escape(n['author'])}</b> <span style='color:#777'>"
-            f"{escape(n['at'][:16].replace('T', ' '))}</span><br>{escape(n['text'])}</p>"
+            f"{escape(local_time(n['at']))}</span><br>{escape(n['text'])}</p>"
             for n in case.get("notes") or []
         ]
         self.notes.setHtml("".join(parts) or f"<p>{self.tr('Noch keine Notizen.')}</p>")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
 
+from ab_inbox.ui.i18n import local_time
+
 
 class QuarantineTable(QTableWidget):
     def __init__(self, parent=None):
@@ -21,7 +23,7 @@ class QuarantineTable(QTableWidget):
         self.setRowCount(len(rows))
         for i, row in enumerate(reversed(rows)):
             values = (
-                row["received_at"][:16].replace("T", " "),
+                local_time(row["received_at"]),
                 row["source_name"] or "",
                 row["reason_code"],
                 row["text_de"],

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ab_inbox.ui.i18n import tr_status
+from ab_inbox.ui.i18n import local_time, tr_status
 
 PAGE_SIZE = 64
 _INVALID_BRUSH = None  # created with the first model (needs a QGuiApplication)
@@ -193,7 +193,7 @@ class QueueModel(QAbstractTableModel):
 
     def _display(self, row: dict, key: str):
         if key == "received_at":
-            return row["received_at"][:16].replace("T", " ")
+            return local_time(row["received_at"])
         if key == "age":
             return _age_text(row, date.today())
         if key == "status":
