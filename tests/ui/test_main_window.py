@@ -402,3 +402,18 @@ def test_times_show_in_the_offices_local_time_not_in_utc(berlin_time, window):
     assert shown == f"{local:%d.%m.%Y %H:%M}"
     window.table.selectRow(0)
     assert f"{local:%d.%m.%Y %H:%M:%S}" in window.case_view.details.toPlainText()
+
+
+def test_dates_read_in_german_order_in_the_case_view(window):
+    import re
+
+    row = next(
+        r
+        for r in range(window.model.rowCount())
+        if window.model.row_data(r)["validation"] == "valid"
+        and window.model.row_data(r)["type_code"] == "130101"
+    )
+    window.table.selectRow(row)
+    text = window.case_view.details.toPlainText()
+    assert re.search(r"Antragsdatum\s*\d{2}\.\d{2}\.\d{4}", text), text[:400]
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", text)  # no ISO dates left anywhere

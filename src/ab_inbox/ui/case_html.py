@@ -7,12 +7,19 @@ itself on hover.
 
 from __future__ import annotations
 
+import re
 from contextvars import ContextVar
 from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
-from ab_inbox.ui.i18n import SOURCE_LANGUAGE, current_language, local_time, tr_status
+from ab_inbox.ui.i18n import (
+    SOURCE_LANGUAGE,
+    current_language,
+    local_date,
+    local_time,
+    tr_status,
+)
 
 STYLE = """
 <style>
@@ -46,6 +53,7 @@ def _title(element: str, fallback: str) -> str:
     return labels.title(element, fallback) if labels is not None else fallback
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 PERSON_TYPES = ("130101", "130301")  # their applicant is the element angabenZurPerson
 
 
@@ -118,6 +126,14 @@ def _person(person: dict) -> str:
     return _fields(pairs)
 
 
+def _detail(value):
+    """A detail's value as sent, except that a date (xs:date, "2026-10-29") reads in German
+    order like every other date on screen."""
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value):
+        return local_date(value)
+    return value
+
+
 def _partial_date(value: str | None) -> str | None:
     """'1990' / '1990-05' / '1990-05-20' in German order; unknown parts stay unknown."""
     if not value:
@@ -183,7 +199,7 @@ def _render_case(case: dict) -> str:
                     ),
                     (
                         QCoreApplication.translate("CaseHtml", "Wiedervorlage"),
-                        _v(case.get("follow_up_date")),
+                        _v(case.get("follow_up_date") and local_date(case["follow_up_date"])),
                     ),
                     (
                         QCoreApplication.translate("CaseHtml", "Rückkanal"),
@@ -194,7 +210,7 @@ def _render_case(case: dict) -> str:
                     (QCoreApplication.translate("CaseHtml", "Grund"), _code(r))
                     for r in record.get("reasons") or []
                 ]
-                + [(k, _v(v)) for k, v in (record.get("details") or {}).items()]
+                + [(k, _v(_detail(v))) for k, v in (record.get("details") or {}).items()]
             ),
         )
     )
