@@ -24,7 +24,8 @@ def test_invalid_messages_stay_invalid_when_checked_in_parallel(schemas_dir):
 
 
 def test_first_checks_on_several_threads_at_once_all_succeed(schemas_dir):
-    """Several threads needing a validator at the same moment each compile one safely."""
+    """Several threads needing a validator at the same moment: the first compiles the pack's
+    validators, the others wait for them; every check succeeds."""
     from ab_inbox.xauslaender.schema_pack import SchemaPack
 
     for _ in range(20):
@@ -39,3 +40,33 @@ def test_first_checks_on_several_threads_at_once_all_succeed(schemas_dir):
 
         with ThreadPoolExecutor(max_workers=4) as pool:
             assert all(pool.map(check, range(8)))
+
+
+def test_validators_are_compiled_at_first_use_only_and_lent_out_in_turn(schemas_dir):
+    """No validator is compiled later, next to other threads' libxml2 work: with all of them
+    lent out, the next user waits for one to come back."""
+    import threading
+    from contextlib import ExitStack
+
+    from ab_inbox.xauslaender.schema_pack import VALIDATORS_PER_FAMILY, SchemaPack
+
+    pack = SchemaPack(root=schemas_dir.resolve(), version="26.11")
+    with ExitStack() as lending:
+        lent = [
+            lending.enter_context(pack.borrowed_schema("OZG")) for _ in range(VALIDATORS_PER_FAMILY)
+        ]
+        assert len({id(v) for v in lent}) == VALIDATORS_PER_FAMILY
+        got = []
+
+        def borrow():
+            with pack.borrowed_schema("OZG") as schema:
+                got.append(schema)
+
+        waiting = threading.Thread(target=borrow)
+        waiting.start()
+        waiting.join(0.2)
+        assert waiting.is_alive() and not got  # nothing compiled for it: it waits
+    waiting.join(10)
+    assert got and any(got[0] is v for v in lent)
+    with pack.borrowed_schema("Administration") as admin:  # compiled at the same first use
+        assert admin is not None

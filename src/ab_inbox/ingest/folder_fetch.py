@@ -194,7 +194,7 @@ def _fetch_folder(db, folder, packs, policy, settle_s, on_outcome, stop, workers
             path, future = in_flight.popleft()
             try:
                 outcome = _store_and_acknowledge(db, future.result(), policy)
-            except (ClaimedElsewhere, FileNotFoundError):
+            except ClaimedElsewhere:
                 outcome = None  # taken by another fetch process meanwhile: it reports the file
             except PermissionError:
                 report.waiting.append(path.name)  # locked by its writer; next round

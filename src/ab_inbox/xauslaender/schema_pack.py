@@ -31,6 +31,9 @@ ADMINISTRATION_XSD = "xauslaender-nachrichten-administration.xsd"
 _FAMILY_FILES = {"OZG": OZG_XSD, "Administration": ADMINISTRATION_XSD}
 _VERSION_FOLDER = re.compile(r"^\d\d\.\d\d$")
 _COMPILE_LOCK = threading.Lock()
+# Validators per message family and pack: a fetch's check threads (2) and one more user
+# (an outbound message built meanwhile); more users wait for one. About 20 ms each to compile.
+VALIDATORS_PER_FAMILY = 3
 
 
 class SchemaPackError(BilingualError):
@@ -191,19 +194,39 @@ class SchemaPack:
         """A validator nobody else uses until the block ends (validate + read error_log).
 
         lxml validators are not thread-safe: sharing one, a thread may read another's empty
-        error log and take an invalid message for valid. A small pool keeps one compiled
-        validator per concurrent user (compiling costs ~20 ms, once per extra thread).
+        error log and take an invalid message for valid. So a pool lends out one compiled
+        validator per concurrent user; with all lent out, the next user waits for one.
         """
-        with self._lock:
-            pool = self._validators.setdefault(family, queue.SimpleQueue())
-        try:
-            schema = pool.get_nowait()
-        except queue.Empty:
-            schema = self._compile_lxml(family)
+        pool = self._validator_pool(family)
+        schema = pool.get()
         try:
             yield schema
         finally:
             pool.put(schema)
+
+    def _validator_pool(self, family: str) -> queue.SimpleQueue:
+        """The pack's validators are compiled at its first use, for every family at once and
+        never later: compiling while other threads parse or validate with libxml2 now and then
+        fails to resolve an imported schema's types (seen about once in a few thousand fetched
+        messages; lxml's XSD compile is not safe next to other libxml2 work). A fetch makes
+        that first use on its calling thread, before its check threads start."""
+        with self._lock:
+            if not self._validators:
+                for name in _FAMILY_FILES:
+                    if name != family and not (self.xsd_dir / _FAMILY_FILES[name]).is_file():
+                        continue  # a pack without this family's schema: its messages say so
+                    self._validators[name] = self._compiled_pool(name)
+            pool = self._validators.get(family)
+            if pool is None:  # its schema was missing at first use: name what is missing
+                self.xsd_file(family)
+                pool = self._validators[family] = self._compiled_pool(family)
+            return pool
+
+    def _compiled_pool(self, family: str) -> queue.SimpleQueue:
+        pool: queue.SimpleQueue = queue.SimpleQueue()
+        for _ in range(VALIDATORS_PER_FAMILY):
+            pool.put(self._compile_lxml(family))
+        return pool
 
     def xmlschema_schema(self, family: str = "OZG"):
         """The xmlschema model (annotations, enumerations); slower to build, built lazily."""
