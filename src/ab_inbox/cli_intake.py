@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import signal
 import threading
-from datetime import UTC, datetime
 from pathlib import Path
 
 from ab_inbox.cli_common import (
@@ -23,6 +22,7 @@ from ab_inbox.cli_common import (
 from ab_inbox.cli_output import Printer, message_json, print_message, print_table
 from ab_inbox.inbox_intake import IntakeMixin
 from ab_inbox.ingest.checking import Rejected
+from ab_inbox.times import local_text, minutes_since
 
 
 def register(command: AddCommand) -> dict[str, Handler]:
@@ -270,7 +270,7 @@ def _last_fetch(args, settings, out: Printer) -> int:
         out.info("Noch kein Abruf vermerkt.", "No fetch recorded yet.")
     if args.max_age is not None:
         newest_ok = max((r["last_ok_at"] for r in runs.values() if r["last_ok_at"]), default=None)
-        if newest_ok is None or _minutes_since(newest_ok) > args.max_age:
+        if newest_ok is None or minutes_since(newest_ok) > args.max_age:
             out.error(
                 f"Seit über {args.max_age:g} Minuten kein gelungener Abruf.",
                 f"No successful fetch for over {args.max_age:g} minutes.",
@@ -280,7 +280,7 @@ def _last_fetch(args, settings, out: Printer) -> int:
 
 
 def _print_run(out: Printer, name: str, row: dict) -> None:
-    when = _local(row["at"])
+    when = local_text(row["at"])
     if row["ok"]:
         stored = row["stored"]
         out.info(f"{name}: {when}, {stored} gespeichert", f"{name}: {when}, {stored} stored")
@@ -288,24 +288,11 @@ def _print_run(out: Printer, name: str, row: dict) -> None:
     reason = out.pick(row["error_de"] or "", row["error_en"] or "") or out.pick(
         f"{row['failed']} Datei(en) nicht verarbeitet", f"{row['failed']} file(s) not handled"
     )
-    last_ok = _local(row["last_ok_at"])
+    last_ok = local_text(row["last_ok_at"]) or "–"
     out.info(
         f"{name}: {when}, fehlgeschlagen: {reason} (zuletzt gelungen: {last_ok})",
         f"{name}: {when}, failed: {reason} (last success: {last_ok})",
     )
-
-
-def _minutes_since(utc_text: str) -> float:
-    moment = datetime.fromisoformat(utc_text.replace("Z", "+00:00"))
-    return (datetime.now(UTC) - moment).total_seconds() / 60
-
-
-def _local(utc_text: str | None) -> str:
-    """A stored UTC time in the machine's local time (what the person reading it lives by)."""
-    if not utc_text:
-        return "–"
-    moment = datetime.fromisoformat(utc_text.replace("Z", "+00:00")).astimezone()
-    return f"{moment:%d.%m.%Y %H:%M}"
 
 
 def _attachment(args, settings, out: Printer) -> int:

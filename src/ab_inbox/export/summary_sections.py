@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from datetime import UTC, datetime, tzinfo
+from datetime import tzinfo
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -19,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from ab_inbox.export.summary_fonts import BOLD, REGULAR
+from ab_inbox.times import local_text
 
 MAX_TEXT = 2000  # characters of one value
 MAX_NOTE = 20_000  # notes are the office's own words
@@ -93,16 +94,12 @@ def code(value: dict | None) -> str:
 
 
 def local_time(value: str | None, tz: tzinfo | None) -> str | None:
-    """'2026-11-28T18:58:09.005Z' as '28.11.2026 19:58' in the summary's time zone."""
-    if not value:
-        return None
+    """'2026-11-28T18:58:09.005Z' as '28.11.2026 19:58' in the summary's time zone; a value
+    that is no time is printed as it is."""
     try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return local_text(value, tz=tz)
     except ValueError:
         return value
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(tz).strftime("%d.%m.%Y %H:%M")
 
 
 def german_date(value: str | None) -> str | None:

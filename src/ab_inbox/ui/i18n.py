@@ -9,7 +9,7 @@ standard dialogs, context menus) come from Qt's `qtbase_<lang>.qm`.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -19,6 +19,8 @@ from PySide6.QtCore import (
     QLocale,
     QTranslator,
 )
+
+from ab_inbox.times import local_text
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
 CATALOGUE = "ab_inbox"
@@ -92,11 +94,8 @@ def remove_translators(app: QCoreApplication) -> None:
 
 
 def local_time(utc_text: str | None, seconds: bool = False) -> str:
-    """A stored UTC time ("…Z") in the workstation's local time, German order."""
-    if not utc_text:
-        return "–"
-    moment = datetime.fromisoformat(utc_text.replace("Z", "+00:00")).astimezone()
-    return f"{moment:%d.%m.%Y %H:%M:%S}" if seconds else f"{moment:%d.%m.%Y %H:%M}"
+    """A stored UTC time ("…Z") in the workstation's local time, German order; "–" for none."""
+    return local_text(utc_text, seconds=seconds) or "–"
 
 
 def local_date(iso_day: str | None) -> str:

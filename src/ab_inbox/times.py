@@ -1,0 +1,27 @@
+"""Stored times as people read them.
+
+The store keeps UTC ("2026-11-28T09:15:00.000Z"); caseworkers and IT staff read their local
+time in German order ("28.11.2026 10:15"), in the desktop, the CLI and the PDF summaries alike.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, tzinfo
+
+
+def parse_utc(text: str) -> datetime:
+    """A stored time ("…Z"; one without a zone is taken as UTC)."""
+    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def local_text(utc_text: str | None, *, seconds: bool = False, tz: tzinfo | None = None):
+    """ "28.11.2026 10:15" in `tz` (default: the machine's zone); None without a time."""
+    if not utc_text:
+        return None
+    moment = parse_utc(utc_text).astimezone(tz)
+    return moment.strftime("%d.%m.%Y %H:%M:%S" if seconds else "%d.%m.%Y %H:%M")
+
+
+def minutes_since(utc_text: str) -> float:
+    return (datetime.now(UTC) - parse_utc(utc_text)).total_seconds() / 60
