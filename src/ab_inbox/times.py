@@ -9,6 +9,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, tzinfo
 
 
+def utc_text(moment: datetime) -> str:
+    """The store's one time format: UTC, milliseconds, a Z."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
 def parse_utc(text: str) -> datetime:
     """A stored time ("…Z"; one without a zone is taken as UTC)."""
     moment = datetime.fromisoformat(text.replace("Z", "+00:00"))

@@ -14,11 +14,12 @@ from ab_inbox.identity import login, workstation
 from ab_inbox.store.audit_chain import chain_head, entry_hash
 from ab_inbox.store.connection import write_transaction
 from ab_inbox.store.database import Database
+from ab_inbox.times import utc_text
 
 
 def utc_now() -> str:
-    """UTC timestamp in ISO 8601 with milliseconds and a Z, the store's one time format."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    """Now in the store's one time format (times.utc_text)."""
+    return utc_text(datetime.now(UTC))
 
 
 def append_audit(

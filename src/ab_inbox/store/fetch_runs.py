@@ -16,18 +16,10 @@ from datetime import UTC, datetime, timedelta
 from ab_inbox.errors import BilingualError
 from ab_inbox.store.connection import write_transaction
 from ab_inbox.store.database import Database
+from ab_inbox.times import parse_utc, utc_text
 
 FOLDER, XTA = "folder", "xta"
 RECORD_EVERY = timedelta(minutes=5)
-
-
-def _parse(utc_text: str) -> datetime:
-    return datetime.fromisoformat(utc_text.replace("Z", "+00:00"))
-
-
-def _text(moment: datetime) -> str:
-    """The store's time format (see store.audit.utc_now)."""
-    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def record_run(
@@ -58,7 +50,7 @@ def record_run(
             "SELECT at, ok FROM fetch_runs WHERE source = ?", (source,)
         ).fetchone()
         quiet = watching and ok and stored == 0 and previous is not None and previous[1]
-        if quiet and at - _parse(previous[0]) < RECORD_EVERY:
+        if quiet and at - parse_utc(previous[0]) < RECORD_EVERY:
             return False
         with write_transaction(db):
             db.execute(
@@ -70,13 +62,13 @@ def record_run(
                 " last_ok_at = COALESCE(excluded.last_ok_at, fetch_runs.last_ok_at)",
                 (
                     source,
-                    _text(at),
+                    utc_text(at),
                     int(ok),
                     stored,
                     failed,
                     error_de,
                     error_en,
-                    _text(at) if ok else None,
+                    utc_text(at) if ok else None,
                 ),
             )
     except sqlite3.Error:
