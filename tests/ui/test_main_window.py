@@ -417,3 +417,10 @@ def test_dates_read_in_german_order_in_the_case_view(window):
     text = window.case_view.details.toPlainText()
     assert re.search(r"Antragsdatum\s*\d{2}\.\d{2}\.\d{4}", text), text[:400]
     assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", text)  # no ISO dates left anywhere
+
+
+def test_column_titles_fit_their_columns_on_first_start(window):
+    header = window.table.horizontalHeader()
+    for column in range(window.model.columnCount()):
+        title = window.model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) > header.fontMetrics().horizontalAdvance(title), title

@@ -201,8 +201,14 @@ class MainWindow(QMainWindow):
         if state.value("header"):
             self.table.horizontalHeader().restoreState(state.value("header"))
         else:
+            # At least as wide as the title (in the UI language, with room for the sort mark).
+            header = self.table.horizontalHeader()
+            metrics = header.fontMetrics()
             for column, spec in enumerate(COLUMNS):
-                self.table.setColumnWidth(column, spec[3])
+                title = self.model.headerData(column, Qt.Orientation.Horizontal)
+                self.table.setColumnWidth(
+                    column, max(spec[3], metrics.horizontalAdvance(title) + 28)
+                )
 
     def save_state(self) -> None:
         state = self._state()
