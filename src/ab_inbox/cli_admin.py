@@ -21,6 +21,7 @@ from ab_inbox.cli_common import (
     open_inbox,
 )
 from ab_inbox.cli_output import Printer
+from ab_inbox.times import local_text
 
 
 def register(command: AddCommand) -> dict[str, Handler]:
@@ -89,8 +90,9 @@ def _quarantine(args, settings, out: Printer) -> int:
         if args.json:
             out.line(json.dumps(row, ensure_ascii=False))
         else:
+            received = local_text(row["received_at"], seconds=True)
             out.line(
-                f"{row['id']}\t{row['received_at']}\t{row['source_name']}\t"
+                f"{row['id']}\t{received}\t{row['source_name']}\t"
                 f"{row['reason_code']}\t{out.pick(row['text_de'], row['text_en'])}"
             )
     return EXIT_OK

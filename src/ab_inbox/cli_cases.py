@@ -12,6 +12,7 @@ from datetime import date
 from ab_inbox.casework.status import label as status_label
 from ab_inbox.cli_common import EXIT_OK, EXIT_USAGE, AddCommand, Handler, open_inbox
 from ab_inbox.cli_output import Printer
+from ab_inbox.times import local_text
 
 _SORT_KEYS = (
     "received",
@@ -118,7 +119,7 @@ def _cases(args, settings, out: Printer) -> int:
         else:
             status = row["status_label"] if out.lang == "de" else row["status"]
             out.line(
-                f"{case_id}\t{row['received_at'][:10]}\t{row['type_title'] or '-'}\t"
+                f"{case_id}\t{local_text(row['received_at'])}\t{row['type_title'] or '-'}\t"
                 f"{row['applicant_name'] or '-'}\t{status}\t{row['assignee'] or '-'}"
             )
     if not args.json:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from ab_inbox.casework.status import label as status_label
+from ab_inbox.times import local_text
 
 _KIND_DE = {
     "accepted": "übernommen",
@@ -71,8 +72,9 @@ def print_table(out: Printer, rows: list[dict]) -> None:
     for r in rows:
         status = status_label(r["status"]) if out.lang == "de" else r["status"]
         check = {"valid": out.pick("gültig", "valid"), "invalid": out.pick("UNGÜLTIG", "INVALID")}
+        received = local_text(r["received_at"], seconds=True)
         out.line(
-            f"{r['id']}\t{r['received_at'][:19].replace('T', ' ')}\t{r.get('type_title') or ''}\t"
+            f"{r['id']}\t{received}\t{r.get('type_title') or ''}\t"
             f"{r['applicant_name'] or '-'}\t{r['antragsidentifikation'] or '-'}\t{status}\t"
             f"{check.get(r['validation'], r['validation'])}\t{r['attachments']}"
         )
@@ -87,7 +89,7 @@ def print_message(out: Printer, row: dict) -> None:
     )
     fields = [
         ("nachrichtenUUID", row["nachrichten_uuid"]),
-        (out.pick("Eingang (UTC)", "Received (UTC)"), row["received_at"]),
+        (out.pick("Eingang", "Received"), local_text(row["received_at"], seconds=True)),
         (out.pick("Erstellt", "Created"), row["erstellungszeitpunkt"]),
         ("Antragsidentifikation", row["antragsidentifikation"]),
         (out.pick("Antragsteller", "Applicant"), row["applicant_name"]),
@@ -108,7 +110,7 @@ def print_message(out: Printer, row: dict) -> None:
         for m in row["case_messages"]:
             mark = "*" if m["id"] == row["id"] else " "
             out.line(
-                f" {mark}#{m['id']}  {m['received_at'][:19].replace('T', ' ')}  "
+                f" {mark}#{m['id']}  {local_text(m['received_at'], seconds=True)}  "
                 f"{m['type_name']}  {m['validation']}"
             )
     out.line(out.pick("Anhänge:", "Attachments:"))

@@ -13,6 +13,7 @@ from ab_inbox.casework.roles import role_label
 from ab_inbox.casework.status import label as status_label
 from ab_inbox.cli_common import EXIT_OK, EXIT_USAGE, AddCommand, Handler, open_inbox
 from ab_inbox.cli_output import Printer
+from ab_inbox.times import local_text
 
 _ROLES = ("caseworker", "teamlead", "admin")
 
@@ -139,7 +140,7 @@ def _take_next(args, settings, out: Printer) -> int:
     if row is None:
         out.info("Kein freier neuer Fall.", "No unassigned new case.")
         return EXIT_OK
-    out.line(f"{case_id}\t{row['received_at'][:10]}\t{row['type_title'] or '-'}")
+    out.line(f"{case_id}\t{local_text(row['received_at'])}\t{row['type_title'] or '-'}")
     out.info(f"Fall {case_id} übernommen.", f"Took case {case_id}.")
     return EXIT_OK
 

@@ -87,6 +87,23 @@ def test_list_json_has_the_stable_fields(env, mixed_folder):
     assert run_cli(env, "list", "--json", "--status", "done").stdout == ""
 
 
+def test_tables_for_people_show_local_time_json_keeps_utc(env, mixed_folder):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    run_cli(env, "fetch", "--from", str(mixed_folder), "--settle", "0")
+    berlin = dict(env, TZ="Europe/Berlin")
+    listed = run_cli(berlin, "list", "--json").stdout.splitlines()
+    first = json.loads(listed[0])
+    stored = datetime.fromisoformat(first["received_at"].replace("Z", "+00:00"))
+    local = stored.astimezone(ZoneInfo("Europe/Berlin"))
+
+    table = run_cli(berlin, "list").stdout
+    assert f"{first['id']}\t{local:%d.%m.%Y %H:%M:%S}\t" in table
+    shown = run_cli(berlin, "show", str(first["id"])).stdout
+    assert f"Eingang: {local:%d.%m.%Y %H:%M:%S}" in shown
+
+
 def test_show_and_attachment_give_back_the_exact_document(env, mixed_folder, tmp_path):
     run_cli(env, "fetch", "--from", str(mixed_folder), "--settle", "0")
     shown = json.loads(run_cli(env, "show", "1", "--json").stdout)
