@@ -257,8 +257,8 @@ _SOURCE_NAMES = {
 
 
 def _last_fetch(args, settings, out: Printer) -> int:
-    """Exit 1 when a way in failed last time or, with --max-age, no fetch succeeded lately:
-    for a monitoring job that should notice a stopped `fetch --watch`."""
+    """Exit 1 when a way in failed last time or, with --max-age, a way in has not fetched
+    successfully for that long: for a monitoring job that should notice a stopped watch."""
     with open_inbox(args, settings) as inbox:
         runs = inbox.last_fetches()
     for source, row in runs.items():
@@ -269,11 +269,16 @@ def _last_fetch(args, settings, out: Printer) -> int:
     if not runs and not args.json:
         out.info("Noch kein Abruf vermerkt.", "No fetch recorded yet.")
     if args.max_age is not None:
-        newest_ok = max((r["last_ok_at"] for r in runs.values() if r["last_ok_at"]), default=None)
-        if newest_ok is None or minutes_since(newest_ok) > args.max_age:
+        stale = [
+            out.pick(*_SOURCE_NAMES.get(source, (source, source)))
+            for source, row in runs.items()
+            if not row["last_ok_at"] or minutes_since(row["last_ok_at"]) > args.max_age
+        ]
+        if stale or not runs:
+            names = ", ".join(stale) or out.pick("alle Eingangswege", "every way in")
             out.error(
-                f"Seit über {args.max_age:g} Minuten kein gelungener Abruf.",
-                f"No successful fetch for over {args.max_age:g} minutes.",
+                f"Seit über {args.max_age:g} Minuten kein gelungener Abruf: {names}.",
+                f"No successful fetch for over {args.max_age:g} minutes: {names}.",
             )
             return EXIT_FAILED
     return EXIT_OK if all(row["ok"] for row in runs.values()) else EXIT_FAILED

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ab_inbox import config
 from ab_inbox.casework import roles
 from ab_inbox.errors import BilingualError
+from ab_inbox.store import fetch_runs
 
 if TYPE_CHECKING:
     from ab_inbox.casework.roles import Actor
@@ -124,6 +125,15 @@ class TransportMixin:
             context,
         )
 
+    def _fetching_client(self, *, watching: bool) -> XtaClient:
+        """The client for a fetch; when there is none to be had (settings, certificate,
+        password), the run is noted as failed like one the mailbox refused."""
+        try:
+            return self.xta_client()
+        except Exception as exc:
+            fetch_runs.record_run(self.db, fetch_runs.XTA, error=exc, watching=watching)
+            raise
+
     def fetch_xta(
         self,
         *,
@@ -134,7 +144,7 @@ class TransportMixin:
         from ab_inbox.ingest.xta_fetch import fetch_once
 
         self.require(roles.FETCH)
-        with self.xta_client() as client:  # the run checks the account per reader id
+        with self._fetching_client(watching=False) as client:  # checks the account per reader
             return fetch_once(
                 self.db,
                 client,
@@ -157,7 +167,7 @@ class TransportMixin:
         from ab_inbox.ingest.xta_fetch import watch
 
         self.require(roles.FETCH)
-        with self.xta_client() as client:  # a failed run (network down) is reported, not fatal
+        with self._fetching_client(watching=True) as client:  # a failed run is not fatal
             watch(
                 self.db,
                 client,

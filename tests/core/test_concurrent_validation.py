@@ -68,5 +68,33 @@ def test_validators_are_compiled_at_first_use_only_and_lent_out_in_turn(schemas_
         assert waiting.is_alive() and not got  # nothing compiled for it: it waits
     waiting.join(10)
     assert got and any(got[0] is v for v in lent)
-    with pack.borrowed_schema("Administration") as admin:  # compiled at the same first use
-        assert admin is not None
+
+
+def test_a_family_whose_schema_does_not_compile_leaves_the_others_working(schemas_dir, tmp_path):
+    import shutil
+
+    import pytest
+
+    from ab_inbox.xauslaender.safe_xml import parse_untrusted
+    from ab_inbox.xauslaender.schema_pack import (
+        ADMINISTRATION_XSD,
+        SchemaPack,
+        SchemaPackError,
+    )
+
+    root = tmp_path / "pack"
+    shutil.copytree(schemas_dir, root, ignore=shutil.ignore_patterns("selfmade-test-instances"))
+    broken = root / "26.11" / "xsd" / ADMINISTRATION_XSD
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace('type="', 'type="kaputt:', 1),
+        encoding="utf-8",
+    )
+    pack = SchemaPack(root=root, version="26.11")
+    pack.prepare_validators()
+
+    with pack.borrowed_schema("OZG") as schema:
+        assert schema.validate(parse_untrusted(valid_message(seed=304)))
+    for _ in range(2):  # each time the same clear error, no compile on the way
+        with pytest.raises(SchemaPackError) as caught, pack.borrowed_schema("Administration"):
+            pass
+        assert ADMINISTRATION_XSD in caught.value.text_de

@@ -36,7 +36,7 @@ def test_a_fetch_that_stops_with_an_error_is_noted_as_failed(inbox, tmp_path):
     assert run["error_de"] == run["error_en"] == "FileNotFoundError"
 
 
-def test_quiet_watch_runs_are_noted_now_and_then_news_failures_and_asked_runs_at_once(inbox):
+def test_a_watchs_unchanged_runs_are_noted_now_and_then_news_and_asked_runs_at_once(inbox):
     start = datetime(2026, 11, 28, 8, 0, tzinfo=UTC)
 
     def record(minutes: float, **kw) -> bool:
@@ -47,7 +47,10 @@ def test_quiet_watch_runs_are_noted_now_and_then_news_failures_and_asked_runs_at
     assert not record(1)
     assert record(2, stored=3)
     assert not record(4)
-    assert record(5, error=BilingualError("Ordner gesperrt.", "Folder locked."))
+    locked = BilingualError("Ordner gesperrt.", "Folder locked.")
+    assert record(5, error=locked)
+    assert not record(5.5, error=locked)  # failing the same way again: nothing new to say
+    assert record(5.7, error=BilingualError("Ordner fehlt.", "Folder missing."))
     assert record(6)  # working again
     assert not record(10)
     assert fetch_runs.record_run(inbox.db, "folder", now=start + timedelta(minutes=10, seconds=30))

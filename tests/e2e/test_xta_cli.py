@@ -55,6 +55,9 @@ def test_without_the_password_in_the_keyring_the_fetch_names_what_is_missing(xta
     result = run_cli(xta_env, "fetch", "--xta")
     assert result.returncode == 1
     assert "Passwort des XTA-Zertifikats fehlt im Schlüsselbund" in result.stderr
+    status = run_cli(xta_env, "last-fetch")  # the monitoring sees it too
+    assert status.returncode == 1
+    assert "XTA-Postfach: " in status.stdout and "fehlt im Schlüsselbund" in status.stdout
 
 
 def test_check_reports_the_certificate_and_the_account(xta_env, xta_pki):

@@ -424,3 +424,16 @@ def test_column_titles_fit_their_columns_on_first_start(window):
     for column in range(window.model.columnCount()):
         title = window.model.headerData(column, Qt.Orientation.Horizontal)
         assert header.sectionSize(column) > header.fontMetrics().horizontalAdvance(title), title
+
+
+def test_an_impossible_date_in_a_message_is_shown_as_sent(window, store, schemas_dir, tmp_path):
+    """The sender's 30 February is a finding, and the case view still opens and shows it."""
+    bad_day = set_text(valid_message(seed=81), "antragsdatum", "2026-02-30")
+    _fetch_into(store, schemas_dir, {"bad-day.xml": bad_day}, tmp_path)
+    window.poll_for_changes()
+    _select_view(window, "invalid")
+    shown = []
+    for row in range(window.model.rowCount()):
+        window.table.selectRow(row)
+        shown.append(window.case_view.details.toPlainText())
+    assert any("2026-02-30" in text for text in shown)

@@ -169,9 +169,11 @@ def _fetch_folder(db, folder, packs, policy, settle_s, on_outcome, stop, workers
     report.waiting.extend(p.name for p in changing)
     pending = deque(ready)
     in_flight: deque[tuple[Path, Future]] = deque()
+    if ready and workers > 0:
+        packs.prepare_validators()  # never compiled next to the check threads' libxml2 work
     with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="check") as pool:
-        # The first file is checked on this thread: what a check loads on first use (schema
-        # compile, code schema, code lists, extractors) is then set up once, before threads.
+        # The first file is checked on this thread: what else a check loads on first use (code
+        # schema, code lists, extractors) is then set up once, before the threads start.
         first = [True]
 
         def submit(*args) -> Future:

@@ -204,7 +204,10 @@ class _Run:
             sender_id=told.author_id or meta.author_id,
         )
         # The run's first message is checked on this thread, so what a check sets up on first
-        # use (schema compile, code schema, code lists, extractors) is set up before threads.
+        # use (code schema, code lists, extractors) is set up before threads; the validators
+        # are compiled before any check, never next to the check threads' libxml2 work.
+        if not self.checked_one:
+            self.packs.prepare_validators()
         submit = self.pool.submit if self.checked_one else run_inline
         self.checked_one = True
         checked = submit(

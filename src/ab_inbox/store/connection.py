@@ -162,4 +162,9 @@ def write_transaction(db: Database):
         conn.execute("ROLLBACK")
         raise
     else:
-        _with_busy_retry(lambda: conn.execute("COMMIT"))
+        try:
+            _with_busy_retry(lambda: conn.execute("COMMIT"))
+        except BaseException:
+            if conn.in_transaction:  # a COMMIT that failed leaves the transaction open
+                conn.execute("ROLLBACK")
+            raise

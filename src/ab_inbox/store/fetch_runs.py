@@ -2,10 +2,11 @@
 
 The desktop's status bar and `ab-inbox last-fetch` show it, so a `fetch --watch` that stopped
 or keeps failing is noticed. One row per source, overwritten by each run. A watch looks every
-few seconds; its runs that store nothing and go like the one before are written only when the
-row is older than RECORD_EVERY, because every commit makes each open desktop reload its queue.
-The time shown can therefore be up to RECORD_EVERY behind a watch's last quiet run. A run
-someone asked for (F5, a one-off `fetch`) is always written: they look at the time next.
+few seconds; its runs that store nothing and go like the one before (fine again, or failing
+the same way again) are written only when the row is older than RECORD_EVERY, because every
+commit makes each open desktop reload its queue. The time shown can therefore be up to
+RECORD_EVERY behind a watch's last run. A run someone asked for (F5, a one-off `fetch`) is
+always written: they look at the time next.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ def record_run(
 
     Only a bilingual error's text is kept; other errors by their type name, since their
     message may quote a file name or a server's answer."""
+    if isinstance(error, sqlite3.Error):
+        return False  # the store itself failed (locked, full): writing to it would too, slowly
     if isinstance(error, BilingualError):
         error_de, error_en = error.text_de, error.text_en
     elif error is not None:
@@ -47,10 +50,14 @@ def record_run(
     ok = error is None and failed == 0
     try:
         previous = db.execute(
-            "SELECT at, ok FROM fetch_runs WHERE source = ?", (source,)
+            "SELECT at, ok, failed, error_de FROM fetch_runs WHERE source = ?", (source,)
         ).fetchone()
-        quiet = watching and ok and stored == 0 and previous is not None and previous[1]
-        if quiet and at - parse_utc(previous[0]) < RECORD_EVERY:
+        # A watch's run that stored nothing and went like the one before (fine again, or the
+        # same failure again) is not worth a commit every few seconds.
+        same_as_before = (
+            stored == 0 and previous is not None and previous[1:] == (int(ok), failed, error_de)
+        )
+        if watching and same_as_before and at - parse_utc(previous[0]) < RECORD_EVERY:
             return False
         with write_transaction(db):
             db.execute(
@@ -71,8 +78,8 @@ def record_run(
                     utc_text(at) if ok else None,
                 ),
             )
-    except sqlite3.Error:
-        return False  # the run's own result or error matters more than its bookkeeping
+    except Exception:  # noqa: BLE001 - the run's own result or error matters more
+        return False
     return True
 
 

@@ -53,7 +53,7 @@ def _title(element: str, fallback: str) -> str:
     return labels.title(element, fallback) if labels is not None else fallback
 
 
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 PERSON_TYPES = ("130101", "130301")  # their applicant is the element angabenZurPerson
 
 
@@ -128,9 +128,12 @@ def _person(person: dict) -> str:
 
 def _detail(value):
     """A detail's value as sent, except that a date (xs:date, "2026-10-29") reads in German
-    order like every other date on screen."""
+    order like every other date on screen; no real date ("2026-02-30") stays as sent."""
     if isinstance(value, str) and _ISO_DAY.fullmatch(value):
-        return local_date(value)
+        try:
+            return local_date(value)
+        except ValueError:
+            return value
     return value
 
 

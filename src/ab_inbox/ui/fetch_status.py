@@ -49,8 +49,9 @@ def show_fetches(label: QLabel, runs: dict[str, dict], record_minutes: int) -> N
         label.setToolTip(QCoreApplication.translate("FetchStatus", "Noch kein Abruf vermerkt."))
         label.setStyleSheet("")
         return
-    newest = max(row["at"] for row in runs.values())
     failed = any(not row["ok"] for row in runs.values())
+    # The time of the failure when one way in failed, else of the newest run.
+    newest = max(row["at"] for row in runs.values() if not failed or not row["ok"])
     text = (
         QCoreApplication.translate("FetchStatus", "Abruf fehlgeschlagen: {0}")
         if failed

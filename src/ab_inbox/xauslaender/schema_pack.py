@@ -94,7 +94,9 @@ class SchemaPack:
     cache_dir: Path | None = None  # where models derived from the XSDs may be kept between runs
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
     _compiled: dict = field(default_factory=dict, repr=False, compare=False)
+    # Per family: a pool of compiled validators, or why the family's schema does not compile.
     _validators: dict = field(default_factory=dict, repr=False, compare=False)
+    _validators_ready: bool = field(default=False, repr=False, compare=False)
 
     @property
     def namespace(self) -> str:
@@ -204,23 +206,38 @@ class SchemaPack:
         finally:
             pool.put(schema)
 
+    def prepare_validators(self) -> None:
+        """Compile the validators of every family now, on the calling thread (see below)."""
+        with self._lock:
+            self._prepare_validators_locked()
+
     def _validator_pool(self, family: str) -> queue.SimpleQueue:
         """The pack's validators are compiled at its first use, for every family at once and
         never later: compiling while other threads parse or validate with libxml2 now and then
         fails to resolve an imported schema's types (seen about once in a few thousand fetched
-        messages; lxml's XSD compile is not safe next to other libxml2 work). A fetch makes
-        that first use on its calling thread, before its check threads start."""
+        messages; lxml's XSD compile is not safe next to other libxml2 work). A fetch prepares
+        them on its calling thread before its check threads start (PackLibrary)."""
         with self._lock:
-            if not self._validators:
-                for name in _FAMILY_FILES:
-                    if name != family and not (self.xsd_dir / _FAMILY_FILES[name]).is_file():
-                        continue  # a pack without this family's schema: its messages say so
-                    self._validators[name] = self._compiled_pool(name)
-            pool = self._validators.get(family)
-            if pool is None:  # its schema was missing at first use: name what is missing
+            self._prepare_validators_locked()
+            entry = self._validators.get(family)
+            if entry is None:  # no schema for this family in the pack: say what is missing
                 self.xsd_file(family)
-                pool = self._validators[family] = self._compiled_pool(family)
-            return pool
+                entry = self._validators[family] = self._compiled_pool(family)
+        if isinstance(entry, SchemaPackError):  # this family's schema does not compile
+            raise SchemaPackError(entry.text_de, entry.text_en)
+        return entry
+
+    def _prepare_validators_locked(self) -> None:
+        if self._validators_ready:
+            return
+        self._validators_ready = True
+        for family, file_name in _FAMILY_FILES.items():
+            if not (self.xsd_dir / file_name).is_file():
+                continue  # a pack without this family's schema: its messages say so
+            try:
+                self._validators[family] = self._compiled_pool(family)
+            except SchemaPackError as exc:  # the other families still work
+                self._validators[family] = exc
 
     def _compiled_pool(self, family: str) -> queue.SimpleQueue:
         pool: queue.SimpleQueue = queue.SimpleQueue()
@@ -336,6 +353,16 @@ class PackLibrary:
                 raise SchemaPackMissing(version, self.searched())
             pack = self._by_version[version] = open_pack(root, self.cache_dir)
         return pack
+
+    def prepare_validators(self) -> None:
+        """Compile every available pack's validators now, on the calling thread: a fetch does
+        this before its check threads start (SchemaPack._validator_pool says why). A pack that
+        cannot be opened is left alone; its messages will say why."""
+        for version in self.available():
+            try:
+                self.pack_for_version(version).prepare_validators()
+            except SchemaPackError:
+                continue
 
     def install(self, source: Path) -> tuple[str, Path]:
         """Copy a pack into the data folder, registered by the version its XSDs declare."""
