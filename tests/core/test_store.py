@@ -89,3 +89,24 @@ def test_folding_matches_what_caseworkers_type():
     assert "mueller" in index_text("Müller") and "muller" in index_text("Müller")
     assert fts_query('Müll" OR *') == '"mull"* "or"*'
     assert fts_query("  ") is None
+
+
+def test_a_commit_that_fails_leaves_no_transaction_open(tmp_path):
+    """The next write must not find itself inside the failed one ("cannot start a transaction
+    within a transaction") or silently make it succeed."""
+    from ab_inbox.store.connection import write_transaction
+
+    db = open_database(tmp_path / "t.sqlite3")
+    migrate(db)
+    with pytest.raises(sqlite3.IntegrityError):
+        with write_transaction(db):
+            db.execute("PRAGMA defer_foreign_keys = ON")  # checked at COMMIT, not before
+            db.execute(
+                "INSERT INTO status_history (case_id, at, from_status, to_status, actor)"
+                " VALUES (424242, '2026-01-01T00:00:00.000Z', 'new', 'done', 'x')"
+            )
+    assert not db.conn.in_transaction
+    with write_transaction(db):
+        db.execute("INSERT INTO blobs (sha256, size, data) VALUES ('x', 1, x'00')")
+    assert db.execute("SELECT count(*) FROM status_history").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM blobs").fetchone()[0] == 1
