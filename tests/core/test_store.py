@@ -98,13 +98,12 @@ def test_a_commit_that_fails_leaves_no_transaction_open(tmp_path):
 
     db = open_database(tmp_path / "t.sqlite3")
     migrate(db)
-    with pytest.raises(sqlite3.IntegrityError):
-        with write_transaction(db):
-            db.execute("PRAGMA defer_foreign_keys = ON")  # checked at COMMIT, not before
-            db.execute(
-                "INSERT INTO status_history (case_id, at, from_status, to_status, actor)"
-                " VALUES (424242, '2026-01-01T00:00:00.000Z', 'new', 'done', 'x')"
-            )
+    with pytest.raises(sqlite3.IntegrityError), write_transaction(db):
+        db.execute("PRAGMA defer_foreign_keys = ON")  # checked at COMMIT, not before
+        db.execute(
+            "INSERT INTO status_history (case_id, at, from_status, to_status, actor)"
+            " VALUES (424242, '2026-01-01T00:00:00.000Z', 'new', 'done', 'x')"
+        )
     assert not db.conn.in_transaction
     with write_transaction(db):
         db.execute("INSERT INTO blobs (sha256, size, data) VALUES ('x', 1, x'00')")
