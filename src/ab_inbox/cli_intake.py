@@ -98,9 +98,7 @@ def _fetch(args, settings, out: Printer) -> int:
             out.line(outcome.line(out.lang))
 
         if args.watch:
-            stop = threading.Event()
-            for sig in (signal.SIGINT, signal.SIGTERM):
-                signal.signal(sig, lambda *_: stop.set())
+            stop = _stop_on_signals()
             out.info(f"Überwache {folder} (Strg+C beendet)", f"Watching {folder} (Ctrl+C stops)")
             inbox.watch(
                 folder,
@@ -127,6 +125,14 @@ def _fetch(args, settings, out: Printer) -> int:
     return EXIT_OK if report.ok else EXIT_FAILED
 
 
+def _stop_on_signals() -> threading.Event:
+    """Set by Ctrl+C or a service stop (SIGTERM): a watch ends after the message in hand."""
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    return stop
+
+
 def _fetch_xta(args, settings, out: Printer) -> int:
     if args.folder is not None:
         out.error("--xta und --from schließen sich aus.", "--xta and --from exclude each other.")
@@ -137,9 +143,7 @@ def _fetch_xta(args, settings, out: Printer) -> int:
             out.line(outcome.line(out.lang))
 
         if args.watch:
-            stop = threading.Event()
-            for sig in (signal.SIGINT, signal.SIGTERM):
-                signal.signal(sig, lambda *_: stop.set())
+            stop = _stop_on_signals()
             out.info("Rufe das XTA-Postfach ab (Strg+C beendet)", "Polling the XTA mailbox")
             inbox.watch_xta(
                 stop,

@@ -145,17 +145,7 @@ class CasesMixin:
             self.require_case(case_id)
             row = cases.get_case(self.db, case_id)
             version = row["version"] if expected_version is None else expected_version
-            cases.set_assignee(self.db, case_id, self.user, version)
-            if row["status"] == workflow.NEW:
-                cases.change_status(
-                    self.db,
-                    case_id,
-                    from_status=workflow.NEW,
-                    to_status=workflow.IN_PROGRESS,
-                    actor=self.user,
-                    expected_version=version + 1,
-                    note="übernommen",
-                )
+            cases.take(self.db, case_id, self.user, row["status"], version)
         return Changes("case", (case_id,))
 
     def set_follow_up(

@@ -13,7 +13,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ab_inbox.casework import roles
-from ab_inbox.casework import status as workflow
 from ab_inbox.casework.changes import Changes
 from ab_inbox.casework.roles import AccessDenied
 from ab_inbox.errors import BilingualError
@@ -160,16 +159,7 @@ class TeamMixin:
             if row is None:
                 return None
             case_id, version = row
-            cases.set_assignee(self.db, case_id, actor.login, version)
-            cases.change_status(
-                self.db,
-                case_id,
-                from_status=workflow.NEW,
-                to_status=workflow.IN_PROGRESS,
-                actor=actor.login,
-                expected_version=version + 1,
-                note="übernommen",
-            )
+            cases.take(self.db, case_id, actor.login, "new", version)
         return case_id
 
     # --- distribution rules ---------------------------------------------------------------

@@ -37,6 +37,22 @@ class BuiltMessage:
     referenced: list[tuple[str, docs.DocSpec]] = field(default_factory=list)
 
 
+def message_root(name: str, product: str):
+    """The root element of a demo message, with the attributes every XAusländer message has."""
+    return etree.Element(
+        f"{{{NS}}}{name}",
+        {
+            "produkt": product,
+            "produkthersteller": PRODUCER,
+            "produktversion": "4.2.1",
+            "standard": "XAusländer",
+            "test": "true",
+            "version": VERSION,
+        },
+        nsmap={"xauslaender": NS},
+    )
+
+
 def header(ctx: Context, root, message_type: MessageType):
     """nachrichtenkopf.g2g, the addresses and the OZG base elements shared by all types."""
     head = sub(root, "nachrichtenkopf.g2g", q=False)
@@ -117,18 +133,7 @@ def compose(
         referenced=bool(referenced),
         employer=original.employer if original else None,
     )
-    root = etree.Element(
-        f"{{{NS}}}{message_type.root}",
-        {
-            "produkt": service.product,
-            "produkthersteller": PRODUCER,
-            "produktversion": "4.2.1",
-            "standard": "XAusländer",
-            "test": "true",
-            "version": VERSION,
-        },
-        nsmap={"xauslaender": NS},
-    )
+    root = message_root(message_type.root, service.product)
     header(ctx, root, message_type)
     message_type.build(ctx, root)
     _fill_documents(ctx, root, attachment_bytes)

@@ -21,14 +21,14 @@ from datetime import datetime, timedelta
 from lxml import etree
 
 from ab_inbox.demo import documents as docs
-from ab_inbox.demo.compose import OFFICE_ADDRESS, PRODUCER, SERVICE_ADDRESS, compose
+from ab_inbox.demo.compose import OFFICE_ADDRESS, SERVICE_ADDRESS, compose, message_root
 from ab_inbox.demo.context import Application, new_uuid
 from ab_inbox.demo.generate import (
     DEFAULT_READER_KENNUNG,
     DEFAULT_READER_NAME,
     DEFAULT_REFERENCE_TIME,
 )
-from ab_inbox.demo.xml_parts import EMAIL, NS, VERSION, code, contact, postal, sub
+from ab_inbox.demo.xml_parts import EMAIL, NS, code, contact, postal, sub
 
 PACKET_ROOT = "Administration.Dokumentenlieferung.Paket.000040"
 PACKET_CODE = "000040"
@@ -128,18 +128,7 @@ def packet_message(
 ) -> bytes:
     """One Administration.Dokumentenlieferung.Paket.000040 carrying `part` as packet `number`."""
     service = application.service
-    root = etree.Element(
-        f"{{{NS}}}{PACKET_ROOT}",
-        {
-            "produkt": service.product,
-            "produkthersteller": PRODUCER,
-            "produktversion": "4.2.1",
-            "standard": "XAusländer",
-            "test": "true",
-            "version": VERSION,
-        },
-        nsmap={"xauslaender": NS},
-    )
+    root = message_root(PACKET_ROOT, service.product)
     head = sub(root, "nachrichtenkopf.g2g", q=False)
     ident = sub(head, "identifikation.nachricht", q=False)
     sub(ident, "nachrichtenUUID", new_uuid(rng), q=False)

@@ -16,12 +16,13 @@ import csv
 import os
 import secrets
 from contextlib import suppress
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from ab_inbox.durable_files import sync_folder
 from ab_inbox.store.audit_chain import FIELDS
 from ab_inbox.store.database import Database
+from ab_inbox.times import utc_text
 
 CSV_COLUMNS = (*FIELDS, "hash")
 
@@ -31,8 +32,7 @@ def utc_bound(moment: date | datetime) -> str:
     the log's format: UTC, milliseconds, Z, so it compares as text with `at`."""
     if not isinstance(moment, datetime):
         moment = datetime.combine(moment, time())
-    utc = moment.astimezone(UTC)  # a naive value is taken as the workstation's local time
-    return utc.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return utc_text(moment)  # a naive value is taken as the workstation's local time
 
 
 def _until_bound(until: date | datetime) -> tuple[str, str]:

@@ -199,6 +199,22 @@ def set_assignee(
     append_audit(db, "assigned", case_id=case_id, detail=f"to={assignee or '-'}")
 
 
+def take(db: Database, case_id: int, login: str, status: str, version: int) -> None:
+    """`login` takes the case (read at `version`, in `status`): assigned to them, and a new
+    case is in progress from now on (the casework.status transition new -> in_progress)."""
+    set_assignee(db, case_id, login, version)
+    if status == "new":
+        change_status(
+            db,
+            case_id,
+            from_status="new",
+            to_status="in_progress",
+            actor=login,
+            expected_version=version + 1,
+            note="übernommen",
+        )
+
+
 def set_follow_up(
     db: Database, case_id: int, day: str | None, expected_version: int | None
 ) -> None:

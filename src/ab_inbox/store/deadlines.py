@@ -7,11 +7,12 @@ changes a target. Types without a target of their own use the default row "*".
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from ab_inbox.store.audit import append_audit
 from ab_inbox.store.cases import OPEN_SQL
 from ab_inbox.store.database import Database
+from ab_inbox.times import parse_utc, utc_text
 
 DEFAULT = "*"
 DEFAULT_DAYS = 30
@@ -34,8 +35,7 @@ def days_for(db: Database, type_code: str | None) -> int:
 
 def due_at(received_at: str, days: int) -> str:
     """received_at + days, in the store's UTC format."""
-    start = datetime.fromisoformat(received_at.replace("Z", "+00:00"))
-    return (start + timedelta(days=days)).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return utc_text(parse_utc(received_at) + timedelta(days=days))
 
 
 def set_target(db: Database, type_code: str, days: int | None) -> int:
@@ -76,7 +76,4 @@ def day_bounds(day: date) -> tuple[str, str]:
     """The office's local day as [start, end) in the store's UTC format ("due today")."""
     start = datetime.combine(day, time()).astimezone()
     end = datetime.combine(day + timedelta(days=1), time()).astimezone()
-    return tuple(
-        t.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-        for t in (start, end)
-    )
+    return utc_text(start), utc_text(end)

@@ -9,10 +9,11 @@ without waiting. Reading only.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from ab_inbox.store.database import Database
 from ab_inbox.store.packets import WAITING
+from ab_inbox.times import parse_utc
 
 
 @dataclass(frozen=True)
@@ -59,11 +60,6 @@ class IncompleteDelivery:
         )
 
 
-def _parse_utc(text: str) -> datetime:
-    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
 def incomplete_deliveries(
     db: Database,
     *,
@@ -96,7 +92,7 @@ def incomplete_deliveries(
         missing = tuple(n for n in range(1, (expected or 0) + 1) if n not in received)
         if row["message_id"] is not None and not missing:
             continue  # all packets are in; the delivery is being assembled
-        age = max(now - _parse_utc(row["first_seen_at"]), timedelta(0))
+        age = max(now - parse_utc(row["first_seen_at"]), timedelta(0))
         item = IncompleteDelivery(
             delivery_id=row["id"],
             fachnachricht_uuid=row["fachnachricht_uuid"],

@@ -317,6 +317,14 @@ def insert_message(db: Database, msg: MessageRow, received_at: str) -> tuple[int
         )
     add_findings(db, message_id, msg.findings)
     _index_for_search(db, msg, message_id, case_id)
+    audit_received(db, msg, message_id, case_id, received_at)
+    return message_id, case_id
+
+
+def audit_received(
+    db: Database, msg: MessageRow, message_id: int, case_id: int | None, received_at: str
+) -> None:
+    """The audit entry of a stored message (applications and packets alike)."""
     append_audit(
         db,
         "message_received",
@@ -325,7 +333,6 @@ def insert_message(db: Database, msg: MessageRow, received_at: str) -> tuple[int
         detail=f"type={msg.type_code} validation={msg.validation} findings={len(msg.findings)}",
         at=received_at,
     )
-    return message_id, case_id
 
 
 def insert_quarantine(

@@ -24,6 +24,7 @@ from ab_inbox.store.messages import (
     AttachmentRow,
     MessageRow,
     add_findings,
+    audit_received,
     insert_message_row,
     put_blob,
 )
@@ -39,14 +40,7 @@ def insert_packet_message(
     add_findings(db, message_id, msg.findings)
     if case_id is not None:
         _touch_case(db, case_id, received_at)
-    append_audit(
-        db,
-        "message_received",
-        case_id=case_id,
-        message_id=message_id,
-        detail=f"type={msg.type_code} validation={msg.validation} findings={len(msg.findings)}",
-        at=received_at,
-    )
+    audit_received(db, msg, message_id, case_id, received_at)
     return message_id
 
 

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ab_inbox.times import local_text, parse_utc
 from ab_inbox.ui.i18n import local_time, tr_status
 
 PAGE_SIZE = 64
@@ -54,7 +55,7 @@ FINAL_STATUSES = frozenset({"exported", "not_responsible", "done"})
 
 def _local_date(utc_text: str) -> date:
     """The workstation's calendar day of a stored UTC time ("…Z")."""
-    return datetime.fromisoformat(utc_text.replace("Z", "+00:00")).astimezone().date()
+    return parse_utc(utc_text).astimezone().date()
 
 
 def due_days(row: dict, today: date) -> int | None:
@@ -77,7 +78,7 @@ def _age_text(row: dict, today: date) -> str:
     if days is not None:
         text = due_text(days)
     else:
-        received = datetime.fromisoformat(row["received_at"].replace("Z", "+00:00"))
+        received = parse_utc(row["received_at"])
         text = f"{(datetime.now(UTC).date() - received.date()).days} T"
     if row.get("follow_up_date"):
         follow = date.fromisoformat(row["follow_up_date"])
@@ -88,8 +89,9 @@ def _age_text(row: dict, today: date) -> str:
 def _age_tooltip(row: dict) -> str | None:
     if not row.get("due_at"):
         return None
-    due = datetime.fromisoformat(row["due_at"].replace("Z", "+00:00")).astimezone()
-    return QCoreApplication.translate("QueueModel", "Fällig am {0}").format(f"{due:%d.%m.%Y %H:%M}")
+    return QCoreApplication.translate("QueueModel", "Fällig am {0}").format(
+        local_text(row["due_at"])
+    )
 
 
 class QueueModel(QAbstractTableModel):

@@ -20,6 +20,7 @@ from lxml import etree
 
 from ab_inbox.ingest.xta.faults import XtaFault, XtaProtocolError, fault_kind
 from ab_inbox.ingest.xta.soap import OSCI, OSCIMETA, SOAP12, WSA, XOP, XTA, q
+from ab_inbox.times import utc_text
 from ab_inbox.xauslaender.safe_xml import hardened_parser
 
 _NS = {"s12": SOAP12, "wsa": WSA, "osci": OSCI, "m": OSCIMETA, "xta": XTA, "xop": XOP}
@@ -202,7 +203,7 @@ def utc_iso(value: str | None) -> str | None:
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return utc_text(moment)
 
 
 @dataclass(frozen=True)
