@@ -59,3 +59,12 @@ def test_a_watchs_unchanged_runs_are_noted_now_and_then_news_and_asked_runs_at_o
 
     run = inbox.last_fetches()["folder"]
     assert run["at"] == "2026-11-28T08:15:36.000Z" and run["ok"] and run["stored"] == 0
+    audited = [
+        (r["action"], r["result"], r["detail"])
+        for r in inbox.db.query("SELECT * FROM audit WHERE action LIKE 'fetch_%' ORDER BY id")
+    ]
+    assert audited == [  # when the way in started and stopped working, not every run
+        ("fetch_working", "ok", "source=folder"),
+        ("fetch_failed", "failed", "source=folder error=BilingualError"),
+        ("fetch_working", "ok", "source=folder"),
+    ]

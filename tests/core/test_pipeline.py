@@ -44,7 +44,7 @@ def test_valid_message_is_accepted_with_its_bytes_untouched(inbox, tmp_path):
     audit = [
         r["action"] for r in inbox.db.query("SELECT action FROM audit WHERE action != 'user_added'")
     ]
-    assert audit == ["message_received"]
+    assert audit == ["message_received", "fetch_working"]  # the receipt, the way in working
 
 
 def test_schema_invalid_message_is_stored_with_path_line_and_both_languages(inbox, tmp_path):

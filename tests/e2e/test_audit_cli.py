@@ -46,9 +46,9 @@ def _entries(db_path) -> int:
 def test_verify_reports_a_sound_chain_and_a_tampered_one(env, worked_store):
     result = run_cli(env, "audit", "verify")
     assert result.returncode == 0, result.stderr
-    # the first user's setup, two receipts, a status change, a note
-    assert result.stdout.splitlines()[0] == "Audit-Kette in Ordnung: 5 Einträge"
-    assert "Letzter Eintrag Nr. 5, Hash " in result.stdout
+    # the first user's setup, two receipts, the drop folder working, a status change, a note
+    assert result.stdout.splitlines()[0] == "Audit-Kette in Ordnung: 6 Einträge"
+    assert "Letzter Eintrag Nr. 6, Hash " in result.stdout
 
     conn = sqlite3.connect(worked_store, isolation_level=None)
     conn.execute("DROP TRIGGER audit_no_update")
@@ -70,7 +70,7 @@ def test_export_writes_the_csv_with_filters(env, worked_store, tmp_path):
 
     result = run_cli(env, "audit", "export", "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == f"5 Audit-Einträge nach {out} geschrieben."
+    assert result.stdout.strip() == f"6 Audit-Einträge nach {out} geschrieben."
     text = out.read_text(encoding="utf-8")
     assert "Grzybowska" not in text and "ruft an" not in text
     rows = list(csv.DictReader(text.splitlines()))
@@ -78,6 +78,7 @@ def test_export_writes_the_csv_with_filters(env, worked_store, tmp_path):
         "user_added",
         "message_received",
         "message_received",
+        "fetch_working",
         "status_changed",
         "note_added",
     ]
@@ -93,7 +94,7 @@ def test_export_writes_the_csv_with_filters(env, worked_store, tmp_path):
         ("note_added", "1", "note=1")
     ]
     assert run_cli(env, "audit", "verify").returncode == 0  # the exports were audited, chained
-    assert _entries(worked_store) == 7
+    assert _entries(worked_store) == 8
 
     assert run_cli(env, "audit", "export", "--out", str(out), "--since", "gestern").returncode == 2
     missing = tmp_path / "nowhere" / "audit.csv"

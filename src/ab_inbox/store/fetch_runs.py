@@ -6,7 +6,8 @@ few seconds; its runs that store nothing and go like the one before (fine again,
 the same way again) are written only when the row is older than RECORD_EVERY, because every
 commit makes each open desktop reload its queue. The time shown can therefore be up to
 RECORD_EVERY behind a watch's last run. A run someone asked for (F5, a one-off `fetch`) is
-always written: they look at the time next.
+always written: they look at the time next. The audit log gets an entry when a way in starts
+or stops working (the messages a run stores have entries of their own), not for every run.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 
 from ab_inbox.errors import BilingualError
+from ab_inbox.store.audit import append_audit
 from ab_inbox.store.connection import write_transaction
 from ab_inbox.store.database import Database
 from ab_inbox.times import parse_utc, utc_text
@@ -60,6 +62,15 @@ def record_run(
         if watching and same_as_before and at - parse_utc(previous[0]) < RECORD_EVERY:
             return False
         with write_transaction(db):
+            if previous is None or bool(previous[1]) != ok:  # a way in started or stopped working
+                append_audit(
+                    db,
+                    "fetch_working" if ok else "fetch_failed",
+                    result="ok" if ok else "failed",
+                    detail=f"source={source}"
+                    + ("" if error is None else f" error={type(error).__name__}")
+                    + (f" failed_files={failed}" if failed else ""),
+                )
             db.execute(
                 "INSERT INTO fetch_runs (source, at, ok, stored, failed, error_de, error_en,"
                 " last_ok_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source) DO UPDATE SET"

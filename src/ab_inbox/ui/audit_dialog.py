@@ -264,5 +264,7 @@ def action_label(action: str) -> str:
         "delivery_failed": QCoreApplication.translate(
             "AuditAction", "Dokumentenlieferung fehlgeschlagen"
         ),
+        "fetch_failed": QCoreApplication.translate("AuditAction", "Abruf fehlgeschlagen"),
+        "fetch_working": QCoreApplication.translate("AuditAction", "Abruf funktioniert"),
     }
     return labels.get(action, action)

@@ -177,11 +177,21 @@
         <source>Dokumentenlieferung fehlgeschlagen</source>
         <translation>Document delivery failed</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Abruf fehlgeschlagen</source>
+        <translation>Fetch failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Abruf funktioniert</source>
+        <translation>Fetch working</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
     <message>
-        <location line="-229"/>
+        <location line="-233"/>
         <source>Protokoll</source>
         <translation>Audit log</translation>
     </message>
@@ -342,7 +352,7 @@
 <context>
     <name>CaseHtml</name>
     <message>
-        <location filename="../case_html.py" line="+79"/>
+        <location filename="../case_html.py" line="+86"/>
         <source>Familienname</source>
         <translation>Family name</translation>
     </message>
@@ -382,7 +392,7 @@
         <translation>Relationship</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+24"/>
         <source>Tag unbekannt</source>
         <translation>day unknown</translation>
     </message>
@@ -392,7 +402,7 @@
         <translation>day and month unknown</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+28"/>
         <location line="+68"/>
         <source>Prüfergebnis</source>
         <translation>Check results</translation>
@@ -549,7 +559,7 @@
         <translation>Reply sent</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Zeile</source>
         <translation>line</translation>
     </message>
@@ -925,7 +935,7 @@
         <translation>No fetch recorded yet.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Abruf fehlgeschlagen: {0}</source>
         <translation>Fetch failed: {0}</translation>
     </message>
@@ -1223,7 +1233,7 @@
         <translation>Last fetch</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+194"/>
         <source>Fälle: {0} · Neu: {1} · Ungültig: {2} · Letzter Eingang: {3}</source>
         <translation>Cases: {0} · New: {1} · Invalid: {2} · Last received: {3}</translation>
     </message>
@@ -1739,7 +1749,7 @@
 <context>
     <name>QuarantineTable</name>
     <message>
-        <location filename="../quarantine_table.py" line="+12"/>
+        <location filename="../quarantine_table.py" line="+14"/>
         <source>Eingang</source>
         <translation>Received</translation>
     </message>
@@ -1767,7 +1777,7 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../queue_model.py" line="+33"/>
+        <location filename="../queue_model.py" line="+34"/>
         <source>Eingang</source>
         <translation>Received</translation>
     </message>
@@ -1832,12 +1842,12 @@
         <translation>{0} d overdue</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Fällig am {0}</source>
         <translation>Due on {0}</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+112"/>
         <source>gültig</source>
         <translation>valid</translation>
     </message>
@@ -2324,7 +2334,7 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../i18n.py" line="+30"/>
+        <location filename="../i18n.py" line="+32"/>
         <source>Neu</source>
         <translation>New</translation>
     </message>
