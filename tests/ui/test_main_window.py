@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from ab_inbox.config import Settings
@@ -437,3 +437,44 @@ def test_an_impossible_date_in_a_message_is_shown_as_sent(window, store, schemas
         window.table.selectRow(row)
         shown.append(window.case_view.details.toPlainText())
     assert any("2026-02-30" in text for text in shown)
+
+
+class _PaintCount(QObject):
+    """Counts the paint events a widget receives."""
+
+    def __init__(self, widget):
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _watched, event):  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def _until_quiet(qapp, paints: _PaintCount) -> None:
+    quiet = 0
+    while quiet < 5:
+        before = paints.count
+        qapp.processEvents()
+        quiet = quiet + 1 if paints.count == before else 0
+
+
+@pytest.mark.parametrize("step", ["search", "sort", "view"])
+def test_new_rows_are_painted_once(window, qapp, step):
+    """A search, a sort or another view paints the queue once, not a second time when Qt
+    lays out the new rows (that doubled the time until the queue was quiet)."""
+    paints = _PaintCount(window.table.viewport())
+    window.search.setText("a" if step == "search" else "")
+    window.search_timer.stop()
+    _until_quiet(qapp, paints)
+    before = paints.count
+    if step == "search":
+        window.search_timer.timeout.emit()
+    elif step == "sort":
+        window.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    else:
+        _select_view(window, "invalid")
+    _until_quiet(qapp, paints)
+    assert paints.count - before == 1

@@ -328,6 +328,9 @@ class MainWindow(QMainWindow):
         scroll = self.table.verticalScrollBar().value()
         self.table.selectionModel().blockSignals(True)
         self.model.set_ids(ids)
+        # Lay the new rows out now: after a reset Qt does it on a timer, which would come
+        # after the first paint and paint every visible row a second time.
+        self.table.doItemsLayout()
         row = self.model.row_of(keep) if keep is not None else -1
         moved_on = keep is not None and row < 0 and bool(ids) and keep_row >= 0
         if moved_on:
