@@ -147,6 +147,29 @@ class IntakeMixin:
             )
         return row
 
+    def save_message(self, message_id: int, target: Path) -> str:
+        """Write a message's original XML to a file the user chose, and audit that it left;
+        returns its SHA-256."""
+        self.require(roles.READ_CASES)
+        row = self.db.execute(
+            "SELECT m.case_id, m.sha256, b.data FROM messages m JOIN blobs b ON b.id = m.blob_id"
+            " WHERE m.id = ?",
+            (message_id,),
+        ).fetchone()
+        if row is None:
+            raise LookupError(message_id)
+        case_id, sha256, data = row
+        write_file_atomic(Path(target), data)
+        with write_transaction(self.db):
+            append_audit(
+                self.db,
+                "message_saved",
+                case_id=case_id,
+                message_id=message_id,
+                detail=f"sha256={sha256}",
+            )
+        return sha256
+
     def quarantine_entries(self) -> list[dict]:
         self.require(roles.FETCH)
         return queries.list_quarantine(self.db)

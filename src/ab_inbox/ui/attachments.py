@@ -57,11 +57,38 @@ def save_attachment(window, message_id: int, position: int, name: str) -> None:
 
 
 def open_raw_xml(window, message_id: int) -> None:
+    view = window.case_view
+    name = f"{message_id}.xml"
+
     def show(data):
-        viewer = viewer_for("application/xml", parent=window.case_view)
-        viewer.load_bytes(data or b"", f"{message_id}.xml")
-        window.case_view.show_raw_xml(viewer)
+        if not view.wants_raw_xml(message_id):
+            return  # the user moved on: this is another applicant's message
+        viewer = viewer_for("application/xml", parent=view)
+        viewer.load_bytes(data or b"", name)
+        viewer.save_requested.connect(lambda: save_raw_xml(window, message_id, name))
+        view.show_raw_xml(viewer)
 
     Op(window, lambda: window.workers.get().message_bytes(message_id)).on_success(show).on_failure(
         window.show_error
     ).start()
+
+
+def save_raw_xml(window, message_id: int, name: str) -> None:
+    """The message as it arrived, to a file the user chose; the core audits that it left."""
+    target, _ = QFileDialog.getSaveFileName(
+        window,
+        QCoreApplication.translate("MainWindow", "Nachricht speichern unter"),
+        name,
+        QCoreApplication.translate("MainWindow", "XML-Dateien (*.xml)"),
+    )
+    if not target:
+        return
+    Op(
+        window,
+        lambda: window.workers.get().save_message(message_id, Path(target)),
+        "write",
+    ).on_success(
+        lambda _sha: window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Gespeichert: {0}").format(target), 5000
+        )
+    ).on_failure(window.show_error).start()

@@ -242,6 +242,7 @@ def action_label(action: str) -> str:
         "follow_up_set": QCoreApplication.translate("AuditAction", "Wiedervorlage gesetzt"),
         "note_added": QCoreApplication.translate("AuditAction", "Notiz geschrieben"),
         "attachment_saved": QCoreApplication.translate("AuditAction", "Anhang gespeichert"),
+        "message_saved": QCoreApplication.translate("AuditAction", "Nachricht gespeichert"),
         "exported": QCoreApplication.translate("AuditAction", "Exportiert"),
         "reply_sent": QCoreApplication.translate("AuditAction", "Antwort gesendet"),
         "summary_printed": QCoreApplication.translate(

@@ -1,7 +1,9 @@
 """The case view: the application readable in sections, its documents, raw XML and notes.
 
 The view only displays what the main window hands it (from background ops) and asks for more
-through signals; it never opens the store itself.
+through signals; it never opens the store itself. What belongs to one case stays with that case
+when the caseworker moves on: a note draft is kept per case (and saved only to its own case),
+and the raw XML of the previous case is taken off screen at once.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ab_inbox.ui.case_html import core_text, render_case
-from ab_inbox.ui.i18n import local_time, tr_status
+from ab_inbox.ui.i18n import local_time, tr_status, type_title
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
 WARNING_STYLE = (
@@ -40,6 +42,9 @@ class CaseView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.case: dict | None = None
+        self._drafts: dict[int, str] = {}  # unsaved note text per case id
+        self._draft_case: int | None = None  # the case whose draft the editor holds
+        self._xml_message: int | None = None  # the message the XML tab shows or awaits
         self.header = QLabel(self.tr("Kein Fall ausgewählt"))
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.header.setAccessibleName(self.tr("Fallkopf"))
@@ -56,11 +61,14 @@ class CaseView(QWidget):
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
         self.details.setAccessibleName(self.tr("Antrag"))
+        # Mnemonics unlike the menu bar's (Datei, Fall, Navigation, Team, Hilfe) and the
+        # viewers' "Suchen", so Alt+letter reaches one thing only.
         self.tabs.addTab(self.details, self.tr("&Antrag"))
-        self.tabs.addTab(self._build_documents(), self.tr("&Dokumente"))
+        self.tabs.addTab(self._build_documents(), self.tr("D&okumente"))
         self.raw_xml_holder = QStackedWidget()
+        self.raw_xml_holder.setAccessibleName(self.tr("XML-Anzeige"))
         self.tabs.addTab(self.raw_xml_holder, self.tr("&XML"))
-        self.tabs.addTab(self._build_notes(), self.tr("&Notizen"))
+        self.tabs.addTab(self._build_notes(), self.tr("Noti&zen"))
         self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -93,8 +101,11 @@ class CaseView(QWidget):
         self.note_edit.setPlaceholderText(self.tr("Interne Notiz (nur für die Behörde)"))
         self.note_edit.setAccessibleName(self.tr("Neue Notiz"))
         self.note_edit.setMaximumHeight(90)
+        self.note_edit.setEnabled(False)
+        self.note_edit.textChanged.connect(self._draft_changed)
         self.note_button = QPushButton(self.tr("Notiz speichern"))
         self.note_button.setAccessibleName(self.tr("Notiz speichern"))
+        self.note_button.setEnabled(False)
         self.note_button.clicked.connect(self._submit_note)
         row = QHBoxLayout()
         row.addWidget(self.note_edit)
@@ -108,6 +119,9 @@ class CaseView(QWidget):
     def show_case(self, case: dict | None, labels=None) -> None:
         same = self.case is not None and case is not None and case["id"] == self.case["id"]
         self.case = case
+        if not same:
+            self._show_draft_of(case["id"] if case else None)
+            self._clear_raw_xml()
         self._show_delivery_warnings(case)
         if case is None:
             self.header.setText(self.tr("Kein Fall ausgewählt"))
@@ -115,9 +129,13 @@ class CaseView(QWidget):
             self.documents.clear()
             self.notes.clear()
             return
+        from html import escape
+
+        number = self.tr("Fall {0}").format(case["id"])
+        kind = type_title(case.get("type_code")) or case.get("type_title") or ""
         self.header.setText(
-            f"<b>{self.tr('Fall')} {case['id']}</b> · {case.get('type_title') or ''} · "
-            f"{_plain(case.get('applicant_name'))} · {tr_status(case['status'])}<br>"
+            f"<b>{escape(number)}</b> · {escape(kind)} · "
+            f"{_plain(case.get('applicant_name'))} · {escape(tr_status(case['status']))}<br>"
             + self.tr("Eingang: {0} · Fällig: {1} · Bearbeitung: {2}").format(
                 local_time(case.get("received_at"), seconds=True),
                 local_time(case.get("due_at")),
@@ -130,6 +148,8 @@ class CaseView(QWidget):
             self.details.verticalScrollBar().setValue(scroll)
         self._fill_documents(case, keep_selection=same)
         self._fill_notes(case)
+        if not same and self.tabs.currentWidget() is self.raw_xml_holder:
+            self._request_raw_xml()
 
     def _show_delivery_warnings(self, case: dict | None) -> None:
         """Packets still missing after the wait time: above the tabs, so no tab hides it."""
@@ -187,7 +207,8 @@ class CaseView(QWidget):
             f"{escape(local_time(n['at']))}</span><br>{escape(n['text'])}</p>"
             for n in case.get("notes") or []
         ]
-        self.notes.setHtml("".join(parts) or f"<p>{self.tr('Noch keine Notizen.')}</p>")
+        empty = escape(self.tr("Noch keine Notizen."))
+        self.notes.setHtml("".join(parts) or f"<p>{empty}</p>")
 
     def show_document(self, viewer: QWidget) -> None:
         """Put a loaded viewer in place of the previous one."""
@@ -199,12 +220,36 @@ class CaseView(QWidget):
             old.deleteLater()
 
     def show_raw_xml(self, viewer: QWidget) -> None:
-        old = self.raw_xml_holder.currentWidget()
+        self._clear_raw_xml(keep_request=True)
         self.raw_xml_holder.addWidget(viewer)
         self.raw_xml_holder.setCurrentWidget(viewer)
-        if old is not None:
+
+    def wants_raw_xml(self, message_id: int) -> bool:
+        """Whether XML arriving for this message still belongs on screen (the case may have
+        changed while it was read)."""
+        return self._xml_message is not None and self._xml_message == message_id
+
+    def _clear_raw_xml(self, keep_request: bool = False) -> None:
+        """Take the shown XML off screen: it is one applicant's personal data."""
+        if not keep_request:
+            self._xml_message = None
+        while self.raw_xml_holder.count():
+            old = self.raw_xml_holder.widget(0)
             self.raw_xml_holder.removeWidget(old)
             old.deleteLater()
+
+    def _raw_message_id(self) -> int | None:
+        if not self.case:
+            return None
+        return self.case.get("application_message_id") or (
+            self.case["messages"][0]["id"] if self.case.get("messages") else None
+        )
+
+    def _request_raw_xml(self) -> None:
+        message_id = self._raw_message_id()
+        self._xml_message = message_id
+        if message_id:
+            self.raw_xml_requested.emit(message_id)
 
     # --- reacting --------------------------------------------------------------------------
     def _document_chosen(self, item, _previous=None) -> None:
@@ -218,18 +263,50 @@ class CaseView(QWidget):
         return item.data(DOC_ROLE) if item else None
 
     def _tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.raw_xml_holder and self.case:
-            message_id = self.case.get("application_message_id") or (
-                self.case["messages"][0]["id"] if self.case.get("messages") else None
-            )
-            if message_id:
-                self.raw_xml_requested.emit(message_id)
+        if self.tabs.widget(index) is not self.raw_xml_holder or not self.case:
+            return
+        if self.raw_xml_holder.count() and self._xml_message == self._raw_message_id():
+            return  # already on screen for this case
+        self._request_raw_xml()
+
+    # --- note drafts -----------------------------------------------------------------------
+    def _show_draft_of(self, case_id: int | None) -> None:
+        """Put the draft of `case_id` in the editor; the previous case's stays in _drafts."""
+        self._draft_case = case_id
+        self.note_edit.blockSignals(True)
+        self.note_edit.setPlainText(self._drafts.get(case_id, "") if case_id is not None else "")
+        self.note_edit.blockSignals(False)
+        self.note_edit.setEnabled(case_id is not None)
+        self.note_button.setEnabled(case_id is not None)
+
+    def _draft_changed(self) -> None:
+        if self._draft_case is None:
+            return
+        text = self.note_edit.toPlainText()
+        if text.strip():
+            self._drafts[self._draft_case] = text
+        else:
+            self._drafts.pop(self._draft_case, None)
+
+    def draft(self, case_id: int) -> str:
+        return self._drafts.get(case_id, "")
 
     def _submit_note(self) -> None:
+        """Save the draft to the case it was written on; it stays until the write succeeded."""
+        case_id = self._draft_case
         text = self.note_edit.toPlainText().strip()
-        if text and self.case:
-            self.note_submitted.emit(self.case["id"], text)
+        if text and case_id is not None:
+            self.note_submitted.emit(case_id, text)
+
+    def note_saved(self, case_id: int, text: str) -> None:
+        """The note is stored: drop its draft, unless it was edited again meanwhile."""
+        if self._drafts.get(case_id, "").strip() != text:
+            return
+        del self._drafts[case_id]
+        if self._draft_case == case_id:
+            self.note_edit.blockSignals(True)
             self.note_edit.clear()
+            self.note_edit.blockSignals(False)
 
 
 def _plain(value) -> str:

@@ -29,7 +29,7 @@ class FindBar(QWidget):
             clear.setAccessibleName(self.tr("Suchbegriff löschen"))
             clear.setToolTip(self.tr("Suchbegriff löschen"))
         self._field.setToolTip(
-            self.tr("Text im Dokument suchen (Strg+F); Eingabetaste: nächster Treffer")
+            self.tr("Text im Dokument suchen (Strg+Umschalt+F); Eingabetaste: nächster Treffer")
         )
 
         self._previous = self._button(

@@ -1,0 +1,252 @@
+"""The case view keeps each case's data with that case: note drafts, the raw XML on screen,
+and keyboard mnemonics that reach one thing only."""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import re
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel
+
+from ab_inbox.config import Settings
+from ab_inbox.demo import generate_demo
+from ab_inbox.inbox import Inbox
+from ab_inbox.ui import attachments
+from ab_inbox.ui.app import create_window
+from tests.conftest import ensure_tester
+from tests.messages import fetch_files, set_family_name, valid_message
+
+UI = Path(attachments.__file__).parent
+
+
+def _fetch_into(db_path, schemas_dir, files: dict[str, bytes], tmp_path) -> None:
+    drop = tmp_path / "drop-feed"
+    drop.mkdir(exist_ok=True)
+    for name, data in files.items():
+        (drop / name).write_bytes(data)
+    with Inbox(db_path, schemas_dir) as box:
+        ensure_tester(box)
+        box.fetch(drop, settle_s=0)
+
+
+@pytest.fixture
+def store(tmp_path, schemas_dir):
+    db_path = tmp_path / "ui.sqlite3"
+    files = {p.name: p.read_bytes() for p in generate_demo(tmp_path / "gen", 6, seed=8)}
+    files["mueller.xml"] = set_family_name(valid_message(seed=71), "Müller", "Jürgen")
+    files["lukasz.xml"] = set_family_name(valid_message(seed=72), "Wróbel", "Łukasz")
+    _fetch_into(db_path, schemas_dir, files, tmp_path)
+    return db_path
+
+
+@pytest.fixture
+def window(qtbot, store, schemas_dir):
+    win = create_window(store, schemas_dir, Settings())
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.live_timer.stop()
+    win.workers.close_all()
+    win.inbox.close()
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "ab_inbox.ui.main_window.QMessageBox.warning", lambda *args: shown.append(args[2])
+    )
+    return shown
+
+
+def _row_of_name(win, family_name: str) -> int:
+    for row in range(win.model.rowCount()):
+        if (win.model.row_data(row)["applicant_name"] or "").startswith(family_name):
+            return row
+    raise AssertionError(family_name)
+
+
+def _xml_text(win) -> str:
+    viewer = win.case_view.raw_xml_holder.currentWidget()
+    return viewer.text() if viewer is not None else ""
+
+
+def _open_xml_tab(win) -> None:
+    view = win.case_view
+    view.tabs.setCurrentWidget(view.raw_xml_holder)
+
+
+# --- note drafts -------------------------------------------------------------------------------
+def test_a_note_draft_stays_with_the_case_it_was_written_on(window):
+    view = window.case_view
+    window.table.selectRow(0)
+    first = view.case["id"]
+    view.note_edit.setPlainText("Pass liegt nur als Kopie vor")
+
+    window.trigger("next").trigger()  # Alt+Down
+    second = view.case["id"]
+    assert second != first
+    assert view.note_edit.toPlainText() == ""
+    view.note_button.click()
+    assert window.inbox.case(second)["notes"] == []
+
+    window.trigger("previous").trigger()
+    assert view.case["id"] == first
+    assert view.note_edit.toPlainText() == "Pass liegt nur als Kopie vor"
+    view.note_button.click()
+    assert [n["text"] for n in window.inbox.case(first)["notes"]] == [
+        "Pass liegt nur als Kopie vor"
+    ]
+    assert window.inbox.case(second)["notes"] == []
+    assert view.note_edit.toPlainText() == "" and view.draft(first) == ""
+
+
+def test_a_failed_note_write_keeps_the_text(window, store, warnings):
+    view = window.case_view
+    window.table.selectRow(0)
+    case_id = view.case["id"]
+    with closing(sqlite3.connect(store)) as db:  # the store refuses notes for a moment
+        db.execute(
+            "CREATE TRIGGER refuse_notes BEFORE INSERT ON case_notes"
+            " BEGIN SELECT RAISE(ABORT, 'no notes now'); END"
+        )
+        db.commit()
+    view.note_edit.setPlainText("Rückfrage wegen Meldebescheinigung")
+    view.note_button.click()
+
+    assert warnings and "IntegrityError" in warnings[0]
+    assert window.inbox.case(case_id)["notes"] == []
+    assert view.case["id"] == case_id
+    assert view.note_edit.toPlainText() == "Rückfrage wegen Meldebescheinigung"
+
+    with closing(sqlite3.connect(store)) as db:
+        db.execute("DROP TRIGGER refuse_notes")
+        db.commit()
+    view.note_button.click()
+    assert [n["text"] for n in window.inbox.case(case_id)["notes"]] == [
+        "Rückfrage wegen Meldebescheinigung"
+    ]
+    assert view.note_edit.toPlainText() == ""
+
+
+def test_no_case_no_note_editor(window):
+    window.table.selectRow(0)
+    window.case_view.note_edit.setPlainText("Entwurf")
+    window.case_view.show_case(None)
+    assert window.case_view.note_edit.toPlainText() == ""
+    assert not window.case_view.note_button.isEnabled()
+
+
+# --- raw XML -----------------------------------------------------------------------------------
+def test_the_xml_tab_follows_the_case(window):
+    window.table.selectRow(_row_of_name(window, "Müller"))
+    _open_xml_tab(window)
+    assert "Müller" in _xml_text(window)
+
+    window.table.selectRow(_row_of_name(window, "Wróbel"))
+    assert "Wróbel" in _xml_text(window)
+    assert "Müller" not in _xml_text(window)
+
+    window.case_view.show_case(None)
+    assert window.case_view.raw_xml_holder.count() == 0
+    assert _xml_text(window) == ""
+
+
+def test_xml_of_a_case_no_longer_shown_is_dropped(window):
+    window.table.selectRow(_row_of_name(window, "Müller"))
+    mueller = window.case_view._raw_message_id()
+    window.table.selectRow(_row_of_name(window, "Wróbel"))
+    _open_xml_tab(window)
+    attachments.open_raw_xml(window, mueller)  # a late answer for the case before
+    assert "Wróbel" in _xml_text(window)
+    assert "Müller" not in _xml_text(window)
+
+
+def test_the_xml_tab_is_emptied_when_the_case_changes_elsewhere(window):
+    window.table.selectRow(_row_of_name(window, "Müller"))
+    _open_xml_tab(window)
+    window.case_view.tabs.setCurrentIndex(0)
+    window.table.selectRow(_row_of_name(window, "Wróbel"))
+    assert window.case_view.raw_xml_holder.count() == 0  # not loaded until the tab is opened
+    _open_xml_tab(window)
+    assert "Wróbel" in _xml_text(window)
+
+
+def test_saving_the_raw_xml_writes_the_file_and_audits_it(window, monkeypatch, tmp_path):
+    window.table.selectRow(_row_of_name(window, "Müller"))
+    case = window.case_view.case
+    message_id = window.case_view._raw_message_id()
+    _open_xml_tab(window)
+    target = tmp_path / "saved.xml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    viewer = window.case_view.raw_xml_holder.currentWidget()
+    save = next(a for a in viewer.findChildren(QAction) if a.text() == "Speichern unter…")
+    assert save.isEnabled()
+    save.trigger()
+
+    assert target.read_bytes() == window.inbox.message_bytes(message_id)
+    rows = window.inbox.db.execute(
+        "SELECT case_id, detail FROM audit WHERE action = 'message_saved' AND message_id = ?",
+        (message_id,),
+    ).fetchall()
+    assert len(rows) == 1 and rows[0][0] == case["id"] and rows[0][1].startswith("sha256=")
+    assert window.statusBar().currentMessage() == f"Gespeichert: {target}"
+
+
+def test_the_core_saves_a_message_with_an_audit_entry(inbox, tmp_path):
+    ids = fetch_files(inbox, tmp_path / "drop", {"a.xml": valid_message(seed=5)})
+    case = inbox.case(ids["a.xml"])
+    message_id = case["messages"][0]["id"]
+    sha = inbox.save_message(message_id, tmp_path / "out.xml")
+    assert (tmp_path / "out.xml").read_bytes() == inbox.message_bytes(message_id)
+    assert sha == hashlib.sha256(inbox.message_bytes(message_id)).hexdigest()
+    count = inbox.db.execute(
+        "SELECT count(*) FROM audit WHERE action = 'message_saved' AND message_id = ?",
+        (message_id,),
+    ).fetchone()[0]
+    assert count == 1
+    with pytest.raises(LookupError):
+        inbox.save_message(999_999, tmp_path / "none.xml")
+    assert not (tmp_path / "none.xml").exists()
+
+
+# --- mnemonics and translatable text ----------------------------------------------------------
+def _mnemonic(text: str) -> str | None:
+    found = re.search(r"(?<!&)&([^&\s])", text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+def test_tab_mnemonics_clash_with_no_menu_or_button(window):
+    window.table.selectRow(_row_of_name(window, "Müller"))
+    _open_xml_tab(window)  # a viewer with its find bar ("&Suchen:") is on screen
+    view = window.case_view
+    texts = [a.text() for a in window.menuBar().actions() if a.isVisible()]
+    texts += [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    texts += [b.text() for b in view.findChildren(QAbstractButton)]
+    texts += [label.text() for label in view.findChildren(QLabel) if label.buddy() is not None]
+    keys = [k for k in map(_mnemonic, texts) if k]
+    assert len(keys) >= 9  # five menus, four tabs, the find bar
+    assert len(keys) == len(set(keys)), sorted(keys)
+
+
+@pytest.mark.parametrize("module", ["case_view.py", "attachments.py"])
+def test_every_translated_text_is_a_plain_literal(module):
+    """lupdate extracts only literals: no variables, f-strings or tr() inside f-strings."""
+    tree = ast.parse((UI / module).read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            calls = [n for n in ast.walk(node) if isinstance(n, ast.Call)]
+            names = {getattr(c.func, "attr", getattr(c.func, "id", "")) for c in calls}
+            assert not names & {"tr", "translate"}, ast.unparse(node)
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if name == "tr":
+                assert isinstance(node.args[0], ast.Constant), ast.unparse(node)
+            if name == "translate":
+                assert all(isinstance(a, ast.Constant) for a in node.args[:2]), ast.unparse(node)
