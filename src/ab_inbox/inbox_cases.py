@@ -67,6 +67,11 @@ class CasesMixin:
             row["status_label"] = workflow.label(row["status"])
         return rows
 
+    def case_versions(self, ids: list[int]) -> dict[int, int]:
+        """Current versions of the given cases (a selection the queue has not painted)."""
+        self.require(roles.READ_CASES)
+        return cases.versions(self.db, ids)
+
     def view_counts(self) -> dict[str, int]:
         self.require(roles.READ_CASES)
         today = date.today()

@@ -6,12 +6,14 @@ import shutil
 
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QAction, QDropEvent
 
 from ab_inbox.config import Settings
 from ab_inbox.demo import generate_demo
 from ab_inbox.inbox import Inbox
+from ab_inbox.store.search_text import fold
 from ab_inbox.ui.app import create_window
+from ab_inbox.ui.queue_model import COLUMNS
 from tests.conftest import ensure_tester
 from tests.messages import set_family_name, set_text, valid_message
 
@@ -478,3 +480,49 @@ def test_new_rows_are_painted_once(window, qapp, step):
         _select_view(window, "invalid")
     _until_quiet(qapp, paints)
     assert paints.count - before == 1
+
+
+def test_the_queue_sorts_from_the_menu_without_a_mouse(window):
+    """Navigation > Sortieren nach > Antragsteller; again turns the order round."""
+    column = [c[0] for c in COLUMNS].index("applicant_name")
+    sort_action = window.findChild(QAction, f"sort_{column}")
+    assert sort_action is not None
+    sort_action.trigger()
+    names = [fold(n) for n in _names(window) if n and n != "–"]
+    assert names == sorted(names)
+    sort_action.trigger()
+    again = [fold(n) for n in _names(window) if n and n != "–"]
+    assert again == sorted(names, reverse=True)
+
+
+def test_help_lists_the_document_viewers_keys_too(window):
+    from ab_inbox.ui.main_actions import viewer_actions
+    from ab_inbox.ui.shortcuts_dialog import ShortcutsDialog
+
+    dialog = ShortcutsDialog(list(window.actions_by_name.values()), window, viewer_actions())
+    rows = [
+        tuple(dialog.table.item(row, col).text() for col in range(3))
+        for row in range(dialog.table.rowCount())
+    ]
+    viewer_keys = {keys for _text, keys, area in rows if area == "Dokumentanzeige"}
+    assert {"Ctrl+Shift+F", "Ctrl+0", "R"} <= {k for keys in viewer_keys for k in keys.split(", ")}
+    assert len(rows) == len(set(rows))
+
+
+def _mnemonic(text: str) -> str | None:
+    at = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[at + 1].lower() if at >= 0 else None
+
+
+def test_menu_mnemonics_are_unique_within_each_menu(window):
+    """Alt+letter (menu bar) and the letter inside an open menu each lead to one place."""
+    bar = window.menuBar()
+    menus = [a.menu() for a in bar.actions() if a.menu() is not None]
+    titles = [_mnemonic(a.text()) for a in bar.actions() if a.isVisible()]
+    assert len([t for t in titles if t]) == len({t for t in titles if t}), titles
+    while menus:
+        menu = menus.pop()
+        keys = [_mnemonic(a.text()) for a in menu.actions() if not a.isSeparator()]
+        keys = [k for k in keys if k]
+        assert len(keys) == len(set(keys)), (menu.title(), keys)
+        menus.extend(a.menu() for a in menu.actions() if a.menu() is not None)

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 import pytest
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QApplication
 
 from ab_inbox.config import Settings
 from ab_inbox.identity import act_as_for_tests
@@ -80,6 +81,7 @@ def warnings(monkeypatch):
 
 
 def _select_rows(win, rows: list[int]) -> None:
+    win.table.clearSelection()  # a selection kept over a reload is not added to
     win.table.selectRow(rows[0])
     flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
     for row in rows[1:]:
@@ -552,3 +554,58 @@ def test_the_team_menu_is_accessible_in_english(open_window, qapp):
         assert dialog.table.accessibleName() == "Audit log entries"
     finally:
         i18n.remove_translators(qapp)
+
+
+def test_a_login_deactivated_while_working_is_told_once_and_sees_no_cases(
+    open_window, warnings, store, schemas_dir
+):
+    """The poll notices the deactivation: one message, the queue and the case view empty,
+    no reload loop; once active again the queue comes back."""
+    win = open_window("anna")
+    win.table.selectRow(0)
+    assert win.model.rowCount() > 0 and win.case_view.case is not None
+    with act_as_for_tests(None), Inbox(store, schemas_dir) as admin:
+        admin.set_user_active("anna", False)
+    win.poll_for_changes()
+    win.poll_for_changes()  # the next poll says nothing new
+    assert len(warnings) == 1 and "anna" in warnings[0]
+    assert win.locked_out
+    assert win.model.rowCount() == 0 and win.case_view.case is None
+    with act_as_for_tests(None), Inbox(store, schemas_dir) as admin:
+        admin.set_user_active("anna", True)
+    win.poll_for_changes()
+    assert not win.locked_out and win.model.rowCount() > 0
+    assert len(warnings) == 1
+
+
+def test_a_row_that_cannot_be_read_is_reported_once_not_per_painted_cell(open_window, warnings):
+    win = open_window("anna")
+    win.model.forget_rows()
+    win.inbox.close()  # the window's own connection is gone: every row read fails
+    for column in range(win.model.columnCount()):
+        assert win.model.data(win.model.index(0, column)) is None
+    QApplication.processEvents()
+    assert len(warnings) == 1
+
+
+def test_a_live_reload_keeps_every_selected_case_selected(open_window, store, schemas_dir):
+    win = open_window("lead")
+    _select_rows(win, [0, 1, 3])
+    chosen = win.selected_case_ids()
+    assert len(chosen) == 3
+    with Inbox(store, schemas_dir) as other:
+        other.add_note(chosen[1], "Rückruf vereinbart")
+    win.poll_for_changes()
+    assert win.selected_case_ids() == chosen
+
+
+def test_versions_of_a_selection_not_yet_painted_come_from_the_store(open_window):
+    """Ctrl+A over a long queue: rows never painted are not read page by page."""
+    win = open_window("lead")
+    win.table.selectAll()
+    win.model.forget_rows()
+    versions = win.selected_case_versions()
+    assert versions == {
+        case_id: win.inbox.case(case_id)["version"] for case_id in win.selected_case_ids()
+    }
+    assert len(versions) == win.model.rowCount()

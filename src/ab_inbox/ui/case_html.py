@@ -19,6 +19,7 @@ from ab_inbox.ui.i18n import (
     local_date,
     local_time,
     tr_status,
+    type_title,
 )
 
 STYLE = """
@@ -182,8 +183,14 @@ def _render_case(case: dict) -> str:
             QCoreApplication.translate("CaseHtml", "Antrag"),
             _fields(
                 [
-                    (QCoreApplication.translate("CaseHtml", "Typ"), _v(case.get("type_title"))),
-                    ("Antragsidentifikation", _v(case.get("antragsidentifikation"))),
+                    (
+                        QCoreApplication.translate("CaseHtml", "Typ"),
+                        _v(type_title(case.get("type_code")) or case.get("type_title")),
+                    ),
+                    (
+                        QCoreApplication.translate("CaseHtml", "Antragsidentifikation"),
+                        _v(case.get("antragsidentifikation")),
+                    ),
                     (
                         QCoreApplication.translate("CaseHtml", "Eingang"),
                         _v(case.get("received_at") and local_time(case["received_at"], True)),
@@ -323,11 +330,15 @@ def _deliveries(deliveries: list[dict]) -> str:
     return f"<table class='f'>{''.join(rows)}</table>"
 
 
+def _message_title(message: dict) -> str:
+    return type_title(message.get("type_code")) or message.get("type_name") or ""
+
+
 def _history(case: dict, messages: list[dict]) -> str:
     items = [
         (
             m["received_at"],
-            f"{escape(m.get('type_title') or m['type_name'] or '')} "
+            f"{escape(_message_title(m))} "
             f"<span class='muted'>#{m['id']}</span>",
         )
         for m in messages

@@ -21,18 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ab_inbox.ui.i18n import current_language
+from ab_inbox.ui.i18n import type_title
 from ab_inbox.ui.team_dialog import TeamDialog, fill, row_data, table
-from ab_inbox.xauslaender.message_types import by_code, inbound_types
+from ab_inbox.xauslaender.message_types import inbound_types
 
 DEFAULT_TYPE = "*"
-
-
-def type_title(code: str | None) -> str:
-    message_type = by_code(code) if code else None
-    if message_type is None:
-        return code or ""
-    return message_type.title_de if current_language() == "de" else message_type.title_en
 
 
 class DistributionDialog(TeamDialog):

@@ -93,6 +93,16 @@ def remove_translators(app: QCoreApplication) -> None:
         translator.deleteLater()
 
 
+def type_title(code: str | None) -> str:
+    """A message type's title in the UI language (the code itself if it is not known)."""
+    from ab_inbox.xauslaender.message_types import by_code
+
+    message_type = by_code(code) if code else None
+    if message_type is None:
+        return code or ""
+    return message_type.title_de if current_language() == "de" else message_type.title_en
+
+
 def local_time(utc_text: str | None, seconds: bool = False) -> str:
     """A stored UTC time ("…Z") in the workstation's local time, German order; "–" for none."""
     return local_text(utc_text, seconds=seconds) or "–"

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
 from ab_inbox.casework import status as workflow
 from ab_inbox.ui import handoff_actions as handoff
 from ab_inbox.ui.i18n import tr_status
+from ab_inbox.ui.queue_model import COLUMNS
 from ab_inbox.ui.team_actions import add_team_actions, build_team_menu
 
 # Back-channel reply types offered in the "Antworten" menu (titles from the type registry).
@@ -88,7 +89,7 @@ def build_actions(window) -> dict[str, QAction]:
     )
     add(
         "save_search",
-        QCoreApplication.translate("MainWindow", "Suche &speichern…"),
+        QCoreApplication.translate("MainWindow", "Suche s&peichern…"),
         None,
         lambda: save_search(window),
     )
@@ -212,6 +213,7 @@ def _menus(window, acts) -> None:
     nav = bar.addMenu(QCoreApplication.translate("MainWindow", "&Navigation"))
     for name in ("next", "previous", "queue", "open", "search", "save_search"):
         nav.addAction(acts[name])
+    _sort_menu(window, nav.addMenu(QCoreApplication.translate("MainWindow", "S&ortieren nach")))
     build_team_menu(window, acts)
     help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Hilfe"))
     help_menu.addAction(acts["help"])
@@ -224,7 +226,26 @@ def _menus(window, acts) -> None:
         toolbar.addAction(acts[f"status_{slug}"])
 
 
+def _sort_menu(window, menu) -> None:
+    """Sorting without the mouse: one entry per column; the column sorted by again turns the
+    order round (as a second click on its header does)."""
+    for column, (_key, title, _sort, _width) in enumerate(COLUMNS):
+        action = menu.addAction(QCoreApplication.translate("QueueModel", title))
+        action.setObjectName(f"sort_{column}")
+        action.triggered.connect(lambda _checked=False, c=column: sort_by(window, c))
+
+
 # --- handlers ---------------------------------------------------------------------------------
+def sort_by(window, column: int) -> None:
+    header = window.table.horizontalHeader()
+    if header.sortIndicatorSection() == column:
+        ascending = header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+        order = Qt.SortOrder.DescendingOrder if ascending else Qt.SortOrder.AscendingOrder
+    else:
+        order = Qt.SortOrder.AscendingOrder
+    window.table.sortByColumn(column, order)
+
+
 def move(window, step: int) -> None:
     rows = window.model.rowCount()
     if not rows:
@@ -379,4 +400,18 @@ def save_search(window) -> None:
 def show_shortcuts(window) -> None:
     from ab_inbox.ui.shortcuts_dialog import ShortcutsDialog
 
-    ShortcutsDialog(list(window.actions_by_name.values()), window).exec()
+    ShortcutsDialog(list(window.actions_by_name.values()), window, viewer_actions()).exec()
+
+
+def viewer_actions() -> list:
+    """The document viewers' own keys (they work while a document has the focus)."""
+    from ab_inbox.ui.viewers.image_viewer import ImageViewer
+    from ab_inbox.ui.viewers.pdf_viewer import PdfViewer
+    from ab_inbox.ui.viewers.xml_viewer import XmlViewer
+
+    found = []
+    for kind in (PdfViewer, ImageViewer, XmlViewer):
+        viewer = kind()
+        found.extend((action.text(), action.shortcuts()) for action in viewer.actions())
+        viewer.deleteLater()
+    return found

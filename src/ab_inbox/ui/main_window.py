@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QItemSelection,
+    QItemSelectionModel,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -71,6 +80,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("AB-Inbox – Posteingang Ausländerbehörde"))
         self.setAcceptDrops(True)
         self._refresh_token = 0
+        self._query_error: str | None = None  # shown once until a query works again
+        self.locked_out = False  # the core refused to show cases to this login
         self._pending_query: tuple | None = None
         self._case_token = 0
         self._data_version = inbox.data_version()
@@ -104,6 +115,10 @@ class MainWindow(QMainWindow):
     def _apply_actor(self, actor) -> None:
         self.actor = actor
         apply_role(self, actor)
+        if self.locked_out and actor.known:  # access given back (reactivated)
+            self.locked_out = False
+            self.model.forget_rows()
+            self.refresh()
 
     def check_reminders(self) -> None:
         """What is due for the acting user, shown in the bar above the queue (not a dialog)."""
@@ -135,6 +150,7 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(lambda _: self.search_timer.start())
 
         self.model = QueueModel(self.inbox.case_rows, self)
+        self.model.rows_failed.connect(self._query_failed, Qt.ConnectionType.QueuedConnection)
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Warteschlange"))
         self.table.setModel(self.model)
@@ -233,24 +249,36 @@ class MainWindow(QMainWindow):
         item = self.views.currentItem()
         return item.data(ASSIGNEE_ROLE) if item else None
 
+    def _selected_rows(self) -> list[int]:
+        """Selected rows in queue order, from the selection's ranges: Ctrl+A over 100,000
+        cases is one range, not 100,000 indexes."""
+        rows: set[int] = set()
+        for selected in self.table.selectionModel().selection():
+            rows.update(range(selected.top(), selected.bottom() + 1))
+        return sorted(rows)
+
     def selected_case_ids(self) -> list[int]:
         """The selected cases in queue order (the current one when nothing else is)."""
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        ids = [self.model.case_id(row) for row in rows]
+        ids = [self.model.case_id(row) for row in self._selected_rows()]
         current = self.current_case_id()
         return [i for i in ids if i is not None] or ([current] if current else [])
 
     def selected_case_versions(self) -> dict[int, int]:
-        """The selected cases with the version the queue shows (for conflict checks)."""
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        """The selected cases with the version the queue shows (for conflict checks); cases
+        never painted (not seen) with their current version, read in one query."""
+        rows = self._selected_rows()
         current = self.table.currentIndex().row()
         if not rows and current >= 0:
             rows = [current]
-        found = {}
+        found, unseen = {}, []
         for row in rows:
-            data = self.model.row_data(row)
+            data = self.model.cached_row(row)
             if data is not None:
                 found[data["id"]] = data["version"]
+            elif (case_id := self.model.case_id(row)) is not None:
+                unseen.append(case_id)
+        if unseen:
+            found.update(self.inbox.case_versions(unseen))
         return found
 
     def select_view(self, key: str) -> bool:
@@ -284,6 +312,8 @@ class MainWindow(QMainWindow):
         changed, not when the user only searches, sorts or switches views. A request for the
         query already on its way (Qt may ask twice for one header click) is not sent again,
         unless data changed (counts=True)."""
+        if self.locked_out:
+            return
         view, saved_search = self.current_view()
         if view == "quarantine":
             self.center.setCurrentWidget(self.quarantine)
@@ -304,6 +334,7 @@ class MainWindow(QMainWindow):
         token = self._refresh_token
         keep = self.current_case_id() if keep_selection else None
         keep_row = self.table.currentIndex().row()
+        also = self.selected_case_ids() if keep_selection else []
         if self._wanted_case is not None:
             keep, keep_row = self._wanted_case, -1
 
@@ -313,17 +344,26 @@ class MainWindow(QMainWindow):
             )
 
         Op(self, query).on_success(
-            lambda ids: self._apply_ids(token, ids, keep, keep_row)
-        ).on_failure(self.show_error).start()
+            lambda ids: self._apply_ids(token, ids, keep, keep_row, also)
+        ).on_failure(self._query_failed).start()
         if counts:
             self._refresh_counts()
 
-    def _apply_ids(self, token: int, ids: list[int], keep: int | None, keep_row: int = -1) -> None:
+    def _apply_ids(
+        self,
+        token: int,
+        ids: list[int],
+        keep: int | None,
+        keep_row: int = -1,
+        also: list[int] | None = None,
+    ) -> None:
         """Show new ids; the selected case stays selected, or, if it left this view (e.g.
-        taken out of "Neu"), the case now at its place is selected, as in a mail client."""
+        taken out of "Neu"), the case now at its place is selected, as in a mail client.
+        Other selected cases (`also`, for batch actions) stay selected where still listed."""
         if token != self._refresh_token:
             return  # a newer refresh is on its way
         self._pending_query = None
+        self._query_error = None
         wanted, self._wanted_case = self._wanted_case, None
         scroll = self.table.verticalScrollBar().value()
         self.table.selectionModel().blockSignals(True)
@@ -338,6 +378,8 @@ class MainWindow(QMainWindow):
         if row >= 0:
             self.table.setCurrentIndex(self.model.index(row, 0))
             self.table.selectRow(row)
+            if also and len(also) > 1:
+                self._reselect(ids, also)
         self.table.selectionModel().blockSignals(False)
         if wanted is not None and row >= 0:
             self.table.scrollTo(self.model.index(row, 0))
@@ -350,6 +392,22 @@ class MainWindow(QMainWindow):
         elif keep is not None or not ids:
             self.case_view.show_case(None)
         self.ids_applied.emit()
+
+    def _reselect(self, ids: list[int], wanted: list[int]) -> None:
+        """Select again the rows of `wanted` cases that are still listed, as row ranges."""
+        position = {case_id: row for row, case_id in enumerate(ids)}
+        rows = sorted(position[i] for i in wanted if i in position)
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        start = previous = None
+        for row in [*rows, None]:
+            if start is not None and row != previous + 1:
+                selection.select(self.model.index(start, 0), self.model.index(previous, last))
+                start = None
+            if row is not None and start is None:
+                start = row
+            previous = row
+        self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.Select)
 
     def _refresh_counts(self) -> None:
         def counts():
@@ -413,7 +471,9 @@ class MainWindow(QMainWindow):
                 self.case_view.show_case(case, labels)
                 self.case_shown.emit(case_id)
 
-        Op(self, read).on_success(show).on_failure(self.show_error).start()
+        Op(self, read).on_success(show).on_failure(
+            lambda exc: self.show_error(exc, reload=False)
+        ).start()
         if audit:
             Op(self, lambda: self.workers.get().mark_viewed(case_id), "write").start()
 
@@ -428,7 +488,12 @@ class MainWindow(QMainWindow):
         open_raw_xml(self, message_id)
 
     def add_note(self, case_id: int, text: str) -> None:
-        self.write(lambda inbox: inbox.add_note(case_id, text))
+        """The case view keeps the draft until the note is stored (a failed write loses
+        nothing)."""
+        self.write(
+            lambda inbox: inbox.add_note(case_id, text),
+            done=lambda _changes: self.case_view.note_saved(case_id, text),
+        )
 
     # --- writes ---------------------------------------------------------------------------
     def write(self, fn, done=None) -> None:
@@ -450,16 +515,36 @@ class MainWindow(QMainWindow):
         self.model.forget_rows()
         self.refresh()
 
-    def show_error(self, exc: BaseException) -> None:
+    def _error_text(self, exc: BaseException) -> str:
         if isinstance(exc, BilingualError):
-            text = exc.text(self.inbox.settings.language)
-        else:
-            text = self.tr("Unerwarteter Fehler: {0}").format(type(exc).__name__)
-        QMessageBox.warning(self, self.tr("AB-Inbox"), text)
+            return exc.text(self.inbox.settings.language)
+        return self.tr("Unerwarteter Fehler: {0}").format(type(exc).__name__)
+
+    def show_error(self, exc: BaseException, reload: bool = True) -> None:
+        """A refused or failed action: say why, then show the queue as it now is (a write
+        may have lost a race). `reload=False` for failed reads, which a reload would repeat."""
+        QMessageBox.warning(self, self.tr("AB-Inbox"), self._error_text(exc))
         if isinstance(exc, AccessDenied):
             self.reload_actor()  # the role may have changed since the window asked
-        self.model.forget_rows()
-        self.refresh()
+        if reload:
+            self.model.forget_rows()
+            self.refresh()
+
+    def _query_failed(self, exc: BaseException) -> None:
+        """The queue could not be read. Said once (the live poll would repeat it every few
+        seconds) until a query works again; refused access empties the window until the
+        login is allowed again."""
+        if isinstance(exc, AccessDenied) and not self.locked_out:
+            self.locked_out = True
+            self.model.set_ids([])
+            self.case_view.show_case(None)
+            self.reload_actor()
+        text = self._error_text(exc)
+        if text == self._query_error:
+            return
+        self._query_error = text
+        self.statusBar().showMessage(text)
+        QMessageBox.warning(self, self.tr("AB-Inbox"), text)
 
     # --- drag and drop --------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802

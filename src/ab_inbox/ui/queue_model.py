@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ab_inbox.times import local_text, parse_utc
-from ab_inbox.ui.i18n import local_time, tr_status
+from ab_inbox.ui.i18n import local_time, tr_status, type_title
 
 PAGE_SIZE = 64
 _INVALID_BRUSH = None  # created with the first model (needs a QGuiApplication)
@@ -79,10 +79,12 @@ def _age_text(row: dict, today: date) -> str:
         text = due_text(days)
     else:
         received = parse_utc(row["received_at"])
-        text = f"{(datetime.now(UTC).date() - received.date()).days} T"
+        days = (datetime.now(UTC).date() - received.date()).days
+        text = QCoreApplication.translate("QueueModel", "{0} T").format(days)
     if row.get("follow_up_date"):
         follow = date.fromisoformat(row["follow_up_date"])
-        text += f" · WV {follow:%d.%m.}" + (" !" if follow <= today else "")
+        text += QCoreApplication.translate("QueueModel", " · WV {0}").format(f"{follow:%d.%m.}")
+        text += " !" if follow <= today else ""
     return text
 
 
@@ -96,6 +98,7 @@ def _age_tooltip(row: dict) -> str | None:
 
 class QueueModel(QAbstractTableModel):
     sort_requested = Signal(str, bool)  # core sort key, descending
+    rows_failed = Signal(object)  # the exception of a page that could not be read
 
     def __init__(self, fetch_rows: Callable[[list[int]], dict[int, dict]], parent=None):
         super().__init__(parent)
@@ -141,13 +144,26 @@ class QueueModel(QAbstractTableModel):
         page = self._pages.get(page_no)
         if page is None:
             ids = self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
-            page = self._fetch_rows(ids)
+            try:
+                page = self._fetch_rows(ids)
+            except Exception as exc:  # asked for while painting: report it, do not raise
+                # Kept empty until the rows are reloaded, so one failure is one report, not
+                # one per painted cell.
+                page = {}
+                self.rows_failed.emit(exc)
             self._pages[page_no] = page
             while len(self._pages) > MAX_CACHED_PAGES:
                 self._pages.popitem(last=False)
         else:
             self._pages.move_to_end(page_no)
         return page.get(self._ids[row])
+
+    def cached_row(self, row: int) -> dict | None:
+        """The row as the queue shows it if its page is loaded; None without reading it."""
+        if not 0 <= row < len(self._ids):
+            return None
+        page = self._pages.get(row // PAGE_SIZE)
+        return page.get(self._ids[row]) if page is not None else None
 
     # --- Qt model API ----------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
@@ -200,6 +216,8 @@ class QueueModel(QAbstractTableModel):
             return _age_text(row, date.today())
         if key == "status":
             return tr_status(row["status"])
+        if key == "type_title":
+            return type_title(row.get("type_code"))
         if key == "validation":
             return self.tr("gültig") if row["validation"] == "valid" else self.tr("ungültig")
         if key == "applicant_name":
