@@ -250,3 +250,38 @@ def test_every_translated_text_is_a_plain_literal(module):
                 assert isinstance(node.args[0], ast.Constant), ast.unparse(node)
             if name == "translate":
                 assert all(isinstance(a, ast.Constant) for a in node.args[:2]), ast.unparse(node)
+
+
+def test_a_view_that_cannot_be_audited_is_taken_off_screen(window, store, warnings):
+    """Every look at personal data is in the audit log; when that entry cannot be written,
+    the case is not left on screen and the user is told."""
+    with closing(sqlite3.connect(store)) as db:
+        db.execute(
+            "CREATE TRIGGER refuse_views BEFORE INSERT ON audit WHEN NEW.action = 'viewed'"
+            " BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END"
+        )
+        db.commit()
+    window.table.selectRow(1)
+    assert window.case_view.case is None
+    assert len(warnings) == 1
+
+
+def test_a_saved_search_can_be_deleted_from_the_side_list(window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    window.inbox.save_search("Müller-Anträge", "all", "muller")
+    window.reload_saved_searches()
+    saved = [i for i in range(window.views.count()) if "Müller" in window.views.item(i).text()]
+    window.views.setCurrentRow(saved[0])
+    asked = []
+    monkeypatch.setattr(
+        "ab_inbox.ui.main_actions.QMessageBox.question",
+        lambda *args: asked.append(args[2]) or QMessageBox.StandardButton.Yes,
+    )
+    delete = window.trigger("delete_search")
+    assert delete in window.views.actions()  # also the side list's context menu
+    delete.trigger()
+    assert asked and "Müller-Anträge" in asked[0]
+    assert window.inbox.saved_searches() == []
+    assert not any("Müller" in window.views.item(i).text() for i in range(window.views.count()))
+    assert window.current_view() == ("all", None)

@@ -51,6 +51,15 @@ def warnings(monkeypatch):
     return shown
 
 
+@pytest.fixture
+def notices(monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _p, _t, text, *a, **k: shown.append(text)
+    )
+    return shown
+
+
 def press_ok(dlg: SettingsDialog) -> None:
     dlg.button_box.button(QDialogButtonBox.StandardButton.Ok).click()
 
@@ -150,7 +159,7 @@ def test_ok_saves_changed_dvdv_ids(dialog, fresh_settings):
     assert fresh_settings.office_dvdv_ids == ["abh:muster-1", "abh:muster-2"]
 
 
-def test_ok_saves_numbers_and_choice(dialog):
+def test_ok_saves_numbers_and_choice(dialog, notices):
     dialog.editor("max_attachment_mb").setValue(7)
     dialog.editor("settle_s").setValue(0.5)
     combo = dialog.editor("language")
@@ -158,6 +167,19 @@ def test_ok_saves_numbers_and_choice(dialog):
     press_ok(dialog)
     loaded = config.Settings.load()
     assert (loaded.max_attachment_mb, loaded.settle_s, loaded.language) == (7, 0.5, "en")
+
+
+def test_a_change_read_only_at_start_says_it_needs_a_restart(dialog, notices):
+    combo = dialog.editor("language")
+    combo.setCurrentIndex(combo.findData("en"))
+    press_ok(dialog)
+    assert len(notices) == 1 and "Sprache" in notices[0] and "Neustart" in notices[0]
+
+
+def test_a_change_that_works_at_once_says_nothing_about_a_restart(dialog, notices):
+    dialog.editor("settle_s").setValue(0.5)
+    press_ok(dialog)
+    assert notices == []
 
 
 def test_cancel_saves_nothing(dialog):

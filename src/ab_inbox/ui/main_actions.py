@@ -10,7 +10,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from ab_inbox.casework import status as workflow
 from ab_inbox.ui import handoff_actions as handoff
@@ -92,6 +92,12 @@ def build_actions(window) -> dict[str, QAction]:
         QCoreApplication.translate("MainWindow", "Suche s&peichern…"),
         None,
         lambda: save_search(window),
+    )
+    add(
+        "delete_search",
+        QCoreApplication.translate("MainWindow", "Gespeicherte Suche &löschen…"),
+        None,
+        lambda: delete_saved_search(window),
     )
     add(
         "next",
@@ -211,8 +217,11 @@ def _menus(window, acts) -> None:
     for name in ("export", "print", "print_all", "save_pdf"):
         case_menu.addAction(acts[name])
     nav = bar.addMenu(QCoreApplication.translate("MainWindow", "&Navigation"))
-    for name in ("next", "previous", "queue", "open", "search", "save_search"):
+    for name in ("next", "previous", "queue", "open", "search", "save_search", "delete_search"):
         nav.addAction(acts[name])
+    # The side list's own menu: right click or the context-menu key on a saved search.
+    window.views.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    window.views.addAction(acts["delete_search"])
     _sort_menu(window, nav.addMenu(QCoreApplication.translate("MainWindow", "S&ortieren nach")))
     build_team_menu(window, acts)
     help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Hilfe"))
@@ -395,6 +404,29 @@ def save_search(window) -> None:
             lambda inbox: inbox.save_search(name, view, text),
             done=lambda _c: window.reload_saved_searches(),
         )
+
+
+def delete_saved_search(window) -> None:
+    chosen = window.current_saved_search()
+    if chosen is None:
+        window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Keine gespeicherte Suche ausgewählt"), 3000
+        )
+        return
+    search_id, name = chosen
+    answer = QMessageBox.question(
+        window,
+        QCoreApplication.translate("MainWindow", "Gespeicherte Suche löschen"),
+        QCoreApplication.translate("MainWindow", "„{0}“ löschen?").format(name),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return
+
+    def done(_changes) -> None:
+        window.select_view("all")
+        window.reload_saved_searches()
+
+    window.write(lambda inbox: inbox.delete_saved_search(search_id), done=done)
 
 
 def show_shortcuts(window) -> None:

@@ -66,6 +66,7 @@ VIEWS = (
 )
 VIEW_ROLE = Qt.ItemDataRole.UserRole + 1
 ASSIGNEE_ROLE = Qt.ItemDataRole.UserRole + 2  # a temporary view: one person's open cases
+SAVED_SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # the id of a saved search
 
 
 class MainWindow(QMainWindow):
@@ -475,7 +476,17 @@ class MainWindow(QMainWindow):
             lambda exc: self.show_error(exc, reload=False)
         ).start()
         if audit:
-            Op(self, lambda: self.workers.get().mark_viewed(case_id), "write").start()
+            Op(self, lambda: self.workers.get().mark_viewed(case_id), "write").on_failure(
+                lambda exc: self._view_not_audited(case_id, exc)
+            ).start()
+
+    def _view_not_audited(self, case_id: int, exc: BaseException) -> None:
+        """Every view of a case is in the audit log; a view that could not be logged is
+        taken off screen and the user is told why."""
+        if (self.case_view.case or {}).get("id") == case_id:
+            self._case_token += 1  # a read still on its way must not show it again
+            self.case_view.show_case(None)
+        self.show_error(exc, reload=False)
 
     def open_attachment(self, message_id: int, position: int) -> None:
         from ab_inbox.ui.attachments import open_attachment
@@ -571,9 +582,16 @@ class MainWindow(QMainWindow):
             for s in searches:
                 item = QListWidgetItem(f"★ {s['name']}")
                 item.setData(VIEW_ROLE, (s["view"], s["search"] or ""))
+                item.setData(SAVED_SEARCH_ROLE, s["id"])
                 self.views.addItem(item)
 
         Op(self, lambda: self.workers.get().saved_searches()).on_success(show).start()
+
+    def current_saved_search(self) -> tuple[int, str] | None:
+        """(id, shown name) of the saved search chosen in the side list, if one is."""
+        item = self.views.currentItem()
+        search_id = item.data(SAVED_SEARCH_ROLE) if item else None
+        return (search_id, item.text()) if search_id is not None else None
 
     def trigger(self, name: str) -> QAction:
         """An action by name (menus, toolbar and shortcuts share them)."""

@@ -78,6 +78,9 @@ FILE_FILTERS = {
     "xta_ca_file": QT_TRANSLATE_NOOP("SettingsDialog", "PEM-Zertifikate (*.pem *.crt *.cer)"),
 }
 
+# Read once when the desktop starts (translations, the schema packs' folder).
+RESTART_SETTINGS = ("language", "schemas_dir")
+
 # Runs off the GUI thread with the settings as entered; the main window supplies it.
 ConnectionCheck = Callable[[config.Settings], "XtaCheck"]
 
@@ -350,5 +353,17 @@ class SettingsDialog(QDialog):
                 % config.settings_path(),
             )
             return
+        changed = [
+            name
+            for name in RESTART_SETTINGS
+            if getattr(edited, name) != getattr(self.settings, name)
+        ]
         self.settings.values = edited.values
         super().accept()
+        if changed:
+            titles = ", ".join(setting_title(s) for s in config.SETTINGS if s.name in changed)
+            QMessageBox.information(
+                self.parentWidget(),
+                self.tr("Einstellungen gespeichert"),
+                self.tr("{0}: wirkt nach einem Neustart von AB-Inbox.").format(titles),
+            )
