@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, QUrl
@@ -526,3 +527,22 @@ def test_menu_mnemonics_are_unique_within_each_menu(window):
         keys = [k for k in keys if k]
         assert len(keys) == len(set(keys)), (menu.title(), keys)
         menus.extend(a.menu() for a in menu.actions() if a.menu() is not None)
+
+
+def test_a_follow_up_date_can_be_taken_away(window, monkeypatch):
+    from ab_inbox.ui.follow_up_dialog import FollowUpDialog
+
+    window.table.selectRow(0)
+    case_id = window.case_view.case["id"]
+    window.inbox.set_follow_up(case_id, date.today() + timedelta(days=3))
+    window.after_own_write()
+    window.table.selectRow(window.model.row_of(case_id))
+    assert window.case_view.case["follow_up_date"]
+
+    def press_remove(dialog):
+        dialog.remove_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(FollowUpDialog, "exec", press_remove)
+    window.trigger("follow_up").trigger()
+    assert window.inbox.case(case_id)["follow_up_date"] is None

@@ -9,7 +9,10 @@ from PySide6.QtWidgets import QCalendarWidget, QDialog, QDialogButtonBox, QLabel
 
 
 class FollowUpDialog(QDialog):
-    def __init__(self, parent=None, initial: date | None = None):
+    REMOVED = 2  # exec() result: take the follow-up date away
+
+    def __init__(self, parent=None, initial: date | None = None, removable: bool = False):
+        """`removable`: the case has a follow-up date, which may also be taken away."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Wiedervorlage"))
         self.calendar = QCalendarWidget()
@@ -24,6 +27,12 @@ class FollowUpDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        if removable:
+            remove = buttons.addButton(
+                self.tr("Wiedervorlage &entfernen"), QDialogButtonBox.ButtonRole.DestructiveRole
+            )
+            remove.clicked.connect(lambda: self.done(self.REMOVED))
+            self.remove_button = remove
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Wiedervorlage am:")))
         layout.addWidget(self.calendar)

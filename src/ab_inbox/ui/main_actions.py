@@ -299,12 +299,23 @@ def ask_date(window) -> date | None:
 
 
 def follow_up(window) -> None:
-    day = ask_date(window)
-    if day is not None:
-        with_case(
-            window,
-            lambda inbox, cid, version: inbox.set_follow_up(cid, day, expected_version=version),
-        )
+    """Set the follow-up date; a case that has one may also have it taken away."""
+    from ab_inbox.ui.follow_up_dialog import FollowUpDialog
+
+    current = (window.case_view.case or {}).get("follow_up_date")
+    initial = date.fromisoformat(current) if current else None
+    dialog = FollowUpDialog(window, initial, removable=initial is not None)
+    result = dialog.exec()
+    if result == QDialog.DialogCode.Accepted:
+        day = dialog.chosen()
+    elif result == FollowUpDialog.REMOVED:
+        day = None
+    else:
+        return
+    with_case(
+        window,
+        lambda inbox, cid, version: inbox.set_follow_up(cid, day, expected_version=version),
+    )
 
 
 def focus_note(window) -> None:
