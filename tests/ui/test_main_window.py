@@ -245,12 +245,15 @@ def test_window_layout_is_remembered(qtbot, store, schemas_dir):
     qtbot.addWidget(first)
     first.splitter.setSizes([111, 600, 400])
     sizes = first.splitter.sizes()
+    first.case_view.documents_splitter.setSizes([230, 570])
+    documents = first.case_view.documents_splitter.sizes()
     first.close()
     first.workers.close_all()
     first.inbox.close()
     second = create_window(store, schemas_dir, Settings())
     qtbot.addWidget(second)
     assert second.splitter.sizes()[0] == sizes[0]
+    assert second.case_view.documents_splitter.sizes() == documents
     second.live_timer.stop()
     second.workers.close_all()
     second.inbox.close()

@@ -86,12 +86,12 @@ class CaseView(QWidget):
         self.viewer_message = QLabel(self.tr("Dokument auswählen"))
         self.viewer_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.viewer_holder.addWidget(self.viewer_message)
-        splitter = QSplitter()
-        splitter.addWidget(self.documents)
-        splitter.addWidget(self.viewer_holder)
-        splitter.setStretchFactor(1, 4)
-        splitter.setSizes([160, 640])
-        return splitter
+        self.documents_splitter = QSplitter()  # its sizes are kept with the window's layout
+        self.documents_splitter.addWidget(self.documents)
+        self.documents_splitter.addWidget(self.viewer_holder)
+        self.documents_splitter.setStretchFactor(1, 4)
+        self.documents_splitter.setSizes([160, 640])
+        return self.documents_splitter
 
     def _build_notes(self) -> QWidget:
         box = QWidget()

@@ -215,6 +215,8 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(state.value("splitter"))
         else:
             self.splitter.setSizes([170, 760, 470])
+        if state.value("documents_splitter"):
+            self.case_view.documents_splitter.restoreState(state.value("documents_splitter"))
         if state.value("header"):
             self.table.horizontalHeader().restoreState(state.value("header"))
         else:
@@ -232,6 +234,7 @@ class MainWindow(QMainWindow):
         state.setValue("geometry", self.saveGeometry())
         state.setValue("window", self.saveState())
         state.setValue("splitter", self.splitter.saveState())
+        state.setValue("documents_splitter", self.case_view.documents_splitter.saveState())
         state.setValue("header", self.table.horizontalHeader().saveState())
         state.sync()
 
