@@ -18,8 +18,10 @@ from ab_inbox.ui import i18n
 from ab_inbox.ui.app import create_window
 from ab_inbox.ui.follow_up_dialog import FollowUpDialog
 from ab_inbox.ui.quarantine_table import QuarantineTable
+from ab_inbox.ui.queue_model import COLUMNS
 from ab_inbox.ui.settings_dialog import SettingsDialog
 from ab_inbox.ui.viewers.find_bar import FindBar
+from ab_inbox.xauslaender.message_types import by_code
 from tests.conftest import ensure_tester
 
 # The core's labels: the UI's own list (literal for lupdate) must say the same.
@@ -165,6 +167,18 @@ def test_english_ui_strings(language, qtbot):
     headers = [table.horizontalHeaderItem(i).text() for i in range(table.columnCount())]
     assert headers == ["Received", "File", "Reason", "Explanation"]
     assert table.accessibleName() == "Quarantine"
+    table.show_entries(
+        [
+            {
+                "received_at": "2026-11-02T09:00:00Z",
+                "source_name": "x.xml",
+                "reason_code": "not_xml",
+                "text_de": "Die Datei ist kein XML.",
+                "text_en": "The file is not XML.",
+            }
+        ]
+    )
+    assert table.item(0, 3).text() == "The file is not XML."
     bar = FindBar()
     qtbot.addWidget(bar)
     assert bar.findChild(QLineEdit).placeholderText() == "Find in document…"
@@ -261,3 +275,25 @@ def test_findings_follow_the_interface_language(language, inbox, tmp_path):
     language("en")
     html = render_case(case)
     assert finding["text_en"] in html.replace("&#x27;", "'") and finding["text_de"] not in html
+
+
+def test_message_types_are_named_in_english(language, qtbot, tmp_path, schemas_dir):
+    from tests.messages import fetch_files, valid_message
+
+    language("en")
+    db = tmp_path / "types.sqlite3"
+    with Inbox(db, schemas_dir) as box:
+        ensure_tester(box)
+        fetch_files(box, tmp_path / "drop", {"a.xml": valid_message(seed=5)})
+    win = create_window(db, schemas_dir, config.Settings())
+    qtbot.addWidget(win)
+    try:
+        win.refresh()
+        column = [key for key, *_ in COLUMNS].index("type_title")
+        shown = win.model.data(win.model.index(0, column))
+        code = win.model.row_data(0)["type_code"]
+        assert shown == by_code(code).title_en != by_code(code).title_de
+    finally:
+        win.live_timer.stop()
+        win.workers.close_all()
+        win.inbox.close()

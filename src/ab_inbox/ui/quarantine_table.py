@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
 
-from ab_inbox.ui.i18n import local_time
+from ab_inbox.ui.i18n import current_language, local_time
 
 
 class QuarantineTable(QTableWidget):
@@ -21,15 +21,18 @@ class QuarantineTable(QTableWidget):
 
     def show_entries(self, rows: list[dict]) -> None:
         self.setRowCount(len(rows))
+        shown, other = (
+            ("text_de", "text_en") if current_language() == "de" else ("text_en", "text_de")
+        )
         for i, row in enumerate(reversed(rows)):
             values = (
                 local_time(row["received_at"]),
                 row["source_name"] or "",
                 row["reason_code"],
-                row["text_de"],
+                row[shown],
             )
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                item.setToolTip(row["text_de"] + "\n" + row["text_en"])
+                item.setToolTip(row[shown] + "\n" + row[other])
                 self.setItem(i, column, item)
         self.resizeColumnsToContents()
