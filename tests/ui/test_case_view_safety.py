@@ -11,6 +11,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel
 
@@ -285,3 +286,22 @@ def test_a_saved_search_can_be_deleted_from_the_side_list(window, monkeypatch):
     assert window.inbox.saved_searches() == []
     assert not any("Müller" in window.views.item(i).text() for i in range(window.views.count()))
     assert window.current_view() == ("all", None)
+
+
+def test_a_follow_up_message_in_verlauf_opens_its_own_xml(window, store, schemas_dir, tmp_path):
+    with Inbox(store, schemas_dir) as box:
+        generate_demo(tmp_path / "more", 12, seed=3)
+        box.fetch(tmp_path / "more", settle_s=0)
+    window.after_own_write()
+    case_id = max(window.inbox.case_ids(), key=lambda c: len(window.inbox.case(c)["messages"]))
+    messages = window.inbox.case(case_id)["messages"]
+    assert len(messages) >= 2
+    window.table.selectRow(window.model.row_of(case_id))
+    html = window.case_view.details.toHtml()
+    later = messages[-1]["id"]
+    assert f"message:{later}" in html
+    window.case_view.details.anchorClicked.emit(QUrl(f"message:{later}"))
+    assert window.case_view.tabs.currentWidget() is window.case_view.raw_xml_holder
+    shown = _xml_text(window)
+    assert window.inbox.message_bytes(later).decode("utf-8")[:400] in shown
+    assert window.inbox.message_bytes(messages[0]["id"]).decode("utf-8")[:400] not in shown

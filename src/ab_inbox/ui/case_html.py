@@ -338,7 +338,7 @@ def _history(case: dict, messages: list[dict]) -> str:
     items = [
         (
             m["received_at"],
-            f"{escape(_message_title(m))} "
+            f"<a href='message:{int(m['id'])}'>{escape(_message_title(m))}</a> "
             f"<span class='muted'>#{m['id']}</span>",
         )
         for m in messages

@@ -45,6 +45,7 @@ class CaseView(QWidget):
         self._drafts: dict[int, str] = {}  # unsaved note text per case id
         self._draft_case: int | None = None  # the case whose draft the editor holds
         self._xml_message: int | None = None  # the message the XML tab shows or awaits
+        self._chosen_message: int | None = None  # picked in Verlauf; else the application
         self.header = QLabel(self.tr("Kein Fall ausgewählt"))
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.header.setAccessibleName(self.tr("Fallkopf"))
@@ -60,6 +61,7 @@ class CaseView(QWidget):
         self.tabs.setAccessibleName(self.tr("Fallansicht"))
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
+        self.details.anchorClicked.connect(self._link_clicked)
         self.details.setAccessibleName(self.tr("Antrag"))
         # Mnemonics unlike the menu bar's (Datei, Fall, Navigation, Team, Hilfe) and the
         # viewers' "Suchen", so Alt+letter reaches one thing only.
@@ -120,6 +122,7 @@ class CaseView(QWidget):
         same = self.case is not None and case is not None and case["id"] == self.case["id"]
         self.case = case
         if not same:
+            self._chosen_message = None
             self._show_draft_of(case["id"] if case else None)
             self._clear_raw_xml()
         self._show_delivery_warnings(case)
@@ -241,6 +244,9 @@ class CaseView(QWidget):
     def _raw_message_id(self) -> int | None:
         if not self.case:
             return None
+        ids = [m["id"] for m in self.case.get("messages") or []]
+        if self._chosen_message in ids:
+            return self._chosen_message
         return self.case.get("application_message_id") or (
             self.case["messages"][0]["id"] if self.case.get("messages") else None
         )
@@ -268,6 +274,16 @@ class CaseView(QWidget):
         if self.raw_xml_holder.count() and self._xml_message == self._raw_message_id():
             return  # already on screen for this case
         self._request_raw_xml()
+
+    def _link_clicked(self, url) -> None:
+        """A message in Verlauf ("message:ID"): its XML, as it arrived, in the XML tab."""
+        if url.scheme() != "message" or not url.path().isdigit():
+            return
+        self._chosen_message = int(url.path())
+        if self.tabs.currentWidget() is self.raw_xml_holder:
+            self._request_raw_xml()
+        else:
+            self.tabs.setCurrentWidget(self.raw_xml_holder)
 
     # --- note drafts -----------------------------------------------------------------------
     def _show_draft_of(self, case_id: int | None) -> None:
