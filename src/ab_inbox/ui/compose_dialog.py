@@ -1,8 +1,9 @@
 """Composing a reply through the back channel: a form built from the reply type's fields.
 
 The fields, their German labels and default texts come from the core (xauslaender.outbound
-REPLY_TYPES), so a new reply type needs no dialog code. The dialog only collects values; the
-core builds, validates and refuses, and its German reason is shown unchanged.
+REPLY_TYPES), so a new reply type needs no dialog code. The dialog collects values and holds
+back only an empty required field; the core builds, validates and refuses, and its reason is
+shown in the dialog unchanged, next to everything typed, so it can be corrected and sent again.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from datetime import date, time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QTime
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -59,14 +60,24 @@ class _DocumentPicker(QWidget):
             self.path = Path(name)
             self.label.setText(self.path.name)
 
+    def is_empty(self) -> bool:
+        return self.path is None and not self.text.toPlainText().strip()
+
     def value(self):
         if self.path is not None:
             return self.path.read_bytes()
         return self.text.toPlainText().strip() or None
 
 
+INVALID_STYLE = "{0} {{ border: 2px solid #c0392b; }}"
+
+
 class ComposeDialog(QDialog):
-    """`values()` returns the content dict for Inbox.send_reply(case, type, content)."""
+    """`values()` returns the content dict for Inbox.send_reply(case, type, content).
+
+    The dialog can be shown again after the core refused what it sent (`show_refusal`): its
+    editors keep their contents, so nothing typed is lost.
+    """
 
     def __init__(self, reply_type, defaults: dict, choices: dict[str, list], parent=None):
         super().__init__(parent)
@@ -75,6 +86,14 @@ class ComposeDialog(QDialog):
             QCoreApplication.translate("ComposeDialog", "Antwort: {0}").format(reply_type.title_de)
         )
         self.editors: dict[str, tuple[str, QWidget]] = {}
+        self.required = [f for f in reply_type.fields if f.required]
+        self.labels = {f.key: f.label_de for f in reply_type.fields}
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem.hide()
         form = QFormLayout()
         for field in reply_type.fields:
             editor = self._editor(field, defaults.get(field.key), choices.get(field.key, []))
@@ -96,6 +115,7 @@ class ComposeDialog(QDialog):
                 QCoreApplication.translate("ComposeDialog", "Pflichtfelder sind mit * markiert.")
             )
         )
+        layout.addWidget(self.problem)
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(620, 480)
@@ -123,6 +143,49 @@ class ComposeDialog(QDialog):
         if kind == "document":
             return _DocumentPicker(default or "")
         return QLineEdit(default or "")
+
+    def is_empty(self, key: str) -> bool:
+        kind, editor = self.editors[key]
+        if isinstance(editor, _DocumentPicker):
+            return editor.is_empty()
+        if kind in ("text", "list"):
+            return not editor.toPlainText().strip()
+        if kind == "code":
+            return editor.currentData() is None
+        if kind in ("date", "time"):
+            return False
+        return not editor.text().strip()
+
+    def accept(self) -> None:
+        """Send only with every required field filled; otherwise mark them and stay open."""
+        missing = [f.key for f in self.required if self.is_empty(f.key)]
+        if missing:
+            self.show_problem(
+                QCoreApplication.translate("ComposeDialog", "Bitte „{0}“ angeben.").format(
+                    "“, „".join(self.labels[k] for k in missing)
+                ),
+                missing,
+            )
+            return
+        self.show_problem("", [])
+        super().accept()
+
+    def show_refusal(self, text: str, key: str | None = None) -> None:
+        """The core's reason for not sending, with the field it names marked."""
+        self.show_problem(text, [key] if key in self.editors else [])
+
+    def show_problem(self, text: str, keys: list[str]) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+        for key, (_kind, editor) in self.editors.items():
+            marked = key in keys
+            editor.setProperty("invalid", marked)
+            target = editor.text if isinstance(editor, _DocumentPicker) else editor
+            style = INVALID_STYLE.format(target.metaObject().className())
+            target.setStyleSheet(style if marked else "")
+            target.setAccessibleDescription(text if marked else "")
+        if keys:
+            self.editors[keys[0]][1].setFocus()
 
     def values(self) -> dict:
         content: dict = {}

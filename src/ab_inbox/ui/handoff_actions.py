@@ -10,9 +10,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
+from ab_inbox.casework.roles import EXPORT_OVERRIDE, AccessDenied
 from ab_inbox.durable_files import write_file_atomic
+from ab_inbox.errors import BilingualError
 from ab_inbox.ui.ops import Op
 
 MAX_PAGE_PIXELS = (2480, 3508)  # A4 at 300 dpi
@@ -28,9 +30,15 @@ def _case_id(window) -> int | None:
     return case["id"]
 
 
+def may_override_export(window) -> bool:
+    actor = window.actor
+    return actor is not None and actor.may(EXPORT_OVERRIDE)
+
+
 def export_case(window, override_reason: str | None = None) -> None:
     """Export the selected case; a refusal because of its state offers an exception with a
-    reason (recorded and audited by the core)."""
+    reason (recorded and audited by the core) to those whose role may grant it. Others are
+    told who can, instead of being asked for a reason the core would then refuse."""
     case_id = _case_id(window)
     if case_id is None:
         return
@@ -38,6 +46,20 @@ def export_case(window, override_reason: str | None = None) -> None:
     def refused(exc: BaseException) -> None:
         reason = getattr(exc, "reason", None)
         if reason in ("not_ready", "invalid") and override_reason is None:
+            if not may_override_export(window):
+                QMessageBox.information(
+                    window,
+                    QCoreApplication.translate("MainWindow", "Export nicht möglich"),
+                    exc.text(window.inbox.settings.language)
+                    + "\n\n"
+                    + QCoreApplication.translate(
+                        "MainWindow",
+                        "Eine Teamleitung kann den Fall trotzdem exportieren (mit einer "
+                        "Begründung, die protokolliert wird). Bitte wenden Sie sich an Ihre "
+                        "Teamleitung.",
+                    ),
+                )
+                return
             text, ok = QInputDialog.getText(
                 window,
                 QCoreApplication.translate("MainWindow", "Export trotzdem?"),
@@ -94,25 +116,52 @@ def compose_reply(window, type_code: str) -> None:
 
     def show(prepared) -> None:
         defaults, options = prepared
-        dialog = ComposeDialog(kind, defaults, options, window)
+        ask(ComposeDialog(kind, defaults, options, window))
+
+    def ask(dialog) -> None:
+        """Show the dialog (again, with all it holds) until the reply is sent or cancelled."""
         if dialog.exec() != QDialog.DialogCode.Accepted:
+            dialog.deleteLater()
             return
-        content = dialog.values()
+        try:
+            content = dialog.values()
+        except OSError as exc:
+            dialog.show_refusal(
+                QCoreApplication.translate(
+                    "MainWindow", "Das gewählte Dokument kann nicht gelesen werden ({0})."
+                ).format(type(exc).__name__)
+            )
+            ask(dialog)
+            return
+
+        def sent(receipt) -> None:
+            dialog.deleteLater()
+            window.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "Antwort gesendet: {0}").format(
+                    Path(str(receipt.path)).name
+                ),
+                8000,
+            )
+            window.load_case(case_id, audit=False)
+
+        def refused(exc: BaseException) -> None:
+            # The core sends nothing when it refuses (content, settings, outbox not writable),
+            # so the caseworker corrects the reply instead of typing it again. Missing rights
+            # or an unexpected failure end it: sending again would not help or might repeat.
+            if isinstance(exc, BilingualError) and not isinstance(exc, AccessDenied):
+                dialog.show_refusal(
+                    exc.text(window.inbox.settings.language), getattr(exc, "key", None)
+                )
+                ask(dialog)
+                return
+            dialog.deleteLater()
+            window.show_error(exc)
+
         Op(
             window,
             lambda: window.workers.get().send_reply(case_id, type_code, content),
             "write",
-        ).on_success(
-            lambda receipt: (
-                window.statusBar().showMessage(
-                    QCoreApplication.translate("MainWindow", "Antwort gesendet: {0}").format(
-                        Path(str(receipt.path)).name
-                    ),
-                    8000,
-                ),
-                window.load_case(case_id, audit=False),
-            )
-        ).on_failure(window.show_error).start()
+        ).on_success(sent).on_failure(refused).start()
 
     Op(window, prepare).on_success(show).on_failure(window.show_error).start()
 
