@@ -297,3 +297,15 @@ def test_message_types_are_named_in_english(language, qtbot, tmp_path, schemas_d
         win.live_timer.stop()
         win.workers.close_all()
         win.inbox.close()
+
+
+def test_the_reply_dialog_speaks_english(language, qtbot):
+    from ab_inbox.ui.compose_dialog import ComposeDialog
+    from ab_inbox.xauslaender.outbound import REPLY_TYPES
+
+    language("en")
+    kind = next(iter(REPLY_TYPES.values()))
+    dialog = ComposeDialog(kind, {}, {})
+    qtbot.addWidget(dialog)
+    assert kind.title_en in dialog.windowTitle()
+    assert set(dialog.labels.values()) == {f.label_en for f in kind.fields}

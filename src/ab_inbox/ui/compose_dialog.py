@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ab_inbox.ui.i18n import current_language
+
 
 class _DocumentPicker(QWidget):
     """A file for a document field (PDF or JPEG), or a letter text the core turns into a PDF."""
@@ -82,12 +84,15 @@ class ComposeDialog(QDialog):
     def __init__(self, reply_type, defaults: dict, choices: dict[str, list], parent=None):
         super().__init__(parent)
         self.reply_type = reply_type
+        german = current_language() == "de"
         self.setWindowTitle(
-            QCoreApplication.translate("ComposeDialog", "Antwort: {0}").format(reply_type.title_de)
+            QCoreApplication.translate("ComposeDialog", "Antwort: {0}").format(
+                reply_type.title_de if german else reply_type.title_en
+            )
         )
         self.editors: dict[str, tuple[str, QWidget]] = {}
         self.required = [f for f in reply_type.fields if f.required]
-        self.labels = {f.key: f.label_de for f in reply_type.fields}
+        self.labels = {f.key: f.label_de if german else f.label_en for f in reply_type.fields}
         self.problem = QLabel()
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
@@ -97,8 +102,8 @@ class ComposeDialog(QDialog):
         form = QFormLayout()
         for field in reply_type.fields:
             editor = self._editor(field, defaults.get(field.key), choices.get(field.key, []))
-            editor.setAccessibleName(field.label_de)
-            label = field.label_de + (" *" if field.required else "")
+            editor.setAccessibleName(self.labels[field.key])
+            label = self.labels[field.key] + (" *" if field.required else "")
             form.addRow(label, editor)
             self.editors[field.key] = (field.kind, editor)
         buttons = QDialogButtonBox(
