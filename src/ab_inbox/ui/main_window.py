@@ -423,7 +423,7 @@ class MainWindow(QMainWindow):
                 inbox.last_fetches(),
             )
 
-        Op(self, counts).on_success(self._show_counts).start()
+        Op(self, counts).on_success(self._show_counts).on_failure(self._query_failed).start()
 
     def _show_counts(self, result) -> None:
         views, totals, last, fetches = result
