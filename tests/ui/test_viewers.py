@@ -92,10 +92,14 @@ def test_pdf_loads_navigates_searches_and_fits(shown, qtbot):
     viewer.previous_page()
     assert viewer.current_page() == 0
 
-    assert viewer.search("Zebra") >= 1
+    viewer.search("Zebra")
+    qtbot.waitUntil(lambda: not viewer.is_searching(), timeout=3000)
+    assert viewer.hit_count() == 1
     assert viewer.current_page() == 1
     assert viewer.hit_label_text() == "1 von 1 Treffer"
-    assert viewer.search("gibtesnicht") == 0
+    viewer.search("gibtesnicht")
+    qtbot.waitUntil(lambda: not viewer.is_searching(), timeout=3000)
+    assert viewer.hit_count() == 0
     assert viewer.hit_label_text() == "Keine Treffer"
 
     viewer.set_zoom(1.0)

@@ -6,13 +6,17 @@ A few hundred bytes of PNG can claim 30000 x 30000 pixels and decode to 3.6 GB. 
 2. the header's size is read *before* decoding, and more than `max_pixels` is refused unopened;
 3. Qt's own allocation limit (`QImageReader.setAllocationLimit`, in MB) stays on as a second net
    for formats or frames whose header does not tell the truth. The limit is process-wide in Qt, so
-   it is set for the duration of one read and restored afterwards (reads happen on the GUI thread).
-Decoding failures are reported as a reason code; the viewer turns it into German text.
+   it is set for the duration of one read and restored afterwards. Reads run in background ops,
+   so a lock makes that section one read at a time: two overlapping reads would otherwise restore
+   each other's limit and leave the wrong one in place.
+Decoding failures are reported as a reason code; the viewer turns it into German text. Only
+QImage and QImageReader are used here, which Qt allows outside the GUI thread.
 """
 
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -28,6 +32,8 @@ _MAGIC = (
 )
 
 OK, UNSUPPORTED, TOO_LARGE, BROKEN = "ok", "unsupported", "too_large", "broken"
+
+_limit_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -53,12 +59,13 @@ def allocation_limit_mb(max_pixels: int) -> int:
 
 @contextmanager
 def _allocation_limit(megabytes: int) -> Iterator[None]:
-    previous = QImageReader.allocationLimit()
-    QImageReader.setAllocationLimit(megabytes)
-    try:
-        yield
-    finally:
-        QImageReader.setAllocationLimit(previous)
+    with _limit_lock:
+        previous = QImageReader.allocationLimit()
+        QImageReader.setAllocationLimit(megabytes)
+        try:
+            yield
+        finally:
+            QImageReader.setAllocationLimit(previous)
 
 
 def read_image(data: bytes, *, max_pixels: int, frame: int = 0) -> ImageRead:

@@ -2,9 +2,12 @@
 
 Decoding goes through `image_reading.read_image`, which refuses decompression bombs from the
 header and under Qt's allocation limit, so a hostile image costs a few bytes of parsing, not
-gigabytes. Painting goes through `ImageCanvas`, which never makes scaled copies. A multi-page TIFF
-(common for faxed or scanned documents) shows one page at a time, decoded when it is shown, so
-no page of a document goes unseen and only one is held in memory.
+gigabytes. Decoding runs in a background op (a large photo takes a good part of a second): QImage
+and QImageReader may be used in a worker thread, and the canvas paints the QImage itself, so no
+QPixmap is made anywhere. Meanwhile the viewer says the image is loading. Painting goes through
+`ImageCanvas`, which never makes scaled copies. A multi-page TIFF (common for faxed or scanned
+documents) shows one page at a time, decoded when it is shown, so no page of a document goes
+unseen and only one is held in memory; the page shown stays until the next one is decoded.
 """
 
 from __future__ import annotations
@@ -13,8 +16,16 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
+from ab_inbox.ui.ops import Op
 from ab_inbox.ui.viewers.image_canvas import ImageCanvas
-from ab_inbox.ui.viewers.image_reading import OK, TOO_LARGE, UNSUPPORTED, ImageRead, read_image
+from ab_inbox.ui.viewers.image_reading import (
+    BROKEN,
+    OK,
+    TOO_LARGE,
+    UNSUPPORTED,
+    ImageRead,
+    read_image,
+)
 from ab_inbox.ui.viewers.render_limits import MAX_ZOOM, clamp_zoom, fit_page_zoom, step_zoom
 from ab_inbox.ui.viewers.viewer_base import ViewerBase, display_name, megabytes
 
@@ -41,6 +52,9 @@ class ImageViewer(ViewerBase):
         self._data = b""
         self._name = ""
         self._frames, self._frame = 1, 0
+        self._generation = 0
+        self._pending_frame: int | None = None
+        self._ok = False
         self._zoom, self._rotation = 1.0, 0
         self._image_size = (0, 0)
         self._fit_mode: str | None = FIT_SHRINK
@@ -112,12 +126,19 @@ class ImageViewer(ViewerBase):
     # -- loading -------------------------------------------------------------------------------
 
     def load_bytes(self, data: bytes, name: str) -> bool:
-        """Show the JPEG, PNG or TIFF in `data`; False (and a German message) if refused."""
+        """Show the JPEG, PNG or TIFF in `data`; False (and a German message) if refused.
+
+        The image is decoded in a background op. While it is (`is_loading()`), True is returned
+        and a refusal found by the decoder is shown when it arrives.
+        """
         self.begin_load()
+        self._generation += 1
+        self._pending_frame = None
         self._data, self._name = b"", display_name(name)
         self._canvas.set_image(None)
         self._image_size = (0, 0)
         self._frames, self._frame, self._rotation = 1, 0, 0
+        self._ok = False
         self._show_frame_controls(False)
         if len(data) > self._max_bytes:
             return self.show_message(
@@ -129,16 +150,38 @@ class ImageViewer(ViewerBase):
                 )
             )
         self._data = data
-        return self._show_frame(0)
+        self.show_loading(self._name)
+        self._decode_frame(0)
+        return self.is_loading() or self._ok
 
-    def _show_frame(self, frame: int) -> bool:
-        result = read_image(self._data, max_pixels=self._max_pixels, frame=frame)
-        if result.status != OK or result.image is None:
+    def is_loading(self) -> bool:
+        """True while an image or a TIFF page is being decoded."""
+        return super().is_loading() or self._pending_frame is not None
+
+    def _decode_frame(self, frame: int) -> None:
+        """Decode `frame` off the GUI thread; the image shown so far stays until it arrives."""
+        self._generation += 1
+        generation, data, max_pixels = self._generation, self._data, self._max_pixels
+        self._pending_frame = frame
+        self._previous_frame.setEnabled(False)
+        self._next_frame.setEnabled(False)
+        Op(self, lambda: read_image(data, max_pixels=max_pixels, frame=frame)).on_success(
+            lambda result: self._show_frame(generation, frame, result)
+        ).on_failure(lambda _exc: self._show_frame(generation, frame, ImageRead(BROKEN))).start()
+
+    def _show_frame(self, generation: int, frame: int, result: ImageRead) -> None:
+        if generation != self._generation:
+            return  # another file or page was asked for meanwhile
+        self._pending_frame = None
+        image = result.image if result.status == OK else None
+        self._ok = image is not None
+        if image is None:
             self._canvas.set_image(None)
-            return self.show_message(self._refusal(result))
+            self.show_message(self._refusal(result))
+            return
         self._frames, self._frame = result.frames, frame
-        self._image_size = (result.image.width(), result.image.height())
-        self._canvas.set_image(result.image)
+        self._image_size = (image.width(), image.height())
+        self._canvas.set_image(image)
         self._show_frame_controls(self._frames > 1)
         self._frame_label.setText(
             self.tr("Seite {page} von {count}").format(page=frame + 1, count=self._frames)
@@ -148,7 +191,6 @@ class ImageViewer(ViewerBase):
         self._next_frame.setEnabled(frame + 1 < self._frames)
         self._fit_mode = FIT_SHRINK
         self._refit()
-        return True
 
     def _refusal(self, result: ImageRead) -> str:
         if result.status == UNSUPPORTED:
@@ -186,12 +228,12 @@ class ImageViewer(ViewerBase):
         return self._frame
 
     def next_frame(self) -> None:
-        if self._frame + 1 < self._frames:
-            self._show_frame(self._frame + 1)
+        if self._pending_frame is None and self._frame + 1 < self._frames:
+            self._decode_frame(self._frame + 1)
 
     def previous_frame(self) -> None:
-        if self._frame > 0:
-            self._show_frame(self._frame - 1)
+        if self._pending_frame is None and self._frame > 0:
+            self._decode_frame(self._frame - 1)
 
     # -- zoom and rotation ---------------------------------------------------------------------
 

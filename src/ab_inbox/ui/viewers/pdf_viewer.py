@@ -15,8 +15,9 @@ What this viewer adds (the load checks live in `pdf_loading`):
   `max_zoom` and to the pixel cap of the largest page, which also bounds QPdfView's page cache to
   about twenty times `max_page_pixels` x 4 bytes;
 - thumbnails are small and rendered lazily (`ThumbnailModel`);
-- `search()` searches synchronously only for `search_budget_s`; QPdfSearchModel's own timer
-  finishes the rest, and the hit count follows.
+- `search()` runs in slices of a few pages per event-loop turn (`pdf_search`), hits appearing as
+  they are found; after `search_budget_s` of search work it pauses between slices, so a costly
+  document cannot keep the GUI thread busy.
 What remains: pdfium has no render timeout. An expensive page keeps the render thread busy; the
 window stays responsive, but pdfium calls from the GUI thread wait for pdfium's global lock.
 Loading is synchronous, bounded by `max_bytes`.
@@ -338,8 +339,16 @@ class PdfViewer(ViewerBase):
     # -- search ------------------------------------------------------------------------------
 
     def search(self, text: str) -> int:
-        """Search all pages for `text`, show the first hit and return the number of hits."""
+        """Start searching for `text`; the first hit is shown when found. Returns the hits so
+        far: later pages are searched in later event-loop turns (`is_searching()`)."""
         return self._search.search(text)
+
+    def is_searching(self) -> bool:
+        return self._search.is_searching()
+
+    def searched_pages(self) -> int:
+        """Pages of the current search done so far."""
+        return self._search.searched_pages()
 
     def hit_count(self) -> int:
         return self._search.hit_count()

@@ -9,7 +9,9 @@ one place:
   a tooltip, where Qt guesses HTML), because `dateiname` is written by the sender;
 - every shortcut acts only while the focus is inside this viewer, so two open viewers (or the case
   view around them) do not fight over "+" or F3;
-- toolbar buttons take Tab focus, so the viewer can be used without a mouse.
+- toolbar buttons take Tab focus, so the viewer can be used without a mouse;
+- decoding that can take longer than a moment runs in a background op (`ui.ops.Op`): meanwhile
+  the viewer shows a loading message (`show_loading`) and `is_loading()` is true.
 
 Saving is not the viewer's job: the case view writes the file and the audit entry. The viewer only
 offers the button and emits `save_requested`.
@@ -94,6 +96,7 @@ class ViewerBase(QWidget):
         self._layout.addWidget(self._toolbar)
         self._layout.addWidget(self._stack, 1)
 
+        self._loading = False
         self._document_actions: list[QAction] = []
         self._save_separator = self._toolbar.addSeparator()
         self._save_action = self.add_action(
@@ -244,8 +247,20 @@ class ViewerBase(QWidget):
         """Called at the start of every load: the original bytes exist, so they can be saved."""
         self._save_action.setEnabled(True)
 
+    def show_loading(self, name: str) -> None:
+        """Say that `name` (already made safe by `display_name`) is being decoded."""
+        self.show_message(
+            QCoreApplication.translate("ViewerBase", "„{name}“ wird geladen …").format(name=name)
+        )
+        self._loading = True
+
+    def is_loading(self) -> bool:
+        """True from `show_loading` until the content or a message replaces it."""
+        return self._loading
+
     def show_message(self, text: str) -> bool:
         """Show a plain-text message instead of the content; False, for `return show_message()`."""
+        self._loading = False
         self._message.setText(text)
         self._stack.setCurrentWidget(self._message)
         for action in self._document_actions:
@@ -253,6 +268,7 @@ class ViewerBase(QWidget):
         return False
 
     def show_content(self) -> None:
+        self._loading = False
         self._message.clear()
         self._stack.setCurrentWidget(self._content)
         for action in self._document_actions:

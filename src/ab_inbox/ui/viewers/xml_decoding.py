@@ -5,6 +5,11 @@ entity, no schema location. Only the encoding is worked out, from a byte-order m
 XML declaration, and only encodings that map bytes to text are accepted (Python would also accept
 `unicode_escape` or `idna`, which would show something other than the bytes). Undecodable bytes
 become U+FFFD so a broken file is still readable; the caller is told that happened.
+
+`prepare_xml` does all of this, plus cutting overlong lines and splitting the text into pieces the
+viewer can insert one per event-loop turn. It is plain Python on bytes and strings, so it runs in a
+background op; it works in pieces of about a megabyte so that no single call holds the GIL long
+enough to stall the GUI thread's Python code.
 """
 
 from __future__ import annotations
@@ -12,6 +17,9 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+
+DECODE_PIECE_BYTES = 1024 * 1024
+FILL_CHUNK_CHARS = 256 * 1024
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -65,11 +73,22 @@ def detect_encoding(data: bytes) -> tuple[str, int, str | None]:
 
 def decode_xml(data: bytes) -> DecodedText:
     codec, skip, declared = detect_encoding(data)
-    body = data[skip:]
+    body = memoryview(data)[skip:]
     try:
-        return DecodedText(body.decode(codec), codec, declared=declared)
+        return DecodedText(_decode(body, codec, "strict"), codec, declared=declared)
     except UnicodeDecodeError:
-        return DecodedText(body.decode(codec, errors="replace"), codec, True, declared)
+        return DecodedText(_decode(body, codec, "replace"), codec, True, declared)
+
+
+def _decode(body: memoryview, codec: str, errors: str) -> str:
+    """The same text as `bytes.decode`, decoded a piece at a time (see the module docstring)."""
+    decoder = codecs.getincrementaldecoder(codec)(errors)
+    parts = [
+        decoder.decode(body[start : start + DECODE_PIECE_BYTES])
+        for start in range(0, len(body), DECODE_PIECE_BYTES)
+    ]
+    parts.append(decoder.decode(b"", final=True))
+    return "".join(parts)
 
 
 def shorten_long_lines(text: str, limit: int, marker: str) -> tuple[str, int]:
@@ -88,3 +107,37 @@ def shorten_long_lines(text: str, limit: int, marker: str) -> tuple[str, int]:
             )
             cut += 1
     return ("\n".join(lines), cut) if cut else (text, 0)
+
+
+@dataclass(frozen=True)
+class PreparedText:
+    """Text ready for display: `chunks` joined is the text, each chunk ends at a line end."""
+
+    chunks: tuple[str, ...]
+    encoding: str
+    replaced: bool = False
+    shortened: int = 0
+
+
+def prepare_xml(
+    data: bytes, *, max_line_chars: int, marker: str, chunk_chars: int = FILL_CHUNK_CHARS
+) -> PreparedText:
+    """Decode `data`, cut lines over `max_line_chars` and split the result into chunks.
+
+    A chunk holds about `chunk_chars` characters and always whole lines (except a last line
+    without a newline), so inserting chunks one after another gives the same lines, even for
+    "\\r\\n" line ends, as inserting the text at once. Runs off the GUI thread: no Qt here.
+    """
+    decoded = decode_xml(data)
+    text = decoded.text
+    chunks: list[str] = []
+    shortened = 0
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + max(1, chunk_chars) - 1)
+        end = len(text) if end < 0 else end + 1
+        chunk, cut = shorten_long_lines(text[start:end], max_line_chars, marker)
+        chunks.append(chunk)
+        shortened += cut
+        start = end
+    return PreparedText(tuple(chunks), decoded.encoding, decoded.replaced, shortened)
