@@ -120,3 +120,15 @@ def test_the_warning_goes_when_another_case_is_shown(window, store):
     assert view.delivery_warning.isHidden()
     view.show_case(None)
     assert view.delivery_warning.isHidden()
+
+
+def test_an_awaited_document_opens_as_a_placeholder_naming_it(window, store):
+    from ab_inbox.ui.viewers import PlaceholderViewer
+
+    view = _show(window, store[1]["waiting"])
+    row = next(i for i, name in enumerate(_documents(view)) if "(wird nachgeliefert)" in name)
+    view.documents.setCurrentRow(row)
+    shown = view.viewer_holder.currentWidget()
+    assert isinstance(shown, PlaceholderViewer)
+    dokumentuuid = view.current_document()[4]
+    assert dokumentuuid and dokumentuuid in shown.detail_text() + shown.title_text()

@@ -11,6 +11,21 @@ from ab_inbox.ui.ops import Op
 from ab_inbox.ui.viewers import PlaceholderViewer, viewer_for
 
 
+def _placeholder(state: str, mime: str | None, dokumentuuid: str | None, parent):
+    """What stands in for a document that is not here: awaited in a later delivery, or
+    blocked by the checks (the reason is in the case's Prüfergebnis)."""
+    if state == "awaited":
+        return PlaceholderViewer.awaited(dokumentuuid or "", parent=parent)
+    if state == "blocked":
+        return PlaceholderViewer.blocked(
+            QCoreApplication.translate(
+                "MainWindow", "Bei der Prüfung gesperrt; den Grund nennt das Prüfergebnis."
+            ),
+            parent=parent,
+        )
+    return PlaceholderViewer.unsupported(mime, parent=parent)
+
+
 def open_attachment(window, message_id: int, position: int) -> None:
     view = window.case_view
     chosen = view.current_document()
@@ -18,7 +33,7 @@ def open_attachment(window, message_id: int, position: int) -> None:
         return
     _, _, state, mime, dokumentuuid, name = chosen
     if state != "stored":
-        view.show_document(PlaceholderViewer.for_state(state, dokumentuuid, parent=view))
+        view.show_document(_placeholder(state, mime, dokumentuuid, view))
         return
 
     def read():
