@@ -236,6 +236,7 @@ def test_xml_find_runs_in_slices(qtbot, monkeypatch):
     viewer.load_bytes("<a>\n<b>\U0001f600 name</b>\n<name/>\n</a>\n".encode(), "n.xml")
     assert viewer.find("NAME") == 0  # the first line has none
     assert viewer.is_searching()
+    assert viewer.hit_label_text() == "Suche läuft …"  # not "Keine Treffer" yet
     qtbot.waitUntil(lambda: not viewer.is_searching(), timeout=3000)
     assert viewer.hit_count() == 2
     assert viewer.text_view().textCursor().selectedText() == "name"  # after the emoji

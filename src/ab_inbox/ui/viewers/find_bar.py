@@ -92,10 +92,15 @@ class FindBar(QWidget):
         self._field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._field.selectAll()
 
-    def set_count(self, current: int, total: int, capped: bool = False) -> None:
-        """`current` is 0-based (-1 for none); `capped`: there are more than `total` hits."""
+    def set_count(
+        self, current: int, total: int, capped: bool = False, searching: bool = False
+    ) -> None:
+        """`current` is 0-based (-1 for none); `capped`: there are more than `total` hits;
+        `searching`: the search goes on in slices (no hits yet is not "none")."""
         if not self._field.text():
             text = ""
+        elif total == 0 and searching:
+            text = self.tr("Suche läuft …")
         elif total == 0:
             text = self.tr("Keine Treffer")
         elif capped:

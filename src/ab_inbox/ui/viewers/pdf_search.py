@@ -137,4 +137,4 @@ class PdfSearch(QObject):
         self._update_label()
 
     def _update_label(self) -> None:
-        self._find_bar.set_count(self._hit, self.hit_count())
+        self._find_bar.set_count(self._hit, self.hit_count(), searching=self.is_searching())

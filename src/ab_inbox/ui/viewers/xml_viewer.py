@@ -288,7 +288,9 @@ class XmlViewer(ViewerBase):
         if found_before == 0 and self._matches:
             self._go_to_hit(0)
         else:
-            self._find_bar.set_count(self._hit, len(self._matches), self._capped())
+            self._find_bar.set_count(
+                self._hit, len(self._matches), self._capped(), searching=self.is_searching()
+            )
 
     def hit_count(self) -> int:
         return len(self._matches)
