@@ -549,3 +549,18 @@ def test_a_follow_up_date_can_be_taken_away(window, monkeypatch):
     monkeypatch.setattr(FollowUpDialog, "exec", press_remove)
     window.trigger("follow_up").trigger()
     assert window.inbox.case(case_id)["follow_up_date"] is None
+
+
+def test_the_window_starts_without_loading_the_document_viewers():
+    """QtPdf and the viewers are loaded when a document is first opened or printed: at
+    start-up they would cost every caseworker time for something not yet asked for."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, ab_inbox.ui.app, ab_inbox.ui.main_window;"
+        "print(sorted(m for m in sys.modules if 'QtPdf' in m or 'viewers' in m"
+        " or 'print_pages' in m))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -6,10 +6,12 @@ exported, when a reply is refused) live in the core, not here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, Qt
-from PySide6.QtGui import QPainter
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from ab_inbox.casework.roles import EXPORT_OVERRIDE, AccessDenied
@@ -17,7 +19,8 @@ from ab_inbox.durable_files import write_file_atomic
 from ab_inbox.errors import BilingualError
 from ab_inbox.ui.ops import Op
 
-MAX_PAGE_PIXELS = (2480, 3508)  # A4 at 300 dpi
+if TYPE_CHECKING:  # printing pulls in QtPdf and the viewers: loaded when first used
+    from ab_inbox.ui.print_pages import PrintDocument, PrintReport
 
 
 def _case_id(window) -> int | None:
@@ -193,7 +196,10 @@ def save_summary(window) -> None:
 
 def print_summary(window, with_attachments: bool = False) -> None:
     """Print the PDF summaries of the selected cases (one or many) in one print job, with
-    their attached PDFs and images if asked; each summary is audited by the core."""
+    their attached PDFs and images if asked; each summary is audited by the core.
+
+    Attachments come from applicants: what is over a limit or cannot be opened is not printed
+    and is named afterwards, in the status bar and in a message box."""
     case_ids = window.selected_case_ids()
     if not case_ids:
         window.statusBar().showMessage(
@@ -201,30 +207,52 @@ def print_summary(window, with_attachments: bool = False) -> None:
         )
         return
 
-    def render():
+    from ab_inbox.ui.print_pages import PDF, PrintDocument, PrintJob, report_text
+
+    def collect() -> list[PrintDocument]:
         inbox = window.workers.get()
         documents = []
         for case_id in case_ids:
-            documents.append(("application/pdf", inbox.summary_pdf(case_id)))
+            title = QCoreApplication.translate("MainWindow", "Zusammenfassung Fall {0}")
+            documents.append(PrintDocument(title.format(case_id), PDF, inbox.summary_pdf(case_id)))
             if with_attachments:
                 for message in inbox.case(case_id)["messages"]:
                     for a in message["attachments"]:
                         if a["state"] == "stored":
                             row = inbox.attachment(message["id"], a["position"]) or {}
                             if row.get("data"):
-                                documents.append((a["mime"], row["data"]))
+                                name = a.get("file_name") or a.get("label") or str(a["position"])
+                                documents.append(PrintDocument(name, a["mime"], row["data"]))
         return documents
 
-    def show(documents) -> None:
+    def chosen(documents: list[PrintDocument]) -> None:
         printer = choose_printer(window)
         if printer is not None:
-            pages = print_documents(documents, printer)
-            window.statusBar().showMessage(
-                QCoreApplication.translate("MainWindow", "{0} Seiten gedruckt").format(pages),
-                5000,
-            )
+            job = PrintJob(documents, printer, on_done=printed)
+            job.show_progress(window)
+            job.start()
 
-    Op(window, render, "write").on_success(show).on_failure(window.show_error).start()
+    def printed(report: PrintReport) -> None:
+        if not shiboken6.isValid(window):
+            return
+        text = report_text(report)
+        window.statusBar().showMessage(text.split("\n", 1)[0], 10000)
+        if report.not_printed or report.printer_failed:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                QCoreApplication.translate("MainWindow", "Drucken"),
+                text,
+                QMessageBox.StandardButton.Ok,
+                window,
+            )
+            box.setObjectName("print_summary")
+            box.setTextFormat(Qt.TextFormat.PlainText)  # file names come from the applicant
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+        if report.error is not None:
+            window.show_error(report.error, reload=False)
+
+    Op(window, collect, "write").on_success(chosen).on_failure(window.show_error).start()
 
 
 def choose_printer(window):
@@ -236,61 +264,32 @@ def choose_printer(window):
     return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def print_documents(documents: list[tuple[str, bytes]], printer) -> int:
-    """Summaries, attached PDFs and images one after another in one print job."""
-    from PySide6.QtGui import QImage
+def print_documents(documents: Sequence[PrintDocument | tuple[str, bytes]], printer) -> PrintReport:
+    """Print documents in one job under the same limits, blocking the calling thread.
 
-    painter = QPainter()
-    if not painter.begin(printer):
-        return 0
-    pages = 0
-    try:
-        for mime, data in documents:
-            if mime == "application/pdf":
-                pages += _paint_pdf(data, printer, painter, first=pages == 0)
-            else:
-                image = QImage.fromData(data)
-                if image.isNull():
-                    continue
-                if pages:
-                    printer.newPage()
-                target = painter.viewport()
-                scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(QRect(target.topLeft(), scaled), image)
-                pages += 1
-    finally:
-        painter.end()
-    return pages
+    For scripts and small trusted jobs; the desktop prints through `PrintJob`, which renders in
+    background ops. `(mime, data)` pairs are accepted and named by their position."""
+    from ab_inbox.ui.print_pages import PrintDocument, PrintJob
+
+    named = [
+        d if isinstance(d, PrintDocument) else PrintDocument(str(i + 1), d[0], d[1])
+        for i, d in enumerate(documents)
+    ]
+    job = PrintJob(named, printer, blocking=True)
+    job.start()
+    if job.report.error is not None:
+        raise job.report.error
+    return job.report
 
 
 def print_pdf(pdf: bytes, printer) -> int:
-    """Render one PDF page by page onto a QPrinter (or any QPagedPaintDevice)."""
-    return print_documents([("application/pdf", pdf)], printer)
+    """Print one PDF (such as a summary) onto a QPrinter or QPdfWriter; returns its pages.
 
+    A PDF that is not printed (over a limit, locked, broken) raises ValueError with the reason,
+    so it cannot be lost without notice."""
+    from ab_inbox.ui.print_pages import PDF, PrintDocument
 
-def _paint_pdf(pdf: bytes, printer, painter: QPainter, *, first: bool) -> int:
-    from PySide6.QtCore import QSize
-    from PySide6.QtPdf import QPdfDocument
-
-    document = QPdfDocument()
-    data = QByteArray(pdf)
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document.load(buffer)
-    count = document.pageCount()
-    target = painter.viewport()
-    for page in range(count):
-        if page or not first:
-            printer.newPage()
-        # Pages are rendered at most at about 300 dpi for A4 and scaled onto the printer's
-        # page: a 1200 dpi page image would need ~140 MB per page for no visible gain.
-        size = (
-            QSize(target.width(), target.height()).scaled(
-                QSize(MAX_PAGE_PIXELS[0], MAX_PAGE_PIXELS[1]), Qt.AspectRatioMode.KeepAspectRatio
-            )
-            if target.width() > MAX_PAGE_PIXELS[0]
-            else QSize(target.width(), target.height())
-        )
-        painter.drawImage(target, document.render(page, size))
-    document.close()
-    return count
+    report = print_documents([PrintDocument("PDF", PDF, pdf)], printer)
+    if report.not_printed:
+        raise ValueError(report.not_printed[0].reason)
+    return report.pages
