@@ -309,3 +309,21 @@ def test_the_reply_dialog_speaks_english(language, qtbot):
     qtbot.addWidget(dialog)
     assert kind.title_en in dialog.windowTitle()
     assert set(dialog.labels.values()) == {f.label_en for f in kind.fields}
+
+
+def test_english_mnemonics_are_unique_too(english_window):
+    def key(text: str) -> str | None:
+        text = text.replace("&&", "")
+        at = text.find("&")
+        return text[at + 1].lower() if at >= 0 else None
+
+    win = english_window
+    bar = [key(a.text()) for a in win.menuBar().actions() if a.isVisible()]
+    tabs = [key(win.case_view.tabs.tabText(i)) for i in range(win.case_view.tabs.count())]
+    assert len(bar + tabs) == len(set(bar + tabs)), (bar, tabs)
+    menus = [a.menu() for a in win.menuBar().actions() if a.menu() is not None]
+    while menus:
+        menu = menus.pop()
+        keys = [k for a in menu.actions() if not a.isSeparator() and (k := key(a.text()))]
+        assert len(keys) == len(set(keys)), (menu.title(), keys)
+        menus.extend(a.menu() for a in menu.actions() if a.menu() is not None)

@@ -99,6 +99,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Nachricht gespeichert</source>
+        <translation>Message saved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Exportiert</source>
         <translation>Exported</translation>
     </message>
@@ -191,7 +196,7 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location line="-233"/>
+        <location line="-234"/>
         <source>Protokoll</source>
         <translation>Audit log</translation>
     </message>
@@ -352,7 +357,7 @@
 <context>
     <name>CaseHtml</name>
     <message>
-        <location filename="../case_html.py" line="+86"/>
+        <location filename="../case_html.py" line="+87"/>
         <source>Familienname</source>
         <translation>Family name</translation>
     </message>
@@ -403,22 +408,27 @@
     </message>
     <message>
         <location line="+28"/>
-        <location line="+68"/>
+        <location line="+74"/>
         <source>Prüfergebnis</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-70"/>
         <source>Antrag</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Antragsidentifikation</source>
+        <translation>Application ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Eingang</source>
         <translation>Received</translation>
     </message>
@@ -429,12 +439,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+140"/>
+        <location line="+144"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-140"/>
         <source>Bearbeitung</source>
         <translation>Assignee</translation>
     </message>
@@ -549,7 +559,7 @@
         <translation>Number of packets not yet known, since {0}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Exportiert</source>
         <translation>Exported</translation>
     </message>
@@ -572,13 +582,13 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../case_view.py" line="+43"/>
-        <location line="+70"/>
+        <location filename="../case_view.py" line="+49"/>
+        <location line="+81"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-79"/>
         <source>Fallkopf</source>
         <translation>Case header</translation>
     </message>
@@ -593,29 +603,34 @@
         <translation>Case view</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Antrag</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Antrag</source>
         <translation>&amp;Application</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Dokumente</source>
-        <translation>&amp;Documents</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;XML</source>
         <translation>&amp;XML</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Notizen</source>
-        <translation>&amp;Notes</translation>
+        <location line="-3"/>
+        <source>D&amp;okumente</source>
+        <translation>D&amp;ocuments</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>XML-Anzeige</source>
+        <translation>XML view</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Noti&amp;zen</source>
+        <translation>Not&amp;es</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -648,18 +663,23 @@
         <translation>New note</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <location line="+1"/>
         <source>Notiz speichern</source>
         <translation>Save note</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
+        <source>Fall {0}</source>
+        <translation>Case {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Eingang: {0} · Fällig: {1} · Bearbeitung: {2}</source>
         <translation>Received: {0} · Due: {1} · Assignee: {2}</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>(ohne Namen)</source>
         <translation>(no name)</translation>
     </message>
@@ -668,11 +688,16 @@
         <source>{0} (wird nachgeliefert)</source>
         <translation>{0} (to follow)</translation>
     </message>
+    <message>
+        <location line="+29"/>
+        <source>Noch keine Notizen.</source>
+        <translation>No notes yet.</translation>
+    </message>
 </context>
 <context>
     <name>ComposeDialog</name>
     <message>
-        <location filename="../compose_dialog.py" line="+40"/>
+        <location filename="../compose_dialog.py" line="+43"/>
         <source>Datei wählen…</source>
         <translation>Choose file…</translation>
     </message>
@@ -687,12 +712,12 @@
         <translation>PDF or JPEG (*.pdf *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+30"/>
         <source>Antwort: {0}</source>
         <translation>Reply: {0}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+24"/>
         <source>Senden</source>
         <translation>Send</translation>
     </message>
@@ -701,11 +726,16 @@
         <source>Pflichtfelder sind mit * markiert.</source>
         <translation>Required fields are marked with *.</translation>
     </message>
+    <message>
+        <location line="+49"/>
+        <source>Bitte „{0}“ angeben.</source>
+        <translation>Please enter “{0}”.</translation>
+    </message>
 </context>
 <context>
     <name>DistributionDialog</name>
     <message>
-        <location filename="../distribution_dialog.py" line="+41"/>
+        <location filename="../distribution_dialog.py" line="+34"/>
         <location line="+2"/>
         <source>Verteilung und Fristen</source>
         <translation>Distribution and deadlines</translation>
@@ -970,8 +1000,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Text im Dokument suchen (Strg+F); Eingabetaste: nächster Treffer</source>
-        <translation>Find text in the document (Ctrl+F); Enter: next match</translation>
+        <source>Text im Dokument suchen (Strg+Umschalt+F); Eingabetaste: nächster Treffer</source>
+        <translation>Find text in the document (Ctrl+Shift+F); Enter: next hit</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1001,10 +1031,15 @@
     <message>
         <location line="+5"/>
         <source>&amp;Suchen:</source>
-        <translation>&amp;Find:</translation>
+        <translation>Fin&amp;d:</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
+        <source>Suche läuft …</source>
+        <translation>Searching …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Keine Treffer</source>
         <translation>No matches</translation>
     </message>
@@ -1027,7 +1062,7 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../follow_up_dialog.py" line="+14"/>
+        <location filename="../follow_up_dialog.py" line="+17"/>
         <source>Wiedervorlage</source>
         <translation>Follow-up date</translation>
     </message>
@@ -1037,7 +1072,12 @@
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <source>Wiedervorlage &amp;entfernen</source>
+        <translation>&amp;Remove follow-up date</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Wiedervorlage am:</source>
         <translation>Follow up on:</translation>
     </message>
@@ -1045,7 +1085,7 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../viewers/image_viewer.py" line="+48"/>
+        <location filename="../viewers/image_viewer.py" line="+62"/>
         <source>Bild</source>
         <translation>Image</translation>
     </message>
@@ -1125,17 +1165,17 @@
         <translation>Next page of the TIFF file</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>Die Datei „{name}“ ist zu groß ({size} MB, höchstens {limit} MB) und wird nicht angezeigt.</source>
         <translation>The file “{name}” is too large ({size} MB, at most {limit} MB) and is not shown.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+41"/>
         <source>Seite {page} von {count}</source>
         <translation>Page {page} of {count}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>„{name}“ ist kein JPEG-, PNG- oder TIFF-Bild und wird nicht angezeigt.</source>
         <translation>“{name}” is not a JPEG, PNG or TIFF image and is not shown.</translation>
     </message>
@@ -1153,7 +1193,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+47"/>
+        <location filename="../main_window.py" line="+56"/>
         <source>Neu</source>
         <translation>New</translation>
     </message>
@@ -1203,12 +1243,12 @@
         <translation>All</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>AB-Inbox – Posteingang Ausländerbehörde</source>
         <translation>AB-Inbox – Immigration Office Inbox</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+52"/>
         <source>Ansichten</source>
         <translation>Views</translation>
     </message>
@@ -1223,7 +1263,7 @@
         <translation>Search</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Warteschlange</source>
         <translation>Queue</translation>
     </message>
@@ -1233,53 +1273,102 @@
         <translation>Last fetch</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+242"/>
         <source>Fälle: {0} · Neu: {1} · Ungültig: {2} · Letzter Eingang: {3}</source>
         <translation>Cases: {0} · New: {1} · Invalid: {2} · Last received: {3}</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+96"/>
         <source>Unerwarteter Fehler: {0}</source>
         <translation>Unexpected error: {0}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
+        <location line="+21"/>
         <source>AB-Inbox</source>
         <translation>AB-Inbox</translation>
     </message>
     <message>
-        <location filename="../attachments.py" line="+44"/>
+        <location filename="../attachments.py" line="+21"/>
+        <source>Bei der Prüfung gesperrt; den Grund nennt das Prüfergebnis.</source>
+        <translation>Blocked by the checks; the check result gives the reason.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Dokument speichern unter</source>
         <translation>Save document as</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../handoff_actions.py" line="+140"/>
+        <location line="+38"/>
+        <location filename="../handoff_actions.py" line="+192"/>
         <source>Gespeichert: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
     <message>
-        <location filename="../importing.py" line="+23"/>
+        <location line="-12"/>
+        <source>Nachricht speichern unter</source>
+        <translation>Save message as</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>XML-Dateien (*.xml)</source>
+        <translation>XML files (*.xml)</translation>
+    </message>
+    <message>
+        <location filename="../importing.py" line="+44"/>
+        <source>{0}: ist ein Ordner, keine Datei ({1})</source>
+        <translation>{0}: is a folder, not a file ({1})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}: Datei nicht mehr vorhanden ({1})</source>
+        <translation>{0}: file no longer there ({1})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}: Datei konnte nicht gelesen werden ({1})</source>
+        <translation>{0}: file could not be read ({1})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: Unerwarteter Fehler ({1})</source>
+        <translation>{0}: unexpected error ({1})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import beendet: {0} gespeichert (davon {1} ungültig), {2} abgewiesen (Quarantäne), {3} doppelt, {4} fehlgeschlagen.</source>
+        <translation>Import finished: {0} stored ({1} of them invalid), {2} rejected (quarantine), {3} duplicate, {4} failed.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{0} Dateien wurden nach dem Abbruch nicht mehr importiert.</source>
+        <translation>{0} files were not imported after the import was cancelled.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nicht importiert:</source>
+        <translation>Not imported:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Importiere Nachrichten…</source>
         <translation>Importing messages…</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../print_pages.py" line="+349"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+34"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Import: {0} übernommen, {1} ungültig, {2} doppelt, {3} Quarantäne</source>
-        <translation>Import: {0} accepted, {1} invalid, {2} duplicates, {3} quarantined</translation>
-    </message>
-    <message>
-        <location filename="../main_actions.py" line="+64"/>
+        <location filename="../main_actions.py" line="+65"/>
         <source>&amp;Abrufen</source>
         <translation>&amp;Fetch</translation>
     </message>
@@ -1315,8 +1404,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>Suche &amp;speichern…</source>
+        <source>Suche s&amp;peichern…</source>
         <translation>Sa&amp;ve search…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Gespeicherte Suche &amp;löschen…</source>
+        <translation>&amp;Delete saved search…</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1419,7 +1513,12 @@
         <translation>&amp;Navigation</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>S&amp;ortieren nach</source>
+        <translation>Sor&amp;t by</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1429,14 +1528,39 @@
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../handoff_actions.py" line="-115"/>
-        <location line="+126"/>
-        <location filename="../main_actions.py" line="+25"/>
+        <location line="+195"/>
+        <source>Keine gespeicherte Suche ausgewählt</source>
+        <translation>No saved search selected</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Gespeicherte Suche löschen</source>
+        <translation>Delete saved search</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>„{0}“ löschen?</source>
+        <translation>Delete “{0}”?</translation>
+    </message>
+    <message>
+        <location filename="../handoff_actions.py" line="-162"/>
+        <location line="+176"/>
+        <location filename="../main_actions.py" line="-158"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-151"/>
+        <source>Export nicht möglich</source>
+        <translation>Export not possible</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Eine Teamleitung kann den Fall trotzdem exportieren (mit einer Begründung, die protokolliert wird). Bitte wenden Sie sich an Ihre Teamleitung.</source>
+        <translation>A team lead can export the case anyway (with a reason, which is recorded). Please ask your team lead.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Export trotzdem?</source>
         <translation>Export anyway?</translation>
     </message>
@@ -1452,11 +1576,16 @@
     </message>
     <message>
         <location line="+51"/>
+        <source>Das gewählte Dokument kann nicht gelesen werden ({0}).</source>
+        <translation>The chosen document cannot be read ({0}).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Antwort gesendet: {0}</source>
         <translation>Reply sent: {0}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+36"/>
         <source>Zusammenfassung speichern</source>
         <translation>Save summary</translation>
     </message>
@@ -1466,12 +1595,129 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+35"/>
+        <source>Zusammenfassung Fall {0}</source>
+        <translation>Summary of case {0}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location filename="../print_pages.py" line="+5"/>
+        <source>Drucken</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../print_pages.py" line="-228"/>
+        <source>verschlüsselt, kann ohne Kennwort nicht gedruckt werden</source>
+        <translation>encrypted, cannot be printed without a password</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>mit einem nicht unterstützten Verfahren verschlüsselt</source>
+        <translation>encrypted with an unsupported method</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>beschädigt oder verschlüsselt, kann nicht geöffnet werden</source>
+        <translation>damaged or encrypted, cannot be opened</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>keine PDF-Datei</source>
+        <translation>not a PDF file</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>enthält keine Seiten</source>
+        <translation>has no pages</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+54"/>
+        <source>zu groß ({0} Seiten, höchstens {1} Seiten je Dokument)</source>
+        <translation>too large ({0} pages, at most {1} pages per document)</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>beschädigt (Seite {0} hat keine gültige Größe)</source>
+        <translation>damaged (page {0} has no valid size)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>der Druckauftrag hat schon die Höchstzahl von {0} Seiten</source>
+        <translation>the print job already has the maximum of {0} pages</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>zu groß ({0} MB, höchstens {1} MB)</source>
+        <translation>too large ({0} MB, at most {1} MB)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>zu groß für diesen Druckauftrag ({0} Seiten, höchstens {1} Seiten je Auftrag)</source>
+        <translation>too large for this print job ({0} pages, at most {1} pages per job)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>zu groß ({0} × {1} Pixel, höchstens {2} Millionen Pixel)</source>
+        <translation>too large ({0} × {1} pixels, at most {2} million pixels)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>kein druckbares Format (nur PDF, JPEG, PNG und TIFF)</source>
+        <translation>not a printable format (only PDF, JPEG, PNG and TIFF)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>beschädigt, kann nicht gelesen werden</source>
+        <translation>damaged, cannot be read</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Seite {0} kann nicht gedruckt werden</source>
+        <translation>page {0} cannot be printed</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Drucke…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location line="+155"/>
+        <source>Drucke Seite {0} von {1}…</source>
+        <translation>Printing page {0} of {1}…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Der Drucker konnte nicht gestartet werden; {0} Seiten gedruckt.</source>
+        <translation>The printer could not be started; {0} pages printed.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Drucken abgebrochen; es wird nichts gedruckt.</source>
+        <translation>Printing cancelled; nothing will be printed.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Drucken abgebrochen nach {0} Seiten.</source>
+        <translation>Printing cancelled after {0} pages.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{0} Seiten gedruckt</source>
         <translation>{0} pages printed</translation>
     </message>
     <message>
-        <location filename="../main_actions.py" line="+49"/>
+        <location line="+2"/>
+        <source>; {0} Dokumente nicht gedruckt</source>
+        <translation>; {0} documents not printed</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nicht gedruckt:</source>
+        <translation>Not printed:</translation>
+    </message>
+    <message>
+        <location filename="../main_actions.py" line="+60"/>
         <source>Kein Eingangsordner eingestellt (Datei → Einstellungen)</source>
         <translation>No drop folder set (File → Settings)</translation>
     </message>
@@ -1504,7 +1750,7 @@
 <context>
     <name>PdfViewer</name>
     <message>
-        <location filename="../viewers/pdf_viewer.py" line="+78"/>
+        <location filename="../viewers/pdf_viewer.py" line="+79"/>
         <source>PDF-Seiten</source>
         <translation>PDF pages</translation>
     </message>
@@ -1842,12 +2088,22 @@
         <translation>{0} d overdue</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+10"/>
+        <source>{0} T</source>
+        <translation>{0} d</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · WV {0}</source>
+        <translation> · FU {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Fällig am {0}</source>
         <translation>Due on {0}</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+128"/>
         <source>gültig</source>
         <translation>valid</translation>
     </message>
@@ -2246,7 +2502,7 @@
         <translation>PEM certificates (*.pem *.crt *.cer)</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>Mehrere Einträge durch Komma trennen</source>
         <translation>Separate several entries with commas</translation>
     </message>
@@ -2307,16 +2563,36 @@
         <translation>The settings file could not be written:
 %s</translation>
     </message>
+    <message>
+        <location line="+15"/>
+        <source>Einstellungen gespeichert</source>
+        <translation>Settings saved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}: wirkt nach einem Neustart von AB-Inbox.</source>
+        <translation>{0}: takes effect after AB-Inbox is restarted.</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../shortcuts_dialog.py" line="+15"/>
+        <location filename="../shortcuts_dialog.py" line="+17"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>Fenster</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dokumentanzeige</source>
+        <translation>Document viewer</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Liste der Tastenkürzel</source>
         <translation>List of keyboard shortcuts</translation>
     </message>
@@ -2329,6 +2605,11 @@
         <location line="+0"/>
         <source>Taste</source>
         <translation>Key</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wo</source>
+        <translation>Where</translation>
     </message>
 </context>
 <context>
@@ -2748,7 +3029,7 @@
 <context>
     <name>ViewerBase</name>
     <message>
-        <location filename="../viewers/viewer_base.py" line="+50"/>
+        <location filename="../viewers/viewer_base.py" line="+52"/>
         <source>(ohne Namen)</source>
         <translation>(no name)</translation>
     </message>
@@ -2773,7 +3054,7 @@
         <translation>Note on the file</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Speichern unter…</source>
         <translation>Save as…</translation>
     </message>
@@ -2842,6 +3123,11 @@
         <source>Zum vorherigen Treffer</source>
         <translation>Go to the previous match</translation>
     </message>
+    <message>
+        <location line="+33"/>
+        <source>„{name}“ wird geladen …</source>
+        <translation>Loading “{name}” …</translation>
+    </message>
 </context>
 <context>
     <name>WorkloadDialog</name>
@@ -2889,7 +3175,7 @@
 <context>
     <name>XmlViewer</name>
     <message>
-        <location filename="../viewers/xml_viewer.py" line="+45"/>
+        <location filename="../viewers/xml_viewer.py" line="+76"/>
         <source>XML-Text</source>
         <translation>XML text</translation>
     </message>
@@ -2939,17 +3225,17 @@
         <translation>Wrap long lines</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Die XML-Datei „{name}“ ist zu groß ({size} MB, höchstens {limit} MB) und wird nicht angezeigt.</source>
         <translation>The XML file “{name}” is too large ({size} MB, at most {limit} MB) and is not shown.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source> … [{count} weitere Zeichen nicht angezeigt]</source>
         <translation> … [{count} more characters not shown]</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>Einige Bytes passen nicht zur Zeichenkodierung {encoding}; sie werden als � angezeigt.</source>
         <translation>Some bytes do not match the character encoding {encoding}; they are shown as �.</translation>
     </message>
@@ -2959,9 +3245,14 @@
         <translation>Very long lines (such as embedded documents) are shortened; “Save as…” saves the complete file.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Große Datei: ohne Farbhervorhebung angezeigt.</source>
         <translation>Large file: shown without syntax highlighting.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Die XML-Datei „{name}“ kann nicht angezeigt werden.</source>
+        <translation>The XML file “{name}” cannot be shown.</translation>
     </message>
 </context>
 </TS>
