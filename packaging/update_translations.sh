@@ -29,10 +29,10 @@ mkdir -p "$(dirname "$GENERATED")" "$TS_DIR"
 PYTHONPATH="$ROOT/src" "$PYTHON" - "$GENERATED" <<'PY'
 import sys
 
-from ab_inbox.config import SETTINGS
+from ab_inbox.config import OFFICE_RETENTION, SETTINGS
 
 lines = ["from PySide6.QtCore import QT_TRANSLATE_NOOP", ""]
-for s in SETTINGS:
+for s in (*SETTINGS, *OFFICE_RETENTION):
     lines.append(f'QT_TRANSLATE_NOOP("Setting", {s.title_de!r})')
     lines.append(f'QT_TRANSLATE_NOOP("Setting", {s.help_de!r})')
 with open(sys.argv[1], "w", encoding="utf-8") as out:
@@ -51,10 +51,10 @@ for lang in "${LANGUAGES[@]}"; do
 import sys
 import xml.etree.ElementTree as ET
 
-from ab_inbox.config import SETTINGS
+from ab_inbox.config import OFFICE_RETENTION, SETTINGS
 
 path = sys.argv[1]
-english = {s.title_de: s.title_en for s in SETTINGS if s.title_en}
+english = {s.title_de: s.title_en for s in (*SETTINGS, *OFFICE_RETENTION) if s.title_en}
 tree = ET.parse(path)
 filled = 0
 for context in tree.getroot().iter("context"):

@@ -1,4 +1,5 @@
-"""Commands for whoever looks after the installation: quarantine, demo, settings, schemas, audit.
+"""Commands for whoever looks after the installation: quarantine, demo, settings, the office's
+retention periods, schemas, audit.
 
 None of them touches a case. They sit together so that the casework modules stay about
 casework, and they come last in `ab-inbox --help`, after the daily jobs.
@@ -42,6 +43,17 @@ def register(command: AddCommand) -> dict[str, Handler]:
     set_p.add_argument("name")
     set_p.add_argument("value", help="Listen durch Kommas trennen")
 
+    p = command("retention", "Aufbewahrungsfristen der Behörde anzeigen oder ändern")
+    retention_sub = p.add_subparsers(dest="retention_command", metavar="AKTION")
+    list_p = retention_sub.add_parser("list", help="Die Fristen anzeigen (Standard)")
+    list_p.add_argument("--json", action="store_true")
+    retention_sub.add_parser(
+        "confirm", help="Die Fristen nach einer Aktualisierung bestätigen (nur Administration)"
+    )
+    set_p = retention_sub.add_parser("set", help="Eine Frist ändern (nur Administration)")
+    set_p.add_argument("name", help="z. B. done oder retention_days_done")
+    set_p.add_argument("days", metavar="TAGE")
+
     p = command("schemas", "Schema-Pakete verwalten")
     schemas_sub = p.add_subparsers(dest="schemas_command", metavar="AKTION", required=True)
     add = schemas_sub.add_parser("add", help="Ein Schema-Paket installieren")
@@ -68,6 +80,7 @@ def register(command: AddCommand) -> dict[str, Handler]:
         "quarantine": _quarantine,
         "demo": _demo,
         "settings": _settings,
+        "retention": _retention,
         "schemas": _schemas,
         "audit": _audit,
     }
@@ -137,6 +150,9 @@ def _schemas(args, settings, out: Printer) -> int:
 
 
 def _settings(args, settings, out: Printer) -> int:
+    if args.settings_command == "set" and args.name in config.RETENTION_BY_NAME:
+        # Kept for scripts of older versions: the periods now belong to the office's store.
+        return _set_retention(args, settings, out, args.name, args.value)
     if args.settings_command == "set":
         try:
             settings.set(args.name, args.value)
@@ -154,6 +170,56 @@ def _settings(args, settings, out: Printer) -> int:
         shown = ", ".join(value) if isinstance(value, list) else value
         title = setting.title_de if out.lang == "de" else setting.title_en
         out.line(f"{setting.name}\t{shown}\t{title}")
+    return EXIT_OK
+
+
+def _retention(args, settings, out: Printer) -> int:
+    if args.retention_command == "set":
+        return _set_retention(args, settings, out, args.name, args.days)
+    if args.retention_command == "confirm":
+        with open_inbox(args, settings) as inbox:
+            inbox.confirm_retention()
+        out.info(
+            "Aufbewahrungsfristen der Behörde bestätigt; sie gelten ab jetzt für das Löschen.",
+            "Office retention periods confirmed; deletion follows them from now on.",
+        )
+        return EXIT_OK
+    with open_inbox(args, settings) as inbox:
+        periods = inbox.retention_settings()
+        confirmed = inbox.retention_confirmed()
+    if not confirmed and not getattr(args, "json", False):
+        out.info(
+            "Noch nicht bestätigt: bis dahin wird nichts gelöscht (ab-inbox retention confirm).",
+            "Not confirmed yet: nothing is deleted until then (ab-inbox retention confirm).",
+        )
+    for period in periods:
+        if getattr(args, "json", False):
+            out.line(json.dumps(period, ensure_ascii=False))
+            continue
+        title = period["title_de"] if out.lang == "de" else period["title_en"]
+        if period["set_at"] is None:
+            origin = out.pick("Standard", "default")
+        else:
+            origin = f"{local_text(period['set_at'])} {period['set_by']}"
+        out.line(f"{period['name']}\t{period['days']}\t{origin}\t{title}")
+    return EXIT_OK
+
+
+def _set_retention(args, settings, out: Printer, name: str, days: str) -> int:
+    from ab_inbox.inbox_retention import RetentionError
+
+    with open_inbox(args, settings) as inbox:
+        try:
+            inbox.set_retention(name, days)
+        except RetentionError as exc:
+            out.error(exc.text_de, exc.text_en)
+            return EXIT_USAGE
+        now = {p["name"]: p["days"] for p in inbox.retention_settings()}
+    full = name if name in now else f"retention_days_{name}"
+    out.info(
+        f"Aufbewahrungsfrist {full} der Behörde: {now[full]} Tage (in der Datenbank).",
+        f"Office retention period {full}: {now[full]} days (in the database).",
+    )
     return EXIT_OK
 
 

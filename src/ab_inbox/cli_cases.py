@@ -94,7 +94,7 @@ def register(command: AddCommand) -> dict[str, Handler]:
     p = command(
         "purge",
         "Abgeschlossene Fälle löschen, deren Aufbewahrungsfrist abgelaufen ist "
-        "(Einstellungen retention_days_*)",
+        "(Fristen der Behörde: ab-inbox retention)",
     )
     p.add_argument("--dry-run", action="store_true", help="nur anzeigen, nichts löschen")
     p.add_argument("--json", action="store_true")

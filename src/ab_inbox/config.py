@@ -3,6 +3,12 @@
 The CLI, the settings dialog and the documentation are all built from `SETTINGS`. The settings
 file is JSON with a version number, migrated forward when the declaration changes. Credentials
 never live here; they go to the OS keyring.
+
+`OFFICE_RETENTION` declares the retention periods the same way, but they are not workstation
+settings: they decide when personal data is deleted, so the whole office must use the same
+values. They live in the store (store/office_settings.py), are changed only by Administration
+through the core (Inbox.set_retention, audited), and a settings file that still holds them
+from an older version loads without them.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from typing import Any
 import platformdirs
 
 APP_NAME = "ab-inbox"
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -197,43 +203,6 @@ SETTINGS: tuple[Setting, ...] = (
         "Schema pack folder",
     ),
     Setting(
-        "retention_days_exported",
-        int,
-        90,
-        "Aufbewahrung exportierter Fälle (Tage)",
-        "So viele Tage nach dem Export werden Nachricht, Anhänge, Notizen und Suchdaten eines "
-        "Falls gelöscht (ab-inbox purge); ein Protokolleintrag bleibt. 0 = nie löschen.",
-        "Retention of exported cases (days)",
-    ),
-    Setting(
-        "retention_days_done",
-        int,
-        90,
-        "Aufbewahrung erledigter Fälle (Tage)",
-        "So viele Tage nach „Erledigt“ werden die personenbezogenen Daten eines Falls "
-        "gelöscht (ab-inbox purge). 0 = nie löschen.",
-        "Retention of done cases (days)",
-    ),
-    Setting(
-        "retention_days_not_responsible",
-        int,
-        30,
-        "Aufbewahrung unzuständiger Fälle (Tage)",
-        "So viele Tage nach „Unzuständig“ werden die personenbezogenen Daten eines Falls "
-        "gelöscht (ab-inbox purge). 0 = nie löschen.",
-        "Retention of not-responsible cases (days)",
-    ),
-    Setting(
-        "retention_days_stray_input",
-        int,
-        30,
-        "Aufbewahrung von Eingängen ohne Fall (Tage)",
-        "So viele Tage nach dem Eingang werden die Bytes von Quarantäne-Einträgen und von "
-        "Dokumentpaketen, deren Nachricht nie eintraf, gelöscht (ab-inbox purge); Grund, Größe "
-        "und Prüfsumme bleiben. 0 = nie löschen.",
-        "Retention of input without a case (days)",
-    ),
-    Setting(
         "xta_management_url",
         str,
         "",
@@ -295,6 +264,54 @@ SETTINGS: tuple[Setting, ...] = (
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
+RETENTION_MIN_DAYS = 1
+RETENTION_MAX_DAYS = 3650
+_RETENTION_HELP_END = (
+    " Gilt für die ganze Behörde und wird in der Datenbank gespeichert; nur die Administration "
+    "kann die Frist ändern (1 bis 3650 Tage)."
+)
+
+OFFICE_RETENTION: tuple[Setting, ...] = (
+    Setting(
+        "retention_days_exported",
+        int,
+        90,
+        "Aufbewahrung exportierter Fälle (Tage)",
+        "So viele Tage nach dem Export werden Nachricht, Anhänge, Notizen und Suchdaten eines "
+        "Falls gelöscht (ab-inbox purge); ein Protokolleintrag bleibt." + _RETENTION_HELP_END,
+        "Retention of exported cases (days)",
+    ),
+    Setting(
+        "retention_days_done",
+        int,
+        90,
+        "Aufbewahrung erledigter Fälle (Tage)",
+        "So viele Tage nach „Erledigt“ werden die personenbezogenen Daten eines Falls "
+        "gelöscht (ab-inbox purge)." + _RETENTION_HELP_END,
+        "Retention of done cases (days)",
+    ),
+    Setting(
+        "retention_days_not_responsible",
+        int,
+        30,
+        "Aufbewahrung unzuständiger Fälle (Tage)",
+        "So viele Tage nach „Unzuständig“ werden die personenbezogenen Daten eines Falls "
+        "gelöscht (ab-inbox purge)." + _RETENTION_HELP_END,
+        "Retention of not-responsible cases (days)",
+    ),
+    Setting(
+        "retention_days_stray_input",
+        int,
+        30,
+        "Aufbewahrung von Eingängen ohne Fall (Tage)",
+        "So viele Tage nach dem Eingang werden die Bytes von Quarantäne-Einträgen und von "
+        "Dokumentpaketen, deren Nachricht nie eintraf, gelöscht (ab-inbox purge); Grund, Größe "
+        "und Prüfsumme bleiben." + _RETENTION_HELP_END,
+        "Retention of input without a case (days)",
+    ),
+)
+RETENTION_BY_NAME = {s.name: s for s in OFFICE_RETENTION}
+
 
 def data_dir() -> Path:
     """Where the database and installed schema packs live (AB_INBOX_DATA overrides)."""
@@ -331,7 +348,15 @@ def _coerce(setting: Setting, value: Any) -> Any:
 
 def _migrate(data: dict) -> dict:
     """Settings files from older versions are brought forward here, one step per version."""
-    data.setdefault("settings_version", SETTINGS_VERSION)
+    version = data.get("settings_version", 1)
+    if not isinstance(version, int):
+        version = 1
+    if version < 2:
+        # Version 1 kept retention periods per workstation; they now belong to the office and
+        # live in the store, so a value left here would only mislead whoever reads the file.
+        values = data.get("values", {})
+        data["values"] = {k: v for k, v in values.items() if k not in RETENTION_BY_NAME}
+    data["settings_version"] = max(version, SETTINGS_VERSION)
     return data
 
 

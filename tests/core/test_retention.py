@@ -142,15 +142,15 @@ def store(inbox, tmp_path, office):
     inbox.set_status(cases["done"], "done", note="Qzxstatusnote")
     inbox.set_status(cases["shared_done"], "done")
     inbox.set_status(cases["not_due"], "not_responsible")
-    inbox.settings.set("retention_days_not_responsible", 365)
+    inbox.set_retention("retention_days_not_responsible", 365)
     inbox.set_status(cases["open"], "in_progress")
     inbox.add_note(cases["open"], "Qzxopennote")
     return cases
 
 
-def test_settings_declare_the_retention_per_final_status(inbox):
+def test_the_office_declares_the_retention_per_final_status(inbox):
     assert inbox.retention_policy() == {"exported": 90, "done": 90, "not_responsible": 30}
-    inbox.settings.set("retention_days_done", "7")
+    inbox.set_retention("retention_days_done", "7")
     assert inbox.retention_policy()["done"] == 7
 
 
@@ -176,8 +176,12 @@ def test_only_final_cases_whose_time_is_up_are_due(inbox, store):
 
 
 def test_zero_days_keeps_a_status_for_ever(inbox, store):
-    inbox.settings.set("retention_days_done", 0)
-    due = {e["case_id"] for e in inbox.due_for_purge(TODAY + timedelta(days=5000))}
+    """The office cannot set 0, but the rule itself keeps a status with 0 days for ever."""
+    policy = {**inbox.retention_policy(), "done": 0}
+    due = {
+        e["case_id"]
+        for e in retention.due_for_purge(inbox.db, policy, TODAY + timedelta(days=5000))
+    }
     assert store["done"] not in due and store["shared_done"] not in due
     assert store["exported"] in due
 

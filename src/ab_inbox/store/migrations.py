@@ -391,6 +391,25 @@ def _v8_fetch_runs(db: Database) -> None:
     )
 
 
+def _v9_office_settings(db: Database) -> None:
+    """Settings of the whole office (store.office_settings): the retention periods, which
+    used to be read from each workstation's settings file. The table starts empty, so every
+    period has its declared default until Administration sets it; no workstation's file is
+    taken over, since none of them is the office's decision."""
+    db["office_settings"].create(
+        {"name": str, "value": str, "set_at": str, "set_by": str},
+        pk="name",
+        not_null={"value", "set_at", "set_by"},
+    )
+    # An office that already works with this store may have kept cases longer than the
+    # defaults: nothing is purged until Administration has confirmed the periods.
+    if db.execute("SELECT 1 FROM cases LIMIT 1").fetchone() is not None:
+        db.execute(
+            "INSERT INTO office_settings (name, value, set_at, set_by)"
+            " VALUES ('retention_unconfirmed', 'true', strftime('%Y-%m-%dT%H:%M:%fZ'), 'migration')"
+        )
+
+
 MIGRATIONS = [
     _v1_initial,
     _v2_casework,
@@ -400,6 +419,7 @@ MIGRATIONS = [
     _v6_packets,
     _v7_blob_references,
     _v8_fetch_runs,
+    _v9_office_settings,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,9 +1,10 @@
 """Retention: which closed cases are due for deletion, and purging one of them.
 
-A case in a final status is kept for the number of days its status is configured for (a
-retention of 0 or less keeps it for ever), counted from the day it entered that status, or from
-the day its newest message arrived if that is later (a message received on a closed case is not
-deleted before anyone could have seen it).
+A case in a final status is kept for the number of days its status is configured for (the
+office's periods, store/office_settings.py; a retention of 0 or less keeps it for ever),
+counted from the day it entered that status, or from the day its newest message arrived if
+that is later (a message received on a closed case is not deleted before anyone could have
+seen it).
 
 Purging keeps the skeleton the office needs to account for the case and removes what describes
 the person. Kept: the ids, nachrichtenUUIDs, antragsidentifikation, type codes, received and
@@ -33,6 +34,7 @@ messages.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 
 from ab_inbox.errors import BilingualError
@@ -132,14 +134,16 @@ def purge_case(
     case_id: int,
     actor: str,
     *,
-    policy: dict[str, int] | None = None,
+    policy: dict[str, int] | Callable[[Database], dict[str, int]] | None = None,
     today: date | None = None,
 ) -> dict[str, int]:
     """Purge one case in one write transaction; returns what was removed, by kind.
 
     With `policy`, the case must still be due under it when the lock is held (a case reopened
-    or answered after it was listed is left alone: PurgeRefused). Without, any case in a final
-    status is purged (an explicit request).
+    or answered after it was listed is left alone: PurgeRefused). A callable policy is read
+    under the lock too (office_settings.case_policy: a period lengthened by Administration
+    while a purge runs already counts). Without, any case in a final status is purged (an
+    explicit request).
     """
     with write_transaction(db):
         row = db.execute("SELECT status FROM cases WHERE id = ?", (case_id,)).fetchone()
@@ -148,7 +152,8 @@ def purge_case(
                 f"Fall {case_id} ist nicht abgeschlossen und wird nicht gelöscht.",
                 f"Case {case_id} is not closed and is not purged.",
             )
-        if policy is not None and not _due_rows(db, policy, today or date.today(), case_id):
+        current = policy(db) if callable(policy) else policy
+        if current is not None and not _due_rows(db, current, today or date.today(), case_id):
             raise PurgeRefused(
                 f"Fall {case_id} ist (nicht mehr) zur Löschung fällig.",
                 f"Case {case_id} is not (or no longer) due for deletion.",

@@ -249,6 +249,7 @@ def action_label(action: str) -> str:
             "AuditAction", "Zusammenfassung gedruckt/gespeichert"
         ),
         "purged": QCoreApplication.translate("AuditAction", "Gelöscht (Aufbewahrungsfrist)"),
+        "retention_set": QCoreApplication.translate("AuditAction", "Aufbewahrungsfrist geändert"),
         "audit_exported": QCoreApplication.translate("AuditAction", "Protokoll exportiert"),
         "search_saved": QCoreApplication.translate("AuditAction", "Suche gespeichert"),
         "search_deleted": QCoreApplication.translate("AuditAction", "Suche gelöscht"),

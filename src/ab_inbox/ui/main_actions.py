@@ -381,7 +381,10 @@ def open_settings(window):
     from ab_inbox.ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(
-        window.inbox.settings, window, check_connection=connection_check(window.inbox.db_path)
+        window.inbox.settings,
+        window,
+        check_connection=connection_check(window.inbox.db_path),
+        office=window.workers.get,
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()

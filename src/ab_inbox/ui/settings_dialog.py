@@ -5,6 +5,12 @@ each type and on which page a name belongs (by prefix; anything unlisted goes to
 Folders (`..._folder`, `..._dir`) and files (`..._file`) get a "…" button. The transport page
 adds the certificate password, which goes to the operating system's keyring and never to the
 settings file, and a connection test (ui.transport_page).
+
+The retention page is not about this workstation: it shows the office's retention periods
+(config.OFFICE_RETENTION), read from the store in a background op. Administration may change
+them there, and OK writes them through the core (Inbox.set_retention_periods, audited) before
+the settings file is saved; everyone else sees them read-only. Without a store to ask (no
+window) the page only says where the periods are kept.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -36,8 +43,11 @@ from PySide6.QtWidgets import (
 )
 
 from ab_inbox import config
+from ab_inbox.errors import BilingualError
+from ab_inbox.ui.ops import Op
 
 if TYPE_CHECKING:
+    from ab_inbox.inbox import Inbox
     from ab_inbox.inbox_transport import XtaCheck
 
 SETTING_CONTEXT = "Setting"
@@ -48,6 +58,7 @@ FLOAT_MAX = 1e9
 
 # (key, title, name prefixes) in tab order; a setting no prefix claims lands on "general".
 GENERAL_PAGE = "general"
+RETENTION_PAGE = "retention"
 TRANSPORT_PAGE = "transport"
 PAGES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (GENERAL_PAGE, QT_TRANSLATE_NOOP("SettingsDialog", "Allgemein"), ()),
@@ -66,11 +77,7 @@ PAGES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         QT_TRANSLATE_NOOP("SettingsDialog", "Prüfung und Grenzen"),
         ("max_", "packet_wait_hours", "clock_skew_minutes", "schemas_dir"),
     ),
-    (
-        "retention",
-        QT_TRANSLATE_NOOP("SettingsDialog", "Aufbewahrung"),
-        ("retention_",),
-    ),
+    (RETENTION_PAGE, QT_TRANSLATE_NOOP("SettingsDialog", "Aufbewahrung"), ()),
     (TRANSPORT_PAGE, QT_TRANSLATE_NOOP("SettingsDialog", "Transport (XTA 2)"), ("xta_",)),
 )
 FILE_FILTERS = {
@@ -83,6 +90,8 @@ RESTART_SETTINGS = ("language", "schemas_dir")
 
 # Runs off the GUI thread with the settings as entered; the main window supplies it.
 ConnectionCheck = Callable[[config.Settings], "XtaCheck"]
+# Gives the Inbox to use on the calling worker thread (the main window's workers.get).
+OfficeInbox = Callable[[], "Inbox"]
 
 
 def _translate(text: str) -> str:
@@ -199,19 +208,26 @@ def make_editor(setting: config.Setting, current: Any, dialog: SettingsDialog) -
 
 class SettingsDialog(QDialog):
     """`check_connection` (optional) tests the XTA settings as entered; without it the
-    transport page has no test button."""
+    transport page has no test button. `office` (optional) gives a worker thread its Inbox,
+    for reading and writing the office's retention periods; without it they are not shown."""
 
     def __init__(
         self,
         settings: config.Settings | None = None,
         parent: QWidget | None = None,
         check_connection: ConnectionCheck | None = None,
+        office: OfficeInbox | None = None,
     ):
         super().__init__(parent)
         from ab_inbox.ui.transport_page import TransportPanel
 
         self.settings = settings if settings is not None else config.Settings.load()
         self.editors: dict[str, SettingEditor] = {}
+        self.office = office
+        self.retention_editors: dict[str, QSpinBox] = {}
+        self.retention_loaded: dict[str, int] = {}  # as read from the store
+        self.may_set_retention = False
+        self.retention_unconfirmed = False  # after an upgrade: OK confirms the periods
         self.setWindowTitle(self.tr("Einstellungen"))
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settings_pages")
@@ -220,6 +236,7 @@ class SettingsDialog(QDialog):
         forms = self._build_pages()
         for setting in config.SETTINGS:
             self._add_setting(forms[page_of(setting)], setting)
+        self._build_retention(forms[RETENTION_PAGE])
         self.transport = TransportPanel(self, check_connection)
         self.pages[TRANSPORT_PAGE].addWidget(self.transport)
         for layout in self.pages.values():
@@ -234,6 +251,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.button_box = buttons
         self.resize(760, 600)
+        self._load_retention()
 
     # --- settings -------------------------------------------------------------------------
     def _build_pages(self) -> dict[str, QFormLayout]:
@@ -280,6 +298,125 @@ class SettingsDialog(QDialog):
         hint.setFont(font)
         layout.addWidget(hint)
         return box
+
+    # --- the office's retention periods -----------------------------------------------------
+    def _build_retention(self, form: QFormLayout) -> None:
+        self.retention_note = QLabel()
+        self.retention_note.setObjectName("retention_note")
+        self.retention_note.setWordWrap(True)
+        self.retention_note.setAccessibleName(self.tr("Hinweis zur Aufbewahrung"))
+        form.addRow(self.retention_note)
+        for setting in config.OFFICE_RETENTION:
+            spin = QSpinBox()
+            spin.setObjectName(setting.name)
+            spin.setSpecialValueText("–")  # shown at 0: not read (yet)
+            spin.setRange(0, config.RETENTION_MAX_DAYS)
+            spin.setValue(0)
+            self._show_read_only(spin, True)
+            title, help_text = setting_title(setting), setting_help(setting)
+            spin.setToolTip(help_text)
+            spin.setAccessibleName(title)
+            spin.setAccessibleDescription(help_text)
+            label = QLabel(title)
+            label.setBuddy(spin)
+            form.addRow(label, self._with_help(spin, setting.name, help_text))
+            self.retention_editors[setting.name] = spin
+        if self.office is None:
+            self.retention_note.setText(
+                self.tr(
+                    "Die Aufbewahrungsfristen gelten für die ganze Behörde und stehen in der "
+                    "Datenbank; die Administration legt sie fest. Sie werden angezeigt, wenn die "
+                    "Einstellungen aus dem Hauptfenster geöffnet werden."
+                )
+            )
+        else:
+            self.retention_note.setText(self.tr("Die Aufbewahrungsfristen werden gelesen…"))
+
+    @staticmethod
+    def _show_read_only(spin: QSpinBox, read_only: bool) -> None:
+        spin.setReadOnly(read_only)
+        spin.setButtonSymbols(
+            QAbstractSpinBox.ButtonSymbols.NoButtons
+            if read_only
+            else QAbstractSpinBox.ButtonSymbols.UpDownArrows
+        )
+
+    def _load_retention(self) -> None:
+        office = self.office
+        if office is None:
+            return
+
+        def read() -> tuple[list[dict], bool, bool]:
+            inbox = office()
+            return (
+                inbox.retention_settings(),
+                inbox.may_set_retention(),
+                inbox.retention_confirmed(),
+            )
+
+        Op(self, read).on_success(self._show_retention).on_failure(
+            self._retention_unreadable
+        ).start()
+
+    def _show_retention(self, result: tuple[list[dict], bool, bool]) -> None:
+        periods, may_set, confirmed = result
+        self.may_set_retention = may_set
+        self.retention_unconfirmed = not confirmed
+        self.retention_loaded = {p["name"]: p["days"] for p in periods}
+        for name, days in self.retention_loaded.items():
+            spin = self.retention_editors[name]
+            if may_set:
+                spin.setMinimum(config.RETENTION_MIN_DAYS)
+            spin.setValue(days)
+            self._show_read_only(spin, not may_set)
+        if may_set and not confirmed:
+            self.retention_note.setText(
+                self.tr(
+                    "Seit der Aktualisierung gelten diese Aufbewahrungsfristen für die ganze "
+                    "Behörde (früher die Werte jedes Arbeitsplatzes). Bis sie hier mit OK "
+                    "bestätigt oder geändert sind, wird nichts gelöscht."
+                )
+            )
+        elif may_set:
+            self.retention_note.setText(
+                self.tr(
+                    "Diese Aufbewahrungsfristen gelten für die ganze Behörde und werden in der "
+                    "Datenbank gespeichert, nicht auf diesem Arbeitsplatz. Jede Änderung wird "
+                    "protokolliert."
+                )
+            )
+        else:
+            self.retention_note.setText(
+                self.tr(
+                    "Diese Aufbewahrungsfristen gelten für die ganze Behörde. Nur die "
+                    "Administration kann sie ändern."
+                )
+            )
+
+    def _retention_unreadable(self, exc: BaseException) -> None:
+        self.retention_note.setText(
+            self.tr("Die Aufbewahrungsfristen konnten nicht gelesen werden: {0}").format(
+                self._error_text(exc)
+            )
+        )
+
+    @staticmethod
+    def _error_text(exc: BaseException) -> str:
+        from ab_inbox.ui.i18n import current_language
+
+        if isinstance(exc, BilingualError):
+            return exc.text(current_language())
+        return type(exc).__name__
+
+    def retention_changes(self) -> dict[str, int]:
+        """The periods edited here that differ from the store's (only Administration edits)."""
+        if not self.may_set_retention:
+            return {}
+        return {
+            name: spin.value()
+            for name, spin in self.retention_editors.items()
+            if spin.value() != self.retention_loaded.get(name)
+        }
 
     def editor(self, name: str) -> QWidget:
         return self.editors[name].widget
@@ -342,6 +479,35 @@ class SettingsDialog(QDialog):
             self._save(edited)
 
     def _save(self, edited: config.Settings) -> None:
+        """The office's periods first (through the core, off the GUI thread), then the file."""
+        changes = self.retention_changes()
+        office = self.office
+        confirm = self.may_set_retention and self.retention_unconfirmed
+        if (not changes and not confirm) or office is None:
+            self._save_file(edited)
+            return
+        self.button_box.setEnabled(False)  # until the store has answered
+
+        def saved(_changes) -> None:
+            self.retention_loaded.update(changes)
+            self.retention_unconfirmed = False
+            self._save_file(edited)
+
+        def write():
+            inbox = office()
+            return inbox.set_retention_periods(changes) if changes else inbox.confirm_retention()
+
+        Op(self, write, "write").on_success(saved).on_failure(self._retention_refused).start()
+
+    def _retention_refused(self, exc: BaseException) -> None:
+        self.button_box.setEnabled(True)
+        QMessageBox.warning(
+            self,
+            self.tr("Aufbewahrungsfristen nicht gespeichert"),
+            self._error_text(exc),
+        )
+
+    def _save_file(self, edited: config.Settings) -> None:
         self.button_box.setEnabled(True)
         try:
             edited.save()
