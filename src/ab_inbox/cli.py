@@ -87,16 +87,18 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser, handlers = _assemble()
     args = parser.parse_args(argv)
+    if args.command is None:
+        # The desktop reports unreadable settings or store in a dialog (it may have been
+        # started from a shortcut, with nobody reading stderr).
+        from ab_inbox.ui.app import run_gui
+
+        return run_gui(db_path=args.db, schemas_dir=args.schemas)
     try:
         settings = config.Settings.load()
     except (ValueError, OSError) as exc:
         print(f"Einstellungsdatei unlesbar / settings file unreadable: {exc}", file=sys.stderr)
         return EXIT_USAGE
     out = Printer(args.lang or settings.language)
-    if args.command is None:
-        from ab_inbox.ui.app import run_gui
-
-        return run_gui(db_path=args.db, schemas_dir=args.schemas)
     try:
         return handlers[args.command](args, settings, out)
     except (SchemaPackError, StoreError) as exc:

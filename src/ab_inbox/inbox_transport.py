@@ -50,20 +50,70 @@ class XtaCheck:
     account_text_en: str
 
 
+class KeyringUnavailable(BilingualError):
+    """The operating system's keyring cannot be used (none set up, locked, or it refused):
+    whether a password is stored cannot be known, and typing it again does not help."""
+
+
+def _keyring_reason(exc: BaseException) -> tuple[str, str]:
+    from keyring.errors import InitError, KeyringLocked, NoKeyringError, PasswordSetError
+
+    if isinstance(exc, KeyringLocked):
+        return "er ist gesperrt", "it is locked"
+    if isinstance(exc, NoKeyringError):
+        return "es ist keiner eingerichtet", "none is set up"
+    if isinstance(exc, InitError):
+        return "er ließ sich nicht starten", "it could not be started"
+    if isinstance(exc, PasswordSetError):
+        return "er hat das Speichern abgelehnt", "it refused to store the password"
+    name = type(exc).__name__
+    return f"Fehler {name}", f"error {name}"
+
+
+def _keyring_unavailable(exc: BaseException, storing: bool) -> KeyringUnavailable:
+    reason_de, reason_en = _keyring_reason(exc)
+    if storing:
+        return KeyringUnavailable(
+            f"Der Schlüsselbund des Betriebssystems ist nicht erreichbar ({reason_de}); das "
+            "Passwort des XTA-Zertifikats wurde nicht gespeichert. Bitte den Schlüsselbund "
+            "entsperren oder von der IT einrichten lassen und das Passwort dann erneut "
+            "speichern.",
+            f"The operating system's keyring is not available ({reason_en}); the XTA "
+            "certificate's password was not stored. Please unlock the keyring or have IT set "
+            "one up, then store the password again.",
+        )
+    return KeyringUnavailable(
+        f"Der Schlüsselbund des Betriebssystems ist nicht erreichbar ({reason_de}); das "
+        "Passwort des XTA-Zertifikats lässt sich darum nicht lesen. Bitte den Schlüsselbund "
+        "entsperren oder von der IT einrichten lassen; das Passwort erneut einzugeben hilft "
+        "erst danach.",
+        f"The operating system's keyring is not available ({reason_en}), so the XTA "
+        "certificate's password cannot be read. Please unlock the keyring or have IT set one "
+        "up; typing the password again only helps after that.",
+    )
+
+
 def certificate_password() -> str | None:
+    """The stored password, or None when the keyring holds none. KeyringUnavailable when the
+    keyring itself cannot be asked (then nobody knows whether one is stored)."""
     import keyring
     from keyring.errors import KeyringError
 
     try:
         return keyring.get_password(KEYRING_SERVICE, CERTIFICATE_PASSWORD_KEY)
-    except KeyringError:
-        return None
+    except KeyringError as exc:
+        raise _keyring_unavailable(exc, storing=False) from exc
 
 
 def store_certificate_password(password: str) -> None:
+    """Put the password into the keyring; KeyringUnavailable when the keyring cannot take it."""
     import keyring
+    from keyring.errors import KeyringError
 
-    keyring.set_password(KEYRING_SERVICE, CERTIFICATE_PASSWORD_KEY, password)
+    try:
+        keyring.set_password(KEYRING_SERVICE, CERTIFICATE_PASSWORD_KEY, password)
+    except KeyringError as exc:
+        raise _keyring_unavailable(exc, storing=True) from exc
 
 
 class TransportMixin:

@@ -202,7 +202,7 @@ def test_invalid_language_not_possible(dialog, warnings):
     assert not config.settings_path().exists()
 
 
-def test_certificate_password_goes_to_keyring_not_settings_file(dialog, memory_keyring, warnings):
+def test_certificate_password_goes_to_keyring_not_settings_file(memory_keyring, dialog, warnings):
     panel = dialog.transport
     assert panel.password_status.text() == "Im Schlüsselbund ist kein Passwort gespeichert."
     panel.password.setText("geheim-123")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 import sys
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -30,19 +33,67 @@ def create_window(
     return MainWindow(inbox, workers)
 
 
+START_FAILED = 2  # the exit code when the settings or the store cannot be opened
+
+_START_ERRORS = (OSError, sqlite3.Error, ValueError, BilingualError)
+
+
+def _reason(exc: BaseException) -> tuple[str, str]:
+    """Why a start-up file failed, German and English. Only the error's kind and position:
+    no content of the file is quoted."""
+    if isinstance(exc, BilingualError):
+        return exc.text_de, exc.text_en
+    if isinstance(exc, json.JSONDecodeError):
+        where = f"{exc.msg} ({exc.lineno}:{exc.colno})"
+        return f"kein gültiges JSON: {where}", f"not valid JSON: {where}"
+    if isinstance(exc, OSError):
+        detail = exc.strerror or type(exc).__name__
+        return detail, detail
+    if isinstance(exc, sqlite3.Error):
+        detail = str(exc) or type(exc).__name__
+        return (
+            f"keine lesbare AB-Inbox-Datenbank ({detail})",
+            f"not a readable AB-Inbox database ({detail})",
+        )
+    detail = str(exc) or type(exc).__name__
+    return f"ungültiger Wert ({detail})", f"invalid value ({detail})"
+
+
+def show_start_error(what: str, path: Path, exc: BaseException) -> int:
+    """One critical message naming the file and the reason, German and English; START_FAILED.
+
+    `what` is "settings" or "store"."""
+    reason_de, reason_en = _reason(exc)
+    if what == "settings":
+        text_de = f"Die Einstellungsdatei {path} kann nicht gelesen werden: {reason_de}"
+        text_en = f"The settings file {path} cannot be read: {reason_en}"
+    else:
+        text_de = f"Der Datenbestand {path} kann nicht geöffnet werden: {reason_de}"
+        text_en = f"The store {path} cannot be opened: {reason_en}"
+    QMessageBox.critical(
+        None,
+        "AB-Inbox",
+        f"{text_de}\nAB-Inbox wird beendet.\n\n{text_en}\nAB-Inbox will close.",
+    )
+    return START_FAILED
+
+
 def run_gui(db_path=None, schemas_dir=None) -> int:
     from ab_inbox.ui import access_gate
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("AB-Inbox")
     app.setOrganizationName("ab-inbox")
-    settings = config.Settings.load()
-    install_translators(app, settings.language)
     try:
-        inbox = Inbox(db_path=db_path, schemas_dir=schemas_dir, settings=settings)
-    except BilingualError as exc:
-        QMessageBox.critical(None, "AB-Inbox", exc.text(settings.language))
-        return 2
+        settings = config.Settings.load()
+    except _START_ERRORS as exc:
+        return show_start_error("settings", config.settings_path(), exc)
+    install_translators(app, settings.language)
+    store_path = Path(db_path) if db_path else config.default_db_path()
+    try:
+        inbox = Inbox(db_path=store_path, schemas_dir=schemas_dir, settings=settings)
+    except _START_ERRORS as exc:
+        return show_start_error("store", store_path, exc)
     refused = access_gate.pass_gate(
         inbox,
         settings.language,

@@ -17,7 +17,16 @@ from PySide6.QtWidgets import (
 
 from ab_inbox.casework import roles
 from ab_inbox.ui.i18n import local_date, local_time, tr_status
-from ab_inbox.ui.team_dialog import TeamDialog, fill, table
+from ab_inbox.ui.team_dialog import RowsView, TeamDialog
+
+
+def _cells(entry: dict) -> list:
+    return [
+        entry["case_id"],
+        tr_status(entry["status"]),
+        local_time(entry["since"]),
+        local_date(entry["due"]),
+    ]
 
 
 def confirm(parent, text: str) -> bool:
@@ -37,9 +46,12 @@ class PurgeDialog(TeamDialog):
         super().__init__(main, parent)
         self.setWindowTitle(self.tr("Zur Löschung fällig"))
         self.due: list[dict] = []
-        self.table = table(
+        # Thousands of cases may be due at once: the view formats only the rows it shows.
+        self.table = RowsView(
             [self.tr("Fall"), self.tr("Status"), self.tr("Seit"), self.tr("Löschung fällig am")],
+            _cells,
             self.tr("Zur Löschung fällige Fälle"),
+            key=lambda entry: entry["case_id"],
         )
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -72,15 +84,7 @@ class PurgeDialog(TeamDialog):
 
     def _show(self, result) -> None:
         self.due, actor = result
-        fill(
-            self.table,
-            [
-                [entry["case_id"], tr_status(entry["status"]), local_time(entry["since"])]
-                + [local_date(entry["due"])]
-                for entry in self.due
-            ],
-            [entry["case_id"] for entry in self.due],
-        )
+        self.table.set_rows(self.due)
         may_purge = actor.may(roles.PURGE)
         self.purge_button.setVisible(may_purge)
         self.purge_button.setEnabled(may_purge and bool(self.due))

@@ -8,10 +8,19 @@ confirmed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QTableWidget, QTableWidgetItem
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHeaderView,
+    QStyle,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+)
 
 from ab_inbox.ui.ops import Op
 
@@ -55,10 +64,7 @@ class TeamDialog(QDialog):
         """Ask the core again for what the dialog shows (each dialog fills this in)."""
 
 
-def table(columns: list[str], accessible_name: str) -> QTableWidget:
-    """A read-only, row-selecting table with the given headers."""
-    widget = QTableWidget(0, len(columns))
-    widget.setHorizontalHeaderLabels(columns)
+def _read_only_rows(widget: QAbstractItemView, accessible_name: str) -> None:
     widget.setAccessibleName(accessible_name)
     widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -66,6 +72,13 @@ def table(columns: list[str], accessible_name: str) -> QTableWidget:
     widget.verticalHeader().hide()
     widget.horizontalHeader().setStretchLastSection(True)
     widget.setAlternatingRowColors(True)
+
+
+def table(columns: list[str], accessible_name: str) -> QTableWidget:
+    """A read-only, row-selecting table with the given headers."""
+    widget = QTableWidget(0, len(columns))
+    widget.setHorizontalHeaderLabels(columns)
+    _read_only_rows(widget, accessible_name)
     return widget
 
 
@@ -85,3 +98,136 @@ def row_data(widget: QTableWidget, row: int | None = None):
     row = widget.currentRow() if row is None else row
     item = widget.item(row, 0) if row >= 0 else None
     return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+
+# --- long lists: a model the view asks row by row ----------------------------------------------
+
+SIZE_SAMPLE_ROWS = 50  # rows measured for the column widths, however many the list has
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class RowsModel(QAbstractTableModel):
+    """Read-only rows for a table view; a row is turned into text only when the view first
+    shows it, so handing over a list costs the same for ten rows as for twenty thousand."""
+
+    def __init__(
+        self,
+        columns: Sequence[str],
+        cells: Callable[[Any], list],
+        key: Callable[[Any], Any] | None = None,
+        parent=None,
+    ):
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._cells = cells
+        self._key = key
+        self._rows: Sequence[Any] = ()
+        self._texts: dict[int, list[str]] = {}
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self._texts = {}
+        self.endResetModel()
+
+    def formatted_rows(self) -> int:
+        """How many rows have been turned into text so far."""
+        return len(self._texts)
+
+    def texts(self, row: int) -> list[str]:
+        texts = self._texts.get(row)
+        if texts is None:
+            texts = ["" if v is None else str(v) for v in self._cells(self._rows[row])]
+            self._texts[row] = texts
+        return texts
+
+    def key(self, row: int):
+        return self._key(self._rows[row]) if self._key is not None else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.texts(index.row())[index.column()]
+        if role == Qt.ItemDataRole.UserRole and index.column() == 0:
+            return self.key(index.row())
+        return None
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._columns)
+        ):
+            return self._columns[section]
+        return None
+
+
+class Cell:
+    """One cell of a RowsView, read like a QTableWidgetItem."""
+
+    def __init__(self, model: RowsModel, row: int, column: int):
+        self._index = model.index(row, column)
+
+    def text(self) -> str:
+        return self._index.data(Qt.ItemDataRole.DisplayRole) or ""
+
+    def data(self, role: int):
+        return self._index.data(role)
+
+
+class RowsView(QTableView):
+    """A read-only, row-selecting view over a RowsModel, read like the QTableWidget of `table`
+    (rowCount, currentRow, item), for lists that may be long."""
+
+    def __init__(
+        self,
+        columns: Sequence[str],
+        cells: Callable[[Any], list],
+        accessible_name: str,
+        key: Callable[[Any], Any] | None = None,
+    ):
+        super().__init__()
+        self.setModel(RowsModel(columns, cells, key, self))
+        _read_only_rows(self, accessible_name)
+        rows = self.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+
+    def rows_model(self) -> RowsModel:
+        return self.model()  # type: ignore[return-value]
+
+    def rowCount(self) -> int:
+        return self.rows_model().rowCount()
+
+    def currentRow(self) -> int:
+        return self.currentIndex().row()
+
+    def item(self, row: int, column: int) -> Cell | None:
+        model = self.rows_model()
+        if not (0 <= row < model.rowCount() and 0 <= column < model.columnCount()):
+            return None
+        return Cell(model, row, column)
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        """Show `rows`; the column widths come from the headers and the first rows only."""
+        self.rows_model().set_rows(rows)
+        self.size_columns()
+
+    def size_columns(self) -> None:
+        model = self.rows_model()
+        header = self.horizontalHeader()
+        metrics = self.fontMetrics()
+        sample = range(min(SIZE_SAMPLE_ROWS, model.rowCount()))
+        margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 6)
+        for column in range(model.columnCount() - 1):  # the last one stretches
+            width = header.sectionSizeFromContents(column).width()
+            for row in sample:
+                width = max(width, metrics.horizontalAdvance(model.texts(row)[column]) + margin)
+            header.resizeSection(column, width)

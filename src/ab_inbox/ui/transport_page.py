@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from keyring.errors import KeyringError
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -26,7 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from ab_inbox.errors import BilingualError
-from ab_inbox.inbox_transport import certificate_password, store_certificate_password
+from ab_inbox.inbox_transport import (
+    KeyringUnavailable,
+    certificate_password,
+    store_certificate_password,
+)
 from ab_inbox.ui.i18n import current_language
 from ab_inbox.ui.ops import Op
 
@@ -55,7 +58,9 @@ class TransportPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._password_group())
         layout.addWidget(self._test_group())
-        Op(self, certificate_password).on_success(self._show_stored).start()
+        Op(self, certificate_password).on_success(self._show_stored).on_failure(
+            self._show_unreadable
+        ).start()
 
     # --- the certificate password ----------------------------------------------------------
     def _password_group(self) -> QGroupBox:
@@ -86,10 +91,20 @@ class TransportPanel(QWidget):
         return group
 
     def _show_stored(self, stored: str | None) -> None:
+        _mark(self.password_status, False)
         if stored:
             self.password_status.setText(self.tr("Ein Passwort ist im Schlüsselbund gespeichert."))
         else:
             self.password_status.setText(self.tr("Im Schlüsselbund ist kein Passwort gespeichert."))
+
+    def _show_unreadable(self, exc: BaseException) -> None:
+        """The keyring could not be asked: say so, not that no password is stored."""
+        if isinstance(exc, KeyringUnavailable):
+            text = exc.text(current_language())
+        else:
+            text = self.tr("Unerwarteter Fehler: {0}").format(type(exc).__name__)
+        self.password_status.setText(text)
+        _mark(self.password_status, True)
 
     def password_pending(self) -> bool:
         """A password was typed but not yet stored."""
@@ -117,6 +132,7 @@ class TransportPanel(QWidget):
         def stored(_result) -> None:
             self.store_button.setEnabled(True)
             self.password.clear()
+            _mark(self.password_status, False)
             self.password_status.setText(self.tr("Im Schlüsselbund gespeichert."))
             if then is not None:
                 then()
@@ -132,8 +148,8 @@ class TransportPanel(QWidget):
 
     def _store_failed(self, exc: BaseException) -> None:
         self.store_button.setEnabled(True)
-        if isinstance(exc, KeyringError):
-            detail = str(exc) or type(exc).__name__
+        if isinstance(exc, BilingualError):
+            detail = exc.text(current_language())
         else:
             detail = type(exc).__name__
         QMessageBox.warning(
