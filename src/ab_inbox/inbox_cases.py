@@ -43,6 +43,7 @@ class CasesMixin:
         sort: str = "received",
         descending: bool = True,
         assignee: str | None = None,
+        scope: str | None = None,
     ) -> list[int]:
         self.require(roles.READ_CASES)
         return cases.case_ids(
@@ -56,6 +57,7 @@ class CasesMixin:
             today=date.today().isoformat(),
             day=deadlines.day_bounds(date.today()),
             assignee=assignee,
+            scope=scope,
         )
 
     def case_rows(self, ids: list[int]) -> dict[int, dict]:

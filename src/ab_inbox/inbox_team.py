@@ -21,6 +21,8 @@ from ab_inbox.store.cases import OPEN_SQL
 from ab_inbox.store.connection import write_transaction
 from ab_inbox.xauslaender.message_types import by_code
 
+REMINDER_SCOPE = "mine_or_unassigned"
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -78,22 +80,28 @@ class TeamMixin:
             users.add(self.db, login, role, display_name, by=self.user)
         return UserAdded(login, role, first)
 
-    def set_role(self, login: str, role: str) -> Changes:
+    def set_role(self, login: str, role: str) -> Changes | None:
+        """Give the user another role; None (nothing written) when it already has that one."""
         _check_role(role)
         with write_transaction(self.db):
             self.require(roles.MANAGE_USERS)
             row = self._existing_user(login)
-            if row["role"] == users.ADMIN and role != users.ADMIN:
-                self._keep_an_admin(login)
+            if row["role"] == role:
+                return None
+            if role != users.ADMIN:
+                self._keep_an_admin(row)
             users.set_role(self.db, login, role)
         return Changes("users")
 
-    def set_user_active(self, login: str, active: bool) -> Changes:
+    def set_user_active(self, login: str, active: bool) -> Changes | None:
+        """Activate or deactivate the user; None (nothing written) when it already is."""
         with write_transaction(self.db):
             self.require(roles.MANAGE_USERS)
             row = self._existing_user(login)
-            if not active and row["role"] == users.ADMIN:
-                self._keep_an_admin(login)
+            if bool(row["active"]) == active:
+                return None
+            if not active:
+                self._keep_an_admin(row)
             users.set_active(self.db, login, active)
         return Changes("users")
 
@@ -106,8 +114,13 @@ class TeamMixin:
             )
         return row
 
-    def _keep_an_admin(self, login: str) -> None:
+    def _keep_an_admin(self, row: dict) -> None:
+        """Refuse to demote or deactivate the user `row` if it is the last active
+        administrator (an inactive or non-admin user never counts)."""
+        if row["role"] != users.ADMIN or not row["active"]:
+            return
         if users.active_admins(self.db) <= 1:
+            login = row["login"]
             raise TeamError(
                 f"„{login}“ ist die letzte aktive Administration; legen Sie zuerst eine "
                 "weitere an.",
@@ -274,21 +287,21 @@ class TeamMixin:
         return sorted(rows.values(), key=lambda r: (r["assignee"] is None, r["assignee"] or ""))
 
     def reminders(self, today: date | None = None) -> dict[str, int]:
-        """What the acting user should see at start: follow-ups due, overdue, due today."""
+        """What is due for the acting user (their cases and the unassigned ones): follow-ups,
+        overdue, due today. Counted exactly as the views with REMINDER_SCOPE list them."""
         actor = self.require(roles.READ_CASES)
         today = today or date.today()
-        start, end = deadlines.day_bounds(today)
-        mine = "(c.assignee = :user OR c.assignee IS NULL)"
-        params = {"user": actor.login, "today": today.isoformat(), "start": start, "end": end}
-        query = f"SELECT count(*) FROM cases c WHERE {OPEN_SQL} AND c.purged_at IS NULL AND {mine}"
+        day = deadlines.day_bounds(today)
         return {
-            "follow_up_due": self.db.execute(
-                f"{query} AND c.follow_up_date <= :today", params
-            ).fetchone()[0],
-            "overdue": self.db.execute(f"{query} AND c.due_at < :start", params).fetchone()[0],
-            "due_today": self.db.execute(
-                f"{query} AND c.due_at >= :start AND c.due_at < :end", params
-            ).fetchone()[0],
+            kind: cases.count_view(
+                self.db,
+                kind,
+                REMINDER_SCOPE,
+                user=actor.login,
+                today=today.isoformat(),
+                day=day,
+            )
+            for kind in ("follow_up_due", "overdue", "due_today")
         }
 
 

@@ -476,8 +476,8 @@ def test_audit_viewer_filters_by_action_and_exports_csv(open_window, tmp_path):
 
 def test_deletion_dialog_lists_due_cases_and_administration_purges(open_window, monkeypatch):
     settings = Settings()
-    settings.set("retention_days_done", 1)
     win = open_window(None, settings)
+    win.inbox.set_retention("retention_days_done", 1)  # the office's period, in the store
     case_id = win.model.case_id(0)
     with Inbox(win.inbox.db_path, settings=settings) as box:
         box.set_status(case_id, "in_progress")
@@ -604,8 +604,40 @@ def test_versions_of_a_selection_not_yet_painted_come_from_the_store(open_window
     win = open_window("lead")
     win.table.selectAll()
     win.model.forget_rows()
-    versions = win.selected_case_versions()
-    assert versions == {
-        case_id: win.inbox.case(case_id)["version"] for case_id in win.selected_case_ids()
-    }
-    assert len(versions) == win.model.rowCount()
+    seen, unseen = win.selected_case_versions()
+    assert seen == {} and unseen == win.selected_case_ids()
+    assert len(unseen) == win.model.rowCount()
+    win.trigger("assign").trigger()  # their versions are read with the list of people
+    dialog = win.team_dialogs["assign"]
+    dialog.choose("anna")
+    dialog.accept()
+    assert {win.inbox.case(c)["assignee"] for c in unseen} == {"anna"}
+
+
+def test_a_reminder_shows_exactly_the_cases_it_counted_and_follows_changes(
+    open_window, monkeypatch, store, schemas_dir
+):
+    """Overdue cases of someone else are not the user's reminder, and its button does not
+    list them; taking a case updates the bar; closed, it stays closed until numbers change."""
+    with Inbox(store, schemas_dir) as box:
+        box.set_deadline_target("130101", 1)
+        box.set_deadline_target("130201", 2)
+        first = next(c for c in box.case_ids("all") if box.case(c)["type_code"] == "130101")
+        box.assign([first], "ben")  # overdue in two days, but Ben's
+    _shift_today(monkeypatch, 2)
+    win = open_window("anna")
+    bar = win.reminder_bar
+    assert bar.label.text() == "Überfällig: 3 · Heute fällig: 1"
+    bar.buttons["overdue"].click()
+    assert win.current_view()[0] == "overdue" and win.model.rowCount() == 3
+    assert first not in [win.model.case_id(r) for r in range(win.model.rowCount())]
+    assert "meine und nicht zugewiesene" in win.views.currentItem().text()
+
+    bar.dismiss()
+    win.poll_for_changes()
+    assert bar.isHidden()  # nothing changed: stays closed
+    with act_as_for_tests(None), Inbox(store, schemas_dir) as box:
+        box.assign([win.model.case_id(0)], "ben")
+    win.poll_for_changes()
+    assert not bar.isHidden() and bar.label.text() == "Überfällig: 2 · Heute fällig: 1"
+    assert win.model.rowCount() == 2  # the narrowed view follows too

@@ -51,6 +51,9 @@ VIEWS = {
     "open": OPEN_SQL,
     "all": "1 = 1",
 }
+# A narrower look at a view: the acting user's reminders are about their own cases and the
+# ones nobody has taken yet.
+SCOPES = {"mine_or_unassigned": "(c.assignee = :user OR c.assignee IS NULL)"}
 
 
 class ConflictError(BilingualError):
@@ -74,18 +77,14 @@ def case_ids(
     today: str = "",
     day: tuple[str, str] = ("", ""),
     assignee: str | None = None,
+    scope: str | None = None,
 ) -> list[int]:
     """The ids of a queue view, filtered and sorted entirely in SQL.
 
-    `today` is the local date (follow-ups), `day` that date's [start, end) in UTC (due times).
+    `today` is the local date (follow-ups), `day` that date's [start, end) in UTC (due times);
+    `scope` one of SCOPES.
     """
-    where = [VIEWS.get(view, VIEWS["all"])]
-    params: dict[str, object] = {
-        "user": user,
-        "today": today,
-        "day_start": day[0],
-        "day_end": day[1],
-    }
+    where, params = _view_where(view, scope, user=user, today=today, day=day)
     if status:
         where.append("c.status = :status")
         params["status"] = status
@@ -114,6 +113,30 @@ def case_ids(
         f" ORDER BY {nulls_last}{column} {direction}, c.id {direction})"
     )
     return json.loads(db.execute(sql, params).fetchone()[0])
+
+
+def _view_where(
+    view: str, scope: str | None, *, user: str, today: str, day: tuple[str, str]
+) -> tuple[list[str], dict[str, object]]:
+    where = [VIEWS.get(view, VIEWS["all"])]
+    if scope is not None:
+        where.append(SCOPES[scope])
+    params: dict[str, object] = {
+        "user": user,
+        "today": today,
+        "day_start": day[0],
+        "day_end": day[1],
+    }
+    return where, params
+
+
+def count_view(
+    db: Database, view: str, scope: str | None, *, user: str, today: str, day: tuple[str, str]
+) -> int:
+    """How many cases a view (narrowed by `scope`) lists: the same conditions as case_ids."""
+    where, params = _view_where(view, scope, user=user, today=today, day=day)
+    sql = f"SELECT count(*) FROM cases c WHERE {' AND '.join(where)}"
+    return db.execute(sql, params).fetchone()[0]
 
 
 def case_rows(db: Database, ids: list[int]) -> dict[int, dict]:

@@ -1,4 +1,8 @@
-"""Choosing whom the selected cases go to: an active user, or nobody (release)."""
+"""Choosing whom the selected cases go to: an active user, or nobody (release).
+
+Nobody is chosen when the dialog opens and OK stays disabled until someone is, so an Enter
+pressed right away assigns nothing.
+"""
 
 from __future__ import annotations
 
@@ -41,11 +45,13 @@ class AssignDialog(QDialog):
             )
             item.setData(LOGIN_ROLE, user["login"])
             self.people.addItem(item)
-        self.people.setCurrentRow(1 if self.people.count() > 1 else 0)
         self.people.itemDoubleClicked.connect(lambda _item: self.accept())
+        self.people.itemSelectionChanged.connect(self._choice_changed)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setEnabled(False)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -54,6 +60,14 @@ class AssignDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(420, 360)
         self.people.setFocus()
+
+    def _choice(self) -> QListWidgetItem | None:
+        """The chosen entry: a selected one (the list's focus frame alone is no choice)."""
+        items = self.people.selectedItems()
+        return items[0] if items else None
+
+    def _choice_changed(self) -> None:
+        self.ok_button.setEnabled(self._choice() is not None)
 
     def choose(self, login: str | None) -> None:
         """Select a person by login (None: release), as a click would."""
@@ -65,8 +79,8 @@ class AssignDialog(QDialog):
         raise KeyError(login)
 
     def accept(self) -> None:
-        item = self.people.currentItem()
+        item = self._choice()
+        if item is None:
+            return
         super().accept()
-        if item is not None:
-            login = item.data(LOGIN_ROLE)
-            self.chosen.emit(login or None)
+        self.chosen.emit(item.data(LOGIN_ROLE) or None)

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -67,6 +67,7 @@ VIEWS = (
 VIEW_ROLE = Qt.ItemDataRole.UserRole + 1
 ASSIGNEE_ROLE = Qt.ItemDataRole.UserRole + 2  # a temporary view: one person's open cases
 SAVED_SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # the id of a saved search
+SCOPE_ROLE = Qt.ItemDataRole.UserRole + 4  # a view narrowed to the user's own and unassigned
 
 
 class MainWindow(QMainWindow):
@@ -105,9 +106,8 @@ class MainWindow(QMainWindow):
         self.refresh(counts=False)
 
     def _after_first_ids(self) -> None:
-        self._refresh_counts()
+        self._refresh_counts()  # and the reminders
         self.reload_saved_searches()
-        self.check_reminders()
 
     def reload_actor(self) -> None:
         """Ask the core who is acting with which role; the window shows what the role allows."""
@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         """What is due for the acting user, shown in the bar above the queue (not a dialog)."""
         Op(self, lambda: self.workers.get().reminders()).on_success(
             self.reminder_bar.show_counts
-        ).on_failure(self.show_error).start()
+        ).on_failure(self._query_failed).start()
 
     # --- layout ----------------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
         self.reminder_bar = ReminderBar()
-        self.reminder_bar.view_requested.connect(self.select_view)
+        self.reminder_bar.view_requested.connect(self.show_reminder_view)
         middle_layout.addWidget(self.reminder_bar)
         middle_layout.addWidget(self.search)
         middle_layout.addWidget(self.center)
@@ -253,43 +253,41 @@ class MainWindow(QMainWindow):
         item = self.views.currentItem()
         return item.data(ASSIGNEE_ROLE) if item else None
 
-    def _selected_rows(self) -> list[int]:
-        """Selected rows in queue order, from the selection's ranges: Ctrl+A over 100,000
-        cases is one range, not 100,000 indexes."""
-        rows: set[int] = set()
-        for selected in self.table.selectionModel().selection():
-            rows.update(range(selected.top(), selected.bottom() + 1))
-        return sorted(rows)
-
     def selected_case_ids(self) -> list[int]:
-        """The selected cases in queue order (the current one when nothing else is)."""
-        ids = [self.model.case_id(row) for row in self._selected_rows()]
+        """The selected cases in queue order (the current one when nothing else is), taken
+        from the selection's ranges: Ctrl+A over 100,000 cases is one range, not 100,000
+        indexes."""
+        ranges = sorted(
+            (selected.top(), selected.bottom())
+            for selected in self.table.selectionModel().selection()
+        )
+        ids, seen = [], set()
+        for top, bottom in ranges:
+            for case_id in self.model.ids_between(top, bottom):
+                if case_id not in seen:
+                    seen.add(case_id)
+                    ids.append(case_id)
         current = self.current_case_id()
-        return [i for i in ids if i is not None] or ([current] if current else [])
+        return ids or ([current] if current else [])
 
-    def selected_case_versions(self) -> dict[int, int]:
-        """The selected cases with the version the queue shows (for conflict checks); cases
-        never painted (not seen) with their current version, read in one query."""
-        rows = self._selected_rows()
-        current = self.table.currentIndex().row()
-        if not rows and current >= 0:
-            rows = [current]
-        found, unseen = {}, []
-        for row in rows:
-            data = self.model.cached_row(row)
-            if data is not None:
-                found[data["id"]] = data["version"]
-            elif (case_id := self.model.case_id(row)) is not None:
+    def selected_case_versions(self) -> tuple[dict[int, int], list[int]]:
+        """For conflict checks: the selected cases the queue has shown, with the version it
+        showed, and the ones never painted (the caller reads their current versions in the
+        background, with Inbox.case_versions)."""
+        shown = self.model.cached_versions()
+        seen, unseen = {}, []
+        for case_id in self.selected_case_ids():
+            if case_id in shown:
+                seen[case_id] = shown[case_id]
+            else:
                 unseen.append(case_id)
-        if unseen:
-            found.update(self.inbox.case_versions(unseen))
-        return found
+        return seen, unseen
 
     def select_view(self, key: str) -> bool:
         """Switch the queue to a fixed view by its key ("overdue", "mine", …)."""
         for i in range(self.views.count()):
             item = self.views.item(i)
-            if item.data(VIEW_ROLE) == (key, None) and item.data(ASSIGNEE_ROLE) is None:
+            if item.data(VIEW_ROLE) == (key, None) and not _temporary(item):
                 self.views.setCurrentRow(i)
                 return True
         return False
@@ -328,9 +326,11 @@ class MainWindow(QMainWindow):
         self.center.setCurrentWidget(self.table)
         search = self.search.text().strip() or saved_search
         assignee = self.current_assignee()
+        item = self.views.currentItem()
+        scope = item.data(SCOPE_ROLE) if item else None
         sort_key = COLUMNS[self.model.sort_column][2]
         descending = self.model.sort_descending
-        query_key = (view, search, sort_key, descending, assignee)
+        query_key = (view, search, sort_key, descending, assignee, scope)
         if not counts and query_key == self._pending_query:
             return
         self._pending_query = query_key
@@ -344,7 +344,12 @@ class MainWindow(QMainWindow):
 
         def query():
             return self.workers.get().case_ids(
-                view, search=search, sort=sort_key, descending=descending, assignee=assignee
+                view,
+                search=search,
+                sort=sort_key,
+                descending=descending,
+                assignee=assignee,
+                scope=scope,
             )
 
         Op(self, query).on_success(
@@ -414,6 +419,9 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.Select)
 
     def _refresh_counts(self) -> None:
+        if self.locked_out:
+            return
+
         def counts():
             inbox = self.workers.get()
             return (
@@ -424,6 +432,7 @@ class MainWindow(QMainWindow):
             )
 
         Op(self, counts).on_success(self._show_counts).on_failure(self._query_failed).start()
+        self.check_reminders()
 
     def _show_counts(self, result) -> None:
         views, totals, last, fetches = result
@@ -431,7 +440,7 @@ class MainWindow(QMainWindow):
             item = self.views.item(i)
             key, saved = item.data(VIEW_ROLE)
             base = dict(VIEWS).get(key)
-            if saved is None and base and item.data(ASSIGNEE_ROLE) is None:
+            if saved is None and base and not _temporary(item):
                 number = totals["quarantine"] if key == "quarantine" else views.get(key, 0)
                 title = QCoreApplication.translate("MainWindow", base)
                 item.setText(f"{title} ({number})")
@@ -528,6 +537,7 @@ class MainWindow(QMainWindow):
         self._data_version = self.inbox.data_version()
         self.model.forget_rows()
         self.refresh()
+        self.reload_actor()  # the write may have changed the user's own role
 
     def _error_text(self, exc: BaseException) -> str:
         if isinstance(exc, BilingualError):
@@ -590,6 +600,26 @@ class MainWindow(QMainWindow):
 
         Op(self, lambda: self.workers.get().saved_searches()).on_success(show).start()
 
+    def show_reminder_view(self, kind: str) -> None:
+        """A reminder's button: the view of that kind, narrowed to what the reminder counted
+        (the user's own cases and the unassigned ones), as a temporary entry in the side list."""
+        for row in reversed(range(self.views.count())):
+            if self.views.item(row).data(SCOPE_ROLE) is not None:
+                self.views.takeItem(row)
+        base = dict(VIEWS)[kind]
+        item = QListWidgetItem(
+            self.tr("{0} – meine und nicht zugewiesene").format(
+                QCoreApplication.translate("MainWindow", base)
+            )
+        )
+        item.setData(VIEW_ROLE, (kind, None))
+        item.setData(SCOPE_ROLE, "mine_or_unassigned")
+        font = QFont(item.font())
+        font.setItalic(True)
+        item.setFont(font)
+        self.views.insertItem(len(VIEWS), item)
+        self.views.setCurrentItem(item)
+
     def current_saved_search(self) -> tuple[int, str] | None:
         """(id, shown name) of the saved search chosen in the side list, if one is."""
         item = self.views.currentItem()
@@ -599,3 +629,8 @@ class MainWindow(QMainWindow):
     def trigger(self, name: str) -> QAction:
         """An action by name (menus, toolbar and shortcuts share them)."""
         return self.actions_by_name[name]
+
+
+def _temporary(item: QListWidgetItem) -> bool:
+    """A side-list entry that narrows a fixed view (one person's cases, a reminder's cases)."""
+    return item.data(ASSIGNEE_ROLE) is not None or item.data(SCOPE_ROLE) is not None

@@ -158,12 +158,14 @@ class QueueModel(QAbstractTableModel):
             self._pages.move_to_end(page_no)
         return page.get(self._ids[row])
 
-    def cached_row(self, row: int) -> dict | None:
-        """The row as the queue shows it if its page is loaded; None without reading it."""
-        if not 0 <= row < len(self._ids):
-            return None
-        page = self._pages.get(row // PAGE_SIZE)
-        return page.get(self._ids[row]) if page is not None else None
+    def ids_between(self, first: int, last: int) -> list[int]:
+        """Case ids of rows first..last (inclusive)."""
+        return self._ids[max(first, 0) : last + 1]
+
+    def cached_versions(self) -> dict[int, int]:
+        """Case id -> version of the rows loaded so far (the ones the user may have seen)."""
+        pages = self._pages.values()
+        return {case_id: row["version"] for page in pages for case_id, row in page.items()}
 
     # --- Qt model API ----------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802

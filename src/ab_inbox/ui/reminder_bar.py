@@ -1,7 +1,8 @@
 """The reminder at start: a bar above the queue, not a dialog, so nobody has to click it away.
 
 It names what is due for the acting user (their cases and the unassigned ones) and offers a
-button per kind that switches the queue to the matching view.
+button per kind that shows exactly those cases. It is refreshed with the view counts; closed,
+it stays closed until the numbers change.
 """
 
 from __future__ import annotations
@@ -42,11 +43,18 @@ class ReminderBar(QFrame):
         close.setText("×")
         close.setAccessibleName(self.tr("Erinnerung schließen"))
         close.setToolTip(self.tr("Erinnerung schließen"))
-        close.clicked.connect(self.hide)
+        close.clicked.connect(self.dismiss)
+        self._counts: dict[str, int] = {}
+        self._dismissed: dict[str, int] | None = None
         layout.addWidget(close)
         self.hide()
 
+    def dismiss(self) -> None:
+        self._dismissed = dict(self._counts)
+        self.hide()
+
     def show_counts(self, counts: dict[str, int]) -> None:
+        self._counts = dict(counts)
         texts = {
             "follow_up_due": self.tr("Wiedervorlagen fällig: {0}"),
             "overdue": self.tr("Überfällig: {0}"),
@@ -56,4 +64,7 @@ class ReminderBar(QFrame):
         for kind, button in self.buttons.items():
             button.setVisible(bool(counts.get(kind)))
         self.label.setText(" · ".join(parts))
+        if self._dismissed is not None and self._dismissed == self._counts:
+            return  # closed by the user, and nothing new since
+        self._dismissed = None
         self.setVisible(bool(parts))

@@ -107,8 +107,8 @@ def take_next(window) -> None:
 
 def assign(window) -> None:
     """Ask for a person (active users, or release) and assign the selected cases to them."""
-    versions = window.selected_case_versions()
-    if not versions:
+    versions, unseen = window.selected_case_versions()
+    if not versions and not unseen:
         window.statusBar().showMessage(translate("TeamActions", "Kein Fall ausgewählt"), 3000)
         return
     from ab_inbox.ui.assign_dialog import AssignDialog
@@ -131,15 +131,19 @@ def assign(window) -> None:
             ),
         )
 
-    def show(users: list[dict]) -> None:
+    def show(found) -> None:
+        users, current = found
+        versions.update(current)  # cases never painted: as they are now
         dialog = AssignDialog(users, len(versions), window)
         dialog.chosen.connect(chosen)
         window.team_dialogs["assign"] = dialog
         dialog.open()
 
-    Op(window, lambda: window.workers.get().users()).on_success(show).on_failure(
-        window.show_error
-    ).start()
+    def read():
+        inbox = window.workers.get()
+        return inbox.users(), inbox.case_versions(unseen)
+
+    Op(window, read).on_success(show).on_failure(window.show_error).start()
 
 
 def show_assignee_cases(window, login: str, label: str | None = None) -> None:

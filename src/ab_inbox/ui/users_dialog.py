@@ -1,7 +1,9 @@
 """Who may use this store, with which role (administration only).
 
 Users are never deleted, only deactivated: the audit log and case histories keep naming them.
-The core refuses what would leave the store without an active administrator.
+The core refuses what would leave the store without an active administrator. No button is a
+default button: Enter in the login or name field adds that user, and never changes the user
+selected in the list. Changing one's own role or deactivating oneself is asked about first.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
 )
@@ -41,6 +44,8 @@ class UsersDialog(TeamDialog):
         self.add_button = QPushButton(self.tr("&Hinzufügen"))
         self.add_button.setAccessibleName(self.tr("Benutzer hinzufügen"))
         self.add_button.clicked.connect(self.add_user)
+        self.login.returnPressed.connect(self.add_user)
+        self.display_name.returnPressed.connect(self.add_user)
         form = QFormLayout()
         form.addRow(self.tr("Anmeldung:"), self.login)
         form.addRow(self.tr("Name:"), self.display_name)
@@ -64,6 +69,14 @@ class UsersDialog(TeamDialog):
         self.status.setAccessibleName(self.tr("Ergebnis"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        for button in (
+            self.add_button,
+            self.role_button,
+            self.active_button,
+            *buttons.buttons(),
+        ):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(selected)
@@ -137,14 +150,43 @@ class UsersDialog(TeamDialog):
 
         self.write(lambda inbox: inbox.add_user(login, role, name), done)
 
+    def _is_me(self, login: str) -> bool:
+        return login == self.main.inbox.user
+
+    def _confirmed(self, text: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Benutzer"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def change_role(self) -> None:
         login = row_data(self.table)
+        user = self.users.get(login)
         role = self.role.currentData()
-        if login:
-            self.write(
-                lambda inbox: inbox.set_role(login, role),
-                self._done(self.tr("Rolle von {0} geändert").format(login)),
+        if user is None:
+            return
+        if (
+            self._is_me(login)
+            and role != user["role"]
+            and not self._confirmed(
+                self.tr(
+                    "Ihre eigene Rolle ({0}) in „{1}“ ändern? Damit ändern sich sofort Ihre "
+                    "eigenen Rechte."
+                ).format(login, role_label(role, current_language()))
             )
+        ):
+            self._user_chosen()
+            return
+        changed = self.tr("Rolle von {0} geändert").format(login)
+        unchanged = self.tr("{0} hat diese Rolle schon").format(login)
+        self.write(
+            lambda inbox: inbox.set_role(login, role),
+            lambda result: self._done(changed if result is not None else unchanged)(result),
+        )
 
     def toggle_active(self) -> None:
         login = row_data(self.table)
@@ -152,9 +194,24 @@ class UsersDialog(TeamDialog):
         if user is None:
             return
         active = not user["active"]
-        text = (
-            self.tr("{0} aktiviert").format(login)
-            if active
-            else self.tr("{0} deaktiviert").format(login)
+        if (
+            not active
+            and self._is_me(login)
+            and not self._confirmed(
+                self.tr(
+                    "Ihre eigene Anmeldung ({0}) deaktivieren? Danach können Sie AB-Inbox "
+                    "nicht mehr benutzen."
+                ).format(login)
+            )
+        ):
+            return
+        if active:
+            changed = self.tr("{0} aktiviert").format(login)
+            unchanged = self.tr("{0} ist schon aktiv").format(login)
+        else:
+            changed = self.tr("{0} deaktiviert").format(login)
+            unchanged = self.tr("{0} ist schon deaktiviert").format(login)
+        self.write(
+            lambda inbox: inbox.set_user_active(login, active),
+            lambda result: self._done(changed if result is not None else unchanged)(result),
         )
-        self.write(lambda inbox: inbox.set_user_active(login, active), self._done(text))

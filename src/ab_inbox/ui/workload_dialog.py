@@ -1,12 +1,13 @@
 """The team lead's overview: open cases per caseworker, by status, overdue, oldest receipt.
 
-Double-clicking a row shows that person's open cases in the queue (one's own row: "Meine
-Fälle"; the unassigned row: "Nicht zugewiesen").
+Double-clicking a row, Enter on it or "Fälle zeigen" shows that person's open cases in the
+queue (one's own row: "Meine Fälle"; the unassigned row: "Nicht zugewiesen"). No button is a
+default button, so Enter on a row never just closes the dialog.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QVBoxLayout
 
 from ab_inbox.casework.status import OPEN_STATUSES
 from ab_inbox.ui.i18n import local_time, tr_status
@@ -30,11 +31,24 @@ class WorkloadDialog(TeamDialog):
             self.tr("Arbeitslast je Person"),
         )
         self.table.cellDoubleClicked.connect(lambda row, _column: self.show_cases(row))
+        self.table.activated.connect(lambda index: self.show_cases(index.row()))
+        self.table.currentCellChanged.connect(lambda *_: self._row_chosen())
         self.hint = QLabel(
-            self.tr("Doppelklick auf eine Zeile zeigt die offenen Fälle dieser Person.")
+            self.tr(
+                "Doppelklick oder Eingabetaste auf einer Zeile zeigt die offenen Fälle dieser "
+                "Person."
+            )
         )
+        self.show_button = QPushButton(self.tr("Fälle &zeigen"))
+        self.show_button.setAccessibleName(self.tr("Offene Fälle der Person zeigen"))
+        self.show_button.clicked.connect(lambda: self.show_cases(self.table.currentRow()))
+        self.show_button.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.show_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        for button in buttons.buttons():
+            button.setAutoDefault(False)
+            button.setDefault(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(self.hint)
@@ -70,8 +84,16 @@ class WorkloadDialog(TeamDialog):
             )
         self.labels = {row["assignee"]: shown[0] for row, shown in zip(rows, values, strict=True)}
         fill(self.table, values, [row["assignee"] for row in rows])
+        self._row_chosen()
+
+    def _row_chosen(self) -> None:
+        self.show_button.setEnabled(self.table.currentRow() >= 0)
 
     def show_cases(self, row: int) -> None:
+        """Show the cases of the person in `row` and close; once (a double click also
+        activates the row)."""
+        if row < 0 or row >= self.table.rowCount() or not self.isVisible():
+            return
         who = row_data(self.table, row)
         if who is None:
             self.main.select_view("unassigned")
