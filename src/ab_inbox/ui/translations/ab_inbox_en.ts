@@ -12,7 +12,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../assign_dialog.py" line="+28"/>
+        <location filename="../assign_dialog.py" line="+32"/>
         <source>Zuweisen</source>
         <translation>Assign</translation>
     </message>
@@ -27,7 +27,7 @@
         <translation>Release assignment</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>{0} ausgewählte Fälle zuweisen an:</source>
         <translation>Assign {0} selected cases to:</translation>
     </message>
@@ -35,7 +35,7 @@
 <context>
     <name>AssigneeFilterNote</name>
     <message>
-        <location filename="../team_actions.py" line="+194"/>
+        <location filename="../team_actions.py" line="+198"/>
         <source>Filter aufheben</source>
         <translation>Clear filter</translation>
     </message>
@@ -124,6 +124,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Aufbewahrungsfrist geändert</source>
+        <translation>Retention period changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Protokoll exportiert</source>
         <translation>Audit log exported</translation>
     </message>
@@ -196,7 +201,7 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location line="-234"/>
+        <location line="-235"/>
         <source>Protokoll</source>
         <translation>Audit log</translation>
     </message>
@@ -1243,12 +1248,12 @@
         <translation>All</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>AB-Inbox – Posteingang Ausländerbehörde</source>
         <translation>AB-Inbox – Immigration Office Inbox</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>Ansichten</source>
         <translation>Views</translation>
     </message>
@@ -1273,12 +1278,12 @@
         <translation>Last fetch</translation>
     </message>
     <message>
-        <location line="+242"/>
+        <location line="+251"/>
         <source>Fälle: {0} · Neu: {1} · Ungültig: {2} · Letzter Eingang: {3}</source>
         <translation>Cases: {0} · New: {1} · Invalid: {2} · Last received: {3}</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Unerwarteter Fehler: {0}</source>
         <translation>Unexpected error: {0}</translation>
     </message>
@@ -1287,6 +1292,11 @@
         <location line="+21"/>
         <source>AB-Inbox</source>
         <translation>AB-Inbox</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>{0} – meine und nicht zugewiesene</source>
+        <translation>{0} – mine and unassigned</translation>
     </message>
     <message>
         <location filename="../attachments.py" line="+21"/>
@@ -1528,7 +1538,7 @@
         <translation>Tools</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+198"/>
         <source>Keine gespeicherte Suche ausgewählt</source>
         <translation>No saved search selected</translation>
     </message>
@@ -1545,7 +1555,7 @@
     <message>
         <location filename="../handoff_actions.py" line="-162"/>
         <location line="+176"/>
-        <location filename="../main_actions.py" line="-158"/>
+        <location filename="../main_actions.py" line="-161"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
@@ -1737,7 +1747,7 @@
         <translation>XML (*.xml)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>Suche speichern</source>
         <translation>Save search</translation>
     </message>
@@ -1922,12 +1932,12 @@
 <context>
     <name>PurgeDialog</name>
     <message>
-        <location filename="../purge_dialog.py" line="+38"/>
+        <location filename="../purge_dialog.py" line="+47"/>
         <source>Zur Löschung fällig</source>
         <translation>Due for deletion</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Fall</source>
         <translation>Case</translation>
     </message>
@@ -1947,12 +1957,12 @@
         <translation>Deletion due on</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Zur Löschung fällige Fälle</source>
         <translation>Cases due for deletion</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Ergebnis</source>
         <translation>Result</translation>
     </message>
@@ -1977,7 +1987,7 @@
         <translation>Only administration may delete</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+27"/>
         <source>{0} Fälle sind zur Löschung fällig.</source>
         <translation>{0} cases are due for deletion.</translation>
     </message>
@@ -2103,7 +2113,7 @@
         <translation>Due on {0}</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+130"/>
         <source>gültig</source>
         <translation>valid</translation>
     </message>
@@ -2116,7 +2126,7 @@
 <context>
     <name>ReminderBar</name>
     <message>
-        <location filename="../reminder_bar.py" line="+21"/>
+        <location filename="../reminder_bar.py" line="+22"/>
         <location line="+4"/>
         <source>Erinnerungen</source>
         <translation>Reminders</translation>
@@ -2143,7 +2153,7 @@
         <translation>Close reminder</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>Wiedervorlagen fällig: {0}</source>
         <translation>Follow-ups due: {0}</translation>
     </message>
@@ -2349,47 +2359,47 @@
         <translation>Optional: a folder with an XAusländer schema pack used instead of the installed packs.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+15"/>
         <source>Aufbewahrung exportierter Fälle (Tage)</source>
         <translation>Retention of exported cases (days)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>So viele Tage nach dem Export werden Nachricht, Anhänge, Notizen und Suchdaten eines Falls gelöscht (ab-inbox purge); ein Protokolleintrag bleibt. 0 = nie löschen.</source>
-        <translation>This many days after the export, a case&apos;s message, attachments, notes and search data are deleted (ab-inbox purge); an audit entry remains. 0 = never delete.</translation>
+        <source>So viele Tage nach dem Export werden Nachricht, Anhänge, Notizen und Suchdaten eines Falls gelöscht (ab-inbox purge); ein Protokolleintrag bleibt. Gilt für die ganze Behörde und wird in der Datenbank gespeichert; nur die Administration kann die Frist ändern (1 bis 3650 Tage).</source>
+        <translation>So many days after the export, a case&apos;s message, attachments, notes and search data are deleted (ab-inbox purge); an audit entry remains. Applies to the whole office and is kept in the database; only Administration can change it (1 to 3650 days).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>So viele Tage nach „Erledigt“ werden die personenbezogenen Daten eines Falls gelöscht (ab-inbox purge). Gilt für die ganze Behörde und wird in der Datenbank gespeichert; nur die Administration kann die Frist ändern (1 bis 3650 Tage).</source>
+        <translation>So many days after “Done”, a case&apos;s personal data are deleted (ab-inbox purge). Applies to the whole office and is kept in the database; only Administration can change it (1 to 3650 days).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>So viele Tage nach „Unzuständig“ werden die personenbezogenen Daten eines Falls gelöscht (ab-inbox purge). Gilt für die ganze Behörde und wird in der Datenbank gespeichert; nur die Administration kann die Frist ändern (1 bis 3650 Tage).</source>
+        <translation>So many days after “Not responsible”, a case&apos;s personal data are deleted (ab-inbox purge). Applies to the whole office and is kept in the database; only Administration can change it (1 to 3650 days).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>So viele Tage nach dem Eingang werden die Bytes von Quarantäne-Einträgen und von Dokumentpaketen, deren Nachricht nie eintraf, gelöscht (ab-inbox purge); Grund, Größe und Prüfsumme bleiben. Gilt für die ganze Behörde und wird in der Datenbank gespeichert; nur die Administration kann die Frist ändern (1 bis 3650 Tage).</source>
+        <translation>So many days after receipt, the bytes of quarantine entries and of document packets whose message never came are deleted (ab-inbox purge); reason, size and checksum remain. Applies to the whole office and is kept in the database; only Administration can change it (1 to 3650 days).</translation>
+    </message>
+    <message>
+        <location line="-5"/>
         <source>Aufbewahrung erledigter Fälle (Tage)</source>
         <translation>Retention of done cases (days)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>So viele Tage nach „Erledigt“ werden die personenbezogenen Daten eines Falls gelöscht (ab-inbox purge). 0 = nie löschen.</source>
-        <translation>This many days after “Done”, a case&apos;s personal data are deleted (ab-inbox purge). 0 = never delete.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Aufbewahrung unzuständiger Fälle (Tage)</source>
         <translation>Retention of not-responsible cases (days)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>So viele Tage nach „Unzuständig“ werden die personenbezogenen Daten eines Falls gelöscht (ab-inbox purge). 0 = nie löschen.</source>
-        <translation>This many days after “Not responsible”, a case&apos;s personal data are deleted (ab-inbox purge). 0 = never delete.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Aufbewahrung von Eingängen ohne Fall (Tage)</source>
         <translation>Retention of input without a case (days)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>So viele Tage nach dem Eingang werden die Bytes von Quarantäne-Einträgen und von Dokumentpaketen, deren Nachricht nie eintraf, gelöscht (ab-inbox purge); Grund, Größe und Prüfsumme bleiben. 0 = nie löschen.</source>
-        <translation>This many days after arrival the bytes of quarantine entries and of document packets whose message never arrived are deleted (ab-inbox purge); reason, size and checksum stay. 0 = never delete.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-20"/>
         <source>XTA: Adresse des ManagementPort</source>
         <translation>XTA: ManagementPort URL</translation>
     </message>
@@ -2462,7 +2472,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="+53"/>
+        <location filename="../settings_dialog.py" line="+64"/>
         <source>Allgemein</source>
         <translation>General</translation>
     </message>
@@ -2482,12 +2492,12 @@
         <translation>Checks and limits</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Aufbewahrung</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Transport (XTA 2)</source>
         <translation>Transport (XTA 2)</translation>
     </message>
@@ -2502,7 +2512,7 @@
         <translation>PEM certificates (*.pem *.crt *.cer)</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Mehrere Einträge durch Komma trennen</source>
         <translation>Separate several entries with commas</translation>
     </message>
@@ -2527,7 +2537,7 @@
         <translation>Choose file: %s</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+71"/>
         <source>Einstellungen</source>
         <translation>Settings</translation>
     </message>
@@ -2537,7 +2547,42 @@
         <translation>Settings sections</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+73"/>
+        <source>Hinweis zur Aufbewahrung</source>
+        <translation>Note on retention</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Die Aufbewahrungsfristen gelten für die ganze Behörde und stehen in der Datenbank; die Administration legt sie fest. Sie werden angezeigt, wenn die Einstellungen aus dem Hauptfenster geöffnet werden.</source>
+        <translation>The retention periods apply to the whole office and are kept in the database; Administration sets them. They are shown when the settings are opened from the main window.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Die Aufbewahrungsfristen werden gelesen…</source>
+        <translation>Reading the retention periods…</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Seit der Aktualisierung gelten diese Aufbewahrungsfristen für die ganze Behörde (früher die Werte jedes Arbeitsplatzes). Bis sie hier mit OK bestätigt oder geändert sind, wird nichts gelöscht.</source>
+        <translation>Since the upgrade these retention periods apply to the whole office (before, each workstation&apos;s values did). Until they are confirmed or changed here with OK, nothing is deleted.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Diese Aufbewahrungsfristen gelten für die ganze Behörde und werden in der Datenbank gespeichert, nicht auf diesem Arbeitsplatz. Jede Änderung wird protokolliert.</source>
+        <translation>These retention periods apply to the whole office and are kept in the database, not on this workstation. Every change is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Diese Aufbewahrungsfristen gelten für die ganze Behörde. Nur die Administration kann sie ändern.</source>
+        <translation>These retention periods apply to the whole office. Only Administration can change them.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Die Aufbewahrungsfristen konnten nicht gelesen werden: {0}</source>
+        <translation>The retention periods could not be read: {0}</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Alle Dateien (*)</source>
         <translation>All files (*)</translation>
     </message>
@@ -2552,7 +2597,12 @@
         <translation>“%s” has an invalid value. Please correct it.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+43"/>
+        <source>Aufbewahrungsfristen nicht gespeichert</source>
+        <translation>Retention periods not saved</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Einstellungen nicht gespeichert</source>
         <translation>Settings not saved</translation>
     </message>
@@ -2658,7 +2708,7 @@
 <context>
     <name>TeamActions</name>
     <message>
-        <location filename="../team_actions.py" line="-164"/>
+        <location filename="../team_actions.py" line="-168"/>
         <source>Nä&amp;chsten Fall übernehmen</source>
         <translation>Take n&amp;ext case</translation>
     </message>
@@ -2733,7 +2783,7 @@
         <translation>Released the assignment of {0} cases</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Fälle von {0}</source>
         <translation>Cases of {0}</translation>
     </message>
@@ -2754,7 +2804,7 @@
 <context>
     <name>TransportPanel</name>
     <message>
-        <location filename="../transport_page.py" line="+62"/>
+        <location filename="../transport_page.py" line="+67"/>
         <location line="+13"/>
         <location line="+1"/>
         <source>Zertifikatspasswort</source>
@@ -2771,7 +2821,7 @@
         <translation>Store in keyring</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Ein Passwort ist im Schlüsselbund gespeichert.</source>
         <translation>A password is stored in the keyring.</translation>
     </message>
@@ -2781,7 +2831,7 @@
         <translation>No password is stored in the keyring.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
         <source>Passwort fehlt</source>
         <translation>Password missing</translation>
     </message>
@@ -2791,7 +2841,7 @@
         <translation>Please enter the certificate&apos;s password.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Im Schlüsselbund gespeichert.</source>
         <translation>Stored in the keyring.</translation>
     </message>
@@ -2872,7 +2922,8 @@
         <translation>Test failed.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-146"/>
+        <location line="+150"/>
         <source>Unerwarteter Fehler: {0}</source>
         <translation>Unexpected error: {0}</translation>
     </message>
@@ -2880,12 +2931,13 @@
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../users_dialog.py" line="+28"/>
+        <location filename="../users_dialog.py" line="+31"/>
+        <location line="+128"/>
         <source>Benutzer</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-125"/>
         <source>Anmeldung</source>
         <translation>Login</translation>
     </message>
@@ -2940,7 +2992,7 @@
         <translation>Add user</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Anmeldung:</source>
         <translation>Login:</translation>
     </message>
@@ -2971,12 +3023,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+63"/>
+        <location line="+71"/>
         <source>&amp;Deaktivieren</source>
         <translation>&amp;Deactivate</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-70"/>
         <source>Aktivieren oder deaktivieren</source>
         <translation>Activate or deactivate</translation>
     </message>
@@ -2991,7 +3043,7 @@
         <translation>Result</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+33"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
@@ -3011,19 +3063,44 @@
         <translation>User {0} added</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+28"/>
+        <source>Ihre eigene Rolle ({0}) in „{1}“ ändern? Damit ändern sich sofort Ihre eigenen Rechte.</source>
+        <translation>Change your own role ({0}) to “{1}”? Your own rights change at once.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Rolle von {0} geändert</source>
         <translation>Role of {0} changed</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>{0} hat diese Rolle schon</source>
+        <translation>{0} already has this role</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Ihre eigene Anmeldung ({0}) deaktivieren? Danach können Sie AB-Inbox nicht mehr benutzen.</source>
+        <translation>Deactivate your own login ({0})? You will no longer be able to use AB-Inbox.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>{0} aktiviert</source>
         <translation>{0} activated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} ist schon aktiv</source>
+        <translation>{0} is already active</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{0} deaktiviert</source>
         <translation>{0} deactivated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} ist schon deaktiviert</source>
+        <translation>{0} is already deactivated</translation>
     </message>
 </context>
 <context>
@@ -3132,7 +3209,7 @@
 <context>
     <name>WorkloadDialog</name>
     <message>
-        <location filename="../workload_dialog.py" line="+20"/>
+        <location filename="../workload_dialog.py" line="+21"/>
         <source>Arbeitslast</source>
         <translation>Workload</translation>
     </message>
@@ -3162,12 +3239,22 @@
         <translation>Workload per person</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Doppelklick auf eine Zeile zeigt die offenen Fälle dieser Person.</source>
-        <translation>Double-click a row to show that person&apos;s open cases.</translation>
+        <location line="+7"/>
+        <source>Doppelklick oder Eingabetaste auf einer Zeile zeigt die offenen Fälle dieser Person.</source>
+        <translation>Double-click or Enter on a row shows that person&apos;s open cases.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+4"/>
+        <source>Fälle &amp;zeigen</source>
+        <translation>&amp;Show cases</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offene Fälle der Person zeigen</source>
+        <translation>Show the person&apos;s open cases</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Nicht zugewiesen</source>
         <translation>Unassigned</translation>
     </message>
