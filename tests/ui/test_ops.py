@@ -248,3 +248,43 @@ def test_worker_threads_are_not_retired_so_connections_do_not_pile_up(qtbot, par
         Op(parent, threading.get_native_id, kind=kind).on_success(seen.append).start()
     qtbot.waitUntil(lambda: len(seen) == len(ops.KINDS))
     assert all(ops._pool(kind).expiryTimeout() < 0 for kind in ops.KINDS)
+
+
+@pytest.mark.real_threads
+def test_closing_the_connections_waits_for_an_op_still_using_one(qtbot, parent):
+    """Closing a connection under a running query crashed the process (a window closed
+    while its counts were still being read): close_all waits for running ops first."""
+    release = threading.Event()
+    started = threading.Event()
+    local = ThreadLocalInbox(_FakeInbox)
+    used: list[_FakeInbox] = []
+
+    def work():
+        inbox = local.get()
+        started.set()
+        release.wait(5)
+        used.append(inbox)
+        return inbox.closed  # still open while the op ran
+
+    results: list[bool] = []
+    Op(parent, work).on_success(results.append).start()
+    assert started.wait(5)
+    threading.Timer(0.05, release.set).start()
+    assert local.close_all()
+    assert used and used[0].closed
+    qtbot.waitUntil(lambda: bool(results))
+    assert results == [False]
+
+
+@pytest.mark.real_threads
+def test_connections_stay_open_while_an_op_outlasts_the_wait(parent):
+    release, started = threading.Event(), threading.Event()
+    local = ThreadLocalInbox(_FakeInbox)
+    opened: list[_FakeInbox] = []
+    Op(parent, lambda: (opened.append(local.get()), started.set(), release.wait(5))).start()
+    assert started.wait(5)
+    assert not local.close_all(wait_ms=50)
+    assert opened and not opened[0].closed
+    release.set()
+    assert ops.wait_for_all(5000)
+    assert local.close_all()

@@ -245,8 +245,8 @@ class ThreadLocalInbox:
     `local.get()` instead of using the GUI's `Inbox`. Qt's pool threads are not Python threads:
     Python gives them a fresh thread state for every task, so `threading.local` would forget
     the connection after each op (and its page cache with it). Connections are therefore kept
-    per OS thread id. `close_all()` closes every connection; call it after `wait_for_all()`
-    when the window closes.
+    per OS thread id. `close_all()` closes every connection when the window closes, once no op
+    is running.
     """
 
     def __init__(self, factory: Callable[[], Inbox]):
@@ -268,8 +268,14 @@ class ThreadLocalInbox:
         with self._lock:
             return len(self._by_thread)
 
-    def close_all(self) -> None:
+    def close_all(self, wait_ms: int = 10_000) -> bool:
+        """Close every worker's connection once no op is running; False (and nothing closed)
+        if ops are still running after `wait_ms`: closing a connection under a running query
+        crashes the process."""
+        if not wait_for_all(wait_ms):
+            return False
         with self._lock:
             opened, self._by_thread = list(self._by_thread.values()), {}
         for inbox in opened:
             inbox.close()
+        return True
