@@ -256,3 +256,10 @@ def test_ok_with_an_unavailable_keyring_keeps_the_dialog_open(dialog, warnings):
 def test_without_a_window_the_connection_test_is_off(dialog):
     button = dialog.findChild(QPushButton, "test_connection")
     assert not button.isEnabled()
+
+
+def test_choices_are_named_not_only_their_stored_value(dialog):
+    combo = dialog.editor("language")
+    assert combo.itemText(combo.findData("de")) == "Deutsch (de)"
+    exporter = dialog.editor("exporter")
+    assert "JSON" in exporter.itemText(exporter.findData("structured"))

@@ -461,6 +461,7 @@ def test_audit_viewer_filters_by_action_and_exports_csv(open_window, tmp_path):
     assert {dialog.table.item(r, 3).text() for r in range(4)} == {"Benutzer angelegt"}
     assert dialog.action.currentText() == "Benutzer angelegt"
     assert "login=lead role=teamlead" in [dialog.table.item(r, 6).text() for r in range(4)]
+    assert {dialog.table.item(r, 7).text() for r in range(4)} == {"erfolgreich"}
 
     target = tmp_path / "protokoll.csv"
     dialog.choose_export_path = lambda: str(target)

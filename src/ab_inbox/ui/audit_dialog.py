@@ -184,7 +184,7 @@ class AuditDialog(TeamDialog):
                         row["case_id"],
                         row["message_id"],
                         row["detail"],
-                        row["result"],
+                        result_label(row["result"]),
                     ]
                     for row in rows
                 ],
@@ -270,3 +270,13 @@ def action_label(action: str) -> str:
         "fetch_working": QCoreApplication.translate("AuditAction", "Abruf funktioniert"),
     }
     return labels.get(action, action)
+
+
+def result_label(result: str) -> str:
+    """The outcome of an audited action in words; unknown ones as stored."""
+    labels = {
+        "ok": QCoreApplication.translate("AuditAction", "erfolgreich"),
+        "failed": QCoreApplication.translate("AuditAction", "fehlgeschlagen"),
+        "refused": QCoreApplication.translate("AuditAction", "abgelehnt"),
+    }
+    return labels.get(result, result)

@@ -138,10 +138,22 @@ def _list_editor(setting: config.Setting, current: Any, dialog: SettingsDialog) 
     return SettingEditor(edit, edit, edit.text)
 
 
+CHOICE_LABELS = {
+    "de": QT_TRANSLATE_NOOP("SettingsDialog", "Deutsch"),
+    "en": QT_TRANSLATE_NOOP("SettingsDialog", "Englisch"),
+    "xauslaender-folder": QT_TRANSLATE_NOOP(
+        "SettingsDialog", "XAusländer-Nachrichten in einen Ordner"
+    ),
+    "structured": QT_TRANSLATE_NOOP("SettingsDialog", "Strukturierte Daten (JSON) in einen Ordner"),
+}
+
+
 def _choice_editor(setting: config.Setting, current: Any, dialog: SettingsDialog) -> SettingEditor:
+    """A named choice; the stored value is shown beside its label."""
     combo = QComboBox()
     for choice in setting.choices:
-        combo.addItem(str(choice), choice)
+        label = CHOICE_LABELS.get(str(choice))
+        combo.addItem(f"{_translate(label)} ({choice})" if label else str(choice), choice)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     return SettingEditor(combo, combo, combo.currentData)
 

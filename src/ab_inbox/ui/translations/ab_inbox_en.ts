@@ -197,11 +197,26 @@
         <source>Abruf funktioniert</source>
         <translation>Fetch working</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>erfolgreich</source>
+        <translation>succeeded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fehlgeschlagen</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>abgelehnt</source>
+        <translation>refused</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>
     <message>
-        <location line="-235"/>
+        <location line="-245"/>
         <source>Protokoll</source>
         <translation>Audit log</translation>
     </message>
@@ -2517,7 +2532,27 @@
         <translation>Separate several entries with commas</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+6"/>
+        <source>Deutsch</source>
+        <translation>German</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Englisch</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XAusländer-Nachrichten in einen Ordner</source>
+        <translation>XAusländer messages into a folder</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Strukturierte Daten (JSON) in einen Ordner</source>
+        <translation>Structured data (JSON) into a folder</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Ordner wählen</source>
         <translation>Choose folder</translation>
     </message>
