@@ -376,10 +376,14 @@ class MainWindow(QMainWindow):
         wanted, self._wanted_case = self._wanted_case, None
         scroll = self.table.verticalScrollBar().value()
         self.table.selectionModel().blockSignals(True)
+        rows_before = self.model.rowCount()
         self.model.set_ids(ids)
-        # Lay the new rows out now: after a reset Qt does it on a timer, which would come
-        # after the first paint and paint every visible row a second time.
-        self.table.doItemsLayout()
+        if len(ids) != rows_before:
+            # Lay the new rows out now: after a reset Qt does it on a timer, which comes after
+            # the first paint and, as the number of rows changed, paints every visible row a
+            # second time. With as many rows as before (a sort) it changes nothing, and laying
+            # out 100,000 rows at once would cost the paint more than it saves.
+            self.table.doItemsLayout()
         row = self.model.row_of(keep) if keep is not None else -1
         moved_on = keep is not None and row < 0 and bool(ids) and keep_row >= 0
         if moved_on:
