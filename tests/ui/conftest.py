@@ -102,3 +102,10 @@ def fresh_settings() -> Settings:
     assert os.environ.get("AB_INBOX_CONFIG"), "root conftest must isolate AB_INBOX_CONFIG"
     assert not settings_path().exists()
     return Settings()
+
+
+def close_window(window) -> None:
+    """Stop a test's main window polling and close its connections (workers first)."""
+    window.live_timer.stop()
+    window.workers.close_all()
+    window.inbox.close()

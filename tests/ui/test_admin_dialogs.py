@@ -17,6 +17,7 @@ from ab_inbox.store import users as user_store
 from ab_inbox.ui.team_actions import open_dialog
 from tests.conftest import ensure_tester
 from tests.messages import fetch_files, set_family_name, valid_message
+from tests.ui.conftest import close_window
 
 
 @pytest.fixture
@@ -56,8 +57,7 @@ def open_window(qtbot, store, schemas_dir):
 
     yield make
     for win in windows:
-        win.workers.close_all()
-        win.inbox.close()
+        close_window(win)
     stack.close()
 
 

@@ -17,6 +17,7 @@ from ab_inbox.ingest.pipeline import Delivery, receive
 from ab_inbox.ui import i18n
 from ab_inbox.ui.app import create_window
 from tests.conftest import ensure_tester
+from tests.ui.conftest import close_window
 
 PAST = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)  # long before now: the default 24 h are over
 
@@ -62,8 +63,7 @@ def window(qtbot, store, schemas_dir):
     qtbot.addWidget(win)
     win.show()
     yield win
-    win.workers.close_all()
-    win.inbox.close()
+    close_window(win)
 
 
 def _show(win, case_id: int):

@@ -22,18 +22,9 @@ from ab_inbox.ui import attachments
 from ab_inbox.ui.app import create_window
 from tests.conftest import ensure_tester
 from tests.messages import fetch_files, set_family_name, valid_message
+from tests.ui.conftest import close_window
 
 UI = Path(attachments.__file__).parent
-
-
-def _fetch_into(db_path, schemas_dir, files: dict[str, bytes], tmp_path) -> None:
-    drop = tmp_path / "drop-feed"
-    drop.mkdir(exist_ok=True)
-    for name, data in files.items():
-        (drop / name).write_bytes(data)
-    with Inbox(db_path, schemas_dir) as box:
-        ensure_tester(box)
-        box.fetch(drop, settle_s=0)
 
 
 @pytest.fixture
@@ -42,7 +33,9 @@ def store(tmp_path, schemas_dir):
     files = {p.name: p.read_bytes() for p in generate_demo(tmp_path / "gen", 6, seed=8)}
     files["mueller.xml"] = set_family_name(valid_message(seed=71), "Müller", "Jürgen")
     files["lukasz.xml"] = set_family_name(valid_message(seed=72), "Wróbel", "Łukasz")
-    _fetch_into(db_path, schemas_dir, files, tmp_path)
+    with Inbox(db_path, schemas_dir) as box:
+        ensure_tester(box)
+        fetch_files(box, tmp_path / "drop-feed", files)
     return db_path
 
 
@@ -52,9 +45,7 @@ def window(qtbot, store, schemas_dir):
     qtbot.addWidget(win)
     win.show()
     yield win
-    win.live_timer.stop()
-    win.workers.close_all()
-    win.inbox.close()
+    close_window(win)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from ab_inbox.ui import handoff_actions
 from ab_inbox.ui.app import create_window
 from tests.conftest import ensure_tester
 from tests.messages import fetch_files, valid_message
+from tests.ui.conftest import close_window
 
 
 @pytest.fixture
@@ -38,9 +39,7 @@ def setup(qtbot, tmp_path, schemas_dir):
     qtbot.addWidget(window)
     window.table.selectRow(0)
     yield window, tmp_path
-    window.live_timer.stop()
-    window.workers.close_all()
-    window.inbox.close()
+    close_window(window)
 
 
 def test_export_of_a_new_case_asks_for_a_reason_and_records_it(setup, monkeypatch):

@@ -23,6 +23,7 @@ from ab_inbox.ui.settings_dialog import SettingsDialog
 from ab_inbox.ui.viewers.find_bar import FindBar
 from ab_inbox.xauslaender.message_types import by_code
 from tests.conftest import ensure_tester
+from tests.ui.conftest import close_window
 
 # The core's labels: the UI's own list (literal for lupdate) must say the same.
 GERMAN = {slug: status.label_de for slug, status in STATUSES.items()}
@@ -215,9 +216,7 @@ def english_window(language, qtbot, tmp_path, schemas_dir):
     win = create_window(tmp_path / "english.sqlite3", schemas_dir, config.Settings())
     qtbot.addWidget(win)
     yield win
-    win.live_timer.stop()
-    win.workers.close_all()
-    win.inbox.close()
+    close_window(win)
 
 
 def test_main_window_in_english(english_window):
@@ -294,9 +293,7 @@ def test_message_types_are_named_in_english(language, qtbot, tmp_path, schemas_d
         code = win.model.row_data(0)["type_code"]
         assert shown == by_code(code).title_en != by_code(code).title_de
     finally:
-        win.live_timer.stop()
-        win.workers.close_all()
-        win.inbox.close()
+        close_window(win)
 
 
 def test_the_reply_dialog_speaks_english(language, qtbot):

@@ -16,6 +16,7 @@ from ab_inbox.ui import compose_dialog, handoff_actions
 from ab_inbox.ui.app import create_window
 from tests.conftest import ensure_tester
 from tests.messages import fetch_files, valid_message
+from tests.ui.conftest import close_window
 
 FOLDERS = {
     "export_folder": "fv",
@@ -61,8 +62,7 @@ def open_window(qtbot, tmp_path, schemas_dir):
 
     yield make
     for window in windows:
-        window.workers.close_all()
-        window.inbox.close()
+        close_window(window)
     stack.close()
 
 

@@ -17,6 +17,7 @@ from ab_inbox.ui.app import create_window
 from ab_inbox.ui.queue_model import COLUMNS
 from tests.conftest import ensure_tester
 from tests.messages import set_family_name, set_text, valid_message
+from tests.ui.conftest import close_window
 
 
 def _fetch_into(db_path, schemas_dir, files: dict[str, bytes], tmp_path) -> None:
@@ -46,9 +47,7 @@ def window(qtbot, store, schemas_dir):
     qtbot.addWidget(win)
     win.show()
     yield win
-    win.live_timer.stop()
-    win.workers.close_all()
-    win.inbox.close()
+    close_window(win)
 
 
 def _names(win) -> list[str]:
@@ -248,15 +247,12 @@ def test_window_layout_is_remembered(qtbot, store, schemas_dir):
     first.case_view.documents_splitter.setSizes([230, 570])
     documents = first.case_view.documents_splitter.sizes()
     first.close()
-    first.workers.close_all()
-    first.inbox.close()
+    close_window(first)
     second = create_window(store, schemas_dir, Settings())
     qtbot.addWidget(second)
     assert second.splitter.sizes()[0] == sizes[0]
     assert second.case_view.documents_splitter.sizes() == documents
-    second.live_timer.stop()
-    second.workers.close_all()
-    second.inbox.close()
+    close_window(second)
 
 
 def test_quarantine_view_lists_rejected_inputs(window, tmp_path, schemas_dir, store):
@@ -350,8 +346,7 @@ def test_start_up_asks_once_for_the_first_view_in_the_saved_order(
         win.close()  # saves the layout and the sort
         ops.wait_for_all(10_000)
         qtbot.wait(1)  # deliver what the workers sent back before the connections close
-        win.workers.close_all()
-        win.inbox.close()
+        close_window(win)
 
     first = create_window(store, schemas_dir, Settings())
     qtbot.addWidget(first)

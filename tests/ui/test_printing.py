@@ -25,6 +25,7 @@ from ab_inbox.ui.app import create_window
 from ab_inbox.ui.print_pages import PrintDocument, PrintJob, PrintLimits
 from tests.conftest import ensure_tester
 from tests.messages import edit, fetch_files, valid_message
+from tests.ui.conftest import close_window
 
 PDF = "application/pdf"
 
@@ -135,9 +136,7 @@ def make_window(qtbot, tmp_path, schemas_dir):
 
     yield make
     for window in windows:
-        window.live_timer.stop()
-        window.workers.close_all()
-        window.inbox.close()
+        close_window(window)
 
 
 @pytest.fixture

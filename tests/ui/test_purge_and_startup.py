@@ -25,6 +25,7 @@ from ab_inbox.ui.settings_dialog import SettingsDialog
 from ab_inbox.ui.team_actions import open_dialog
 from ab_inbox.ui.team_dialog import SIZE_SAMPLE_ROWS, row_data
 from tests.conftest import ensure_tester
+from tests.ui.conftest import close_window
 
 DUE_CASES = 21_714
 LONG_AGO = "2020-01-01T08:00:00.000Z"
@@ -58,8 +59,7 @@ def purge_window(qtbot, many_due, schemas_dir):
     qtbot.addWidget(win)
     win.show()
     yield win
-    win.workers.close_all()
-    win.inbox.close()
+    close_window(win)
 
 
 def test_a_long_deletion_list_formats_only_the_rows_it_shows(purge_window, qapp):

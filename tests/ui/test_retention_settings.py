@@ -15,6 +15,7 @@ from ab_inbox.ui import main_actions, ops
 from ab_inbox.ui.app import create_window
 from ab_inbox.ui.settings_dialog import SettingsDialog
 from tests.conftest import ensure_tester
+from tests.ui.conftest import close_window
 
 
 @pytest.fixture
@@ -149,6 +150,4 @@ def test_the_main_windows_settings_read_and_write_the_periods_off_the_gui_thread
         assert box.retention_policy()["done"] == 150
     finally:
         ops.wait_for_all()
-        win.live_timer.stop()
-        win.workers.close_all()
-        win.inbox.close()
+        close_window(win)

@@ -22,6 +22,7 @@ from ab_inbox.ui.shortcuts_dialog import ShortcutsDialog
 from ab_inbox.ui.team_actions import open_dialog
 from tests.conftest import ensure_tester
 from tests.messages import fetch_files, set_family_name, valid_message
+from tests.ui.conftest import close_window
 
 ASSIGNEE = [c[0] for c in COLUMNS].index("assignee")
 AGE = [c[0] for c in COLUMNS].index("age")
@@ -66,8 +67,7 @@ def open_window(qtbot, store, schemas_dir):
 
     yield make
     for win in windows:
-        win.workers.close_all()
-        win.inbox.close()
+        close_window(win)
     stack.close()
 
 

@@ -13,6 +13,7 @@ from ab_inbox.ui import i18n
 from ab_inbox.ui.main_actions import connection_check, open_settings
 from ab_inbox.ui.settings_dialog import SettingsDialog
 from tests.conftest import ensure_tester
+from tests.ui.conftest import close_window
 from tests.xta_peer import DEFAULT_READER, fixtures
 
 xta_pki, xta_peer = fixtures.xta_pki, fixtures.xta_peer
@@ -123,8 +124,7 @@ def test_the_window_opens_the_dialog_with_a_working_test(
         assert shown["check_account"].text() == "Postfach erreichbar, Konto aktiv."
         dlg.reject()
     finally:
-        win.workers.close_all()
-        win.inbox.close()
+        close_window(win)
 
 
 @pytest.mark.real_threads
@@ -174,5 +174,4 @@ def test_fetch_now_empties_the_xta_mailbox_into_the_queue(
         names = [win.model.row_data(r)["applicant_name"] for r in range(win.model.rowCount())]
         assert "Wiśniewska, Zofia" in names
     finally:
-        win.workers.close_all()
-        win.inbox.close()
+        close_window(win)
