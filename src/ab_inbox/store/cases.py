@@ -162,11 +162,7 @@ def versions(db: Database, ids: list[int]) -> dict[int, int]:
 def view_counts(
     db: Database, *, user: str, today: str, day: tuple[str, str] = ("", "")
 ) -> dict[str, int]:
-    params = {"user": user, "today": today, "day_start": day[0], "day_end": day[1]}
-    return {
-        name: db.execute(f"SELECT count(*) FROM cases c WHERE {cond}", params).fetchone()[0]
-        for name, cond in VIEWS.items()
-    }
+    return {name: count_view(db, name, None, user=user, today=today, day=day) for name in VIEWS}
 
 
 def get_case(db: Database, case_id: int) -> dict:

@@ -264,18 +264,14 @@ def choose_printer(window):
     return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def print_documents(documents: Sequence[PrintDocument | tuple[str, bytes]], printer) -> PrintReport:
+def print_documents(documents: Sequence[PrintDocument], printer) -> PrintReport:
     """Print documents in one job under the same limits, blocking the calling thread.
 
     For scripts and small trusted jobs; the desktop prints through `PrintJob`, which renders in
-    background ops. `(mime, data)` pairs are accepted and named by their position."""
-    from ab_inbox.ui.print_pages import PrintDocument, PrintJob
+    background ops."""
+    from ab_inbox.ui.print_pages import PrintJob
 
-    named = [
-        d if isinstance(d, PrintDocument) else PrintDocument(str(i + 1), d[0], d[1])
-        for i, d in enumerate(documents)
-    ]
-    job = PrintJob(named, printer, blocking=True)
+    job = PrintJob(list(documents), printer, blocking=True)
     job.start()
     if job.report.error is not None:
         raise job.report.error

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 
 from ab_inbox.times import local_text
+from ab_inbox.xauslaender.message_types import by_code
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
 CATALOGUE = "ab_inbox"
@@ -95,8 +96,6 @@ def remove_translators(app: QCoreApplication) -> None:
 
 def type_title(code: str | None) -> str:
     """A message type's title in the UI language (the code itself if it is not known)."""
-    from ab_inbox.xauslaender.message_types import by_code
-
     message_type = by_code(code) if code else None
     if message_type is None:
         return code or ""

@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
-from ab_inbox.casework.roles import AccessDenied
 from ab_inbox.errors import BilingualError
 from ab_inbox.ui.ops import Op
 
@@ -138,9 +137,7 @@ def import_files(window, paths: list[Path]) -> None:
             box.setObjectName("import_summary")
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
-        if any(isinstance(r.error, AccessDenied) for r in results):
-            window.reload_actor()  # the role may have changed since the window asked
-        window.after_own_write()
+        window.after_own_write()  # reloads the queue and asks again for the user's role
         window.import_finished.emit([r.kind for r in results])
 
     def crashed(exc: BaseException) -> None:

@@ -121,12 +121,6 @@ class MainWindow(QMainWindow):
             self.model.forget_rows()
             self.refresh()
 
-    def check_reminders(self) -> None:
-        """What is due for the acting user, shown in the bar above the queue (not a dialog)."""
-        Op(self, lambda: self.workers.get().reminders()).on_success(
-            self.reminder_bar.show_counts
-        ).on_failure(self._query_failed).start()
-
     # --- layout ----------------------------------------------------------------------------
     def _build_widgets(self) -> None:
         self.views = QListWidget()
@@ -433,13 +427,15 @@ class MainWindow(QMainWindow):
                 inbox.counts(),
                 inbox.last_received_at(),
                 inbox.last_fetches(),
+                inbox.reminders(),
             )
 
         Op(self, counts).on_success(self._show_counts).on_failure(self._query_failed).start()
-        self.check_reminders()
 
     def _show_counts(self, result) -> None:
-        views, totals, last, fetches = result
+        """The side list's counts, the status bar and the reminder bar, from one read."""
+        views, totals, last, fetches, reminders = result
+        self.reminder_bar.show_counts(reminders)
         for i in range(self.views.count()):
             item = self.views.item(i)
             key, saved = item.data(VIEW_ROLE)
@@ -457,12 +453,8 @@ class MainWindow(QMainWindow):
 
     def poll_for_changes(self) -> None:
         """Cheap check (PRAGMA data_version) whether anyone committed since we last looked."""
-        version = self.inbox.data_version()
-        if version != self._data_version:
-            self._data_version = version
-            self.model.forget_rows()
-            self.refresh()
-            self.reload_actor()  # a changed role or a deactivation shows at once
+        if self.inbox.data_version() != self._data_version:
+            self.after_own_write()  # the same reload; a changed role or deactivation shows too
 
     # --- the case -------------------------------------------------------------------------
     def _current_row_changed(self, current, _previous) -> None:
@@ -536,8 +528,8 @@ class MainWindow(QMainWindow):
         ).start()
 
     def after_own_write(self) -> None:
-        """Reload after our own commit; the poll then need not take it for someone else's
-        (the reload reads everything fresh, a commit by another process included)."""
+        """Reload after a commit: our own (the poll then need not take it for someone else's)
+        or another process's the poll noticed. Reads everything fresh, the user's role too."""
         self._data_version = self.inbox.data_version()
         self.model.forget_rows()
         self.refresh()

@@ -151,6 +151,9 @@ class QueueModel(QAbstractTableModel):
                 # one per painted cell.
                 page = {}
                 self.rows_failed.emit(exc)
+            for fetched in page.values():  # shown on every paint: worked out once per row
+                fetched["received_shown"] = local_time(fetched["received_at"])
+                fetched["type_shown"] = type_title(fetched.get("type_code"))
             self._pages[page_no] = page
             while len(self._pages) > MAX_CACHED_PAGES:
                 self._pages.popitem(last=False)
@@ -213,13 +216,13 @@ class QueueModel(QAbstractTableModel):
 
     def _display(self, row: dict, key: str):
         if key == "received_at":
-            return local_time(row["received_at"])
+            return row["received_shown"]
         if key == "age":
             return _age_text(row, date.today())
         if key == "status":
             return tr_status(row["status"])
         if key == "type_title":
-            return type_title(row.get("type_code"))
+            return row["type_shown"]
         if key == "validation":
             return self.tr("gültig") if row["validation"] == "valid" else self.tr("ungültig")
         if key == "applicant_name":
