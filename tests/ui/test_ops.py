@@ -251,6 +251,23 @@ def test_worker_threads_are_not_retired_so_connections_do_not_pile_up(qtbot, par
 
 
 @pytest.mark.real_threads
+def test_waiting_for_the_ops_keeps_each_threads_connection(qtbot, parent):
+    """wait_for_all once ended the pools' threads (QThreadPool.waitForDone does): every op
+    after a wait opened a new connection with an empty page cache, and the old ones stayed
+    open until the window closed."""
+    local = ThreadLocalInbox(_FakeInbox)
+    used: list[_FakeInbox] = []
+    for _ in range(6):
+        Op(parent, local.get).on_success(used.append).start()
+        assert ops.wait_for_all(5000)
+        qtbot.waitUntil(lambda count=len(used): len(used) == count + 1)
+    assert local.open_count() <= ops.READ_THREADS
+    assert len({id(inbox) for inbox in used}) <= ops.READ_THREADS
+    assert ops.end_worker_threads(5000)
+    assert local.close_all()
+
+
+@pytest.mark.real_threads
 def test_closing_the_connections_waits_for_an_op_still_using_one(qtbot, parent):
     """Closing a connection under a running query crashed the process (a window closed
     while its counts were still being read): close_all waits for running ops first."""

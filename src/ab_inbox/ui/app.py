@@ -13,7 +13,7 @@ from ab_inbox import config
 from ab_inbox.errors import BilingualError
 from ab_inbox.inbox import Inbox
 from ab_inbox.ui.i18n import install_translators
-from ab_inbox.ui.ops import ThreadLocalInbox, wait_for_all
+from ab_inbox.ui.ops import ThreadLocalInbox, end_worker_threads, wait_for_all
 
 
 def create_window(
@@ -109,4 +109,5 @@ def run_gui(db_path=None, schemas_dir=None) -> int:
     wait_for_all(10_000)
     window.workers.close_all()
     window.inbox.close()
+    end_worker_threads()
     return code

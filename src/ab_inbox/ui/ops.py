@@ -40,6 +40,7 @@ READ_THREADS = 2
 KINDS = ("read", "write")
 
 _lock = threading.Lock()
+_idle = threading.Condition(_lock)  # notified when the last running op has finished
 _active = 0
 _synchronous = False
 _pools: dict[str, QThreadPool] = {}
@@ -120,17 +121,30 @@ def active_count() -> int:
 
 
 def wait_for_all(timeout_ms: int = 30_000) -> bool:
-    """Block until no op is queued or running; False if that did not happen within the time."""
+    """Block until no op is queued or running; False if that did not happen within the time.
+
+    The pools keep their threads: QThreadPool.waitForDone would end them, and with each thread
+    the connection ThreadLocalInbox keeps for it (the next op would open a new one, with an
+    empty page cache, and the old one would stay open until close_all)."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    with _idle:
+        while _active:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return False
+            _idle.wait(remaining)
+    return True
+
+
+def end_worker_threads(timeout_ms: int = 10_000) -> bool:
+    """At exit: let the pools' threads finish their ops and end (False if one was still busy
+    after `timeout_ms`). Ops started afterwards start new threads."""
     deadline = time.monotonic() + timeout_ms / 1000
     with _lock:
         pools = list(_pools.values())
-    for pool in pools:
-        remaining_ms = max(0, int((deadline - time.monotonic()) * 1000))
-        if not pool.waitForDone(remaining_ms):
-            return False
-    while active_count() and time.monotonic() < deadline:
-        time.sleep(0.005)
-    return active_count() == 0
+    return all(
+        pool.waitForDone(max(0, int((deadline - time.monotonic()) * 1000))) for pool in pools
+    )
 
 
 def _alive(obj: QObject) -> bool:
@@ -220,8 +234,10 @@ class Op(Generic[T]):
                 ok, result = True, value
             relay.finished.emit(ok, result)
         finally:
-            with _lock:
+            with _idle:
                 _active -= 1
+                if not _active:
+                    _idle.notify_all()
 
     def _deliver(self, ok: bool, value: object) -> None:
         parent, self._parent, self._fn = self._parent, None, None
