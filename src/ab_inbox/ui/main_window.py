@@ -47,6 +47,7 @@ from ab_inbox.ui.i18n import local_time
 from ab_inbox.ui.main_actions import build_actions
 from ab_inbox.ui.ops import Op, ThreadLocalInbox
 from ab_inbox.ui.quarantine_table import QuarantineTable
+from ab_inbox.ui.queue_delegate import QueueDelegate
 from ab_inbox.ui.queue_model import CASE_ID_ROLE, COLUMNS, QueueModel
 from ab_inbox.ui.reminder_bar import ReminderBar
 from ab_inbox.ui.team_actions import apply_role
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Warteschlange"))
         self.table.setModel(self.model)
+        self.table.setItemDelegate(QueueDelegate(self.model, self.table))
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -455,6 +457,8 @@ class MainWindow(QMainWindow):
         """Cheap check (PRAGMA data_version) whether anyone committed since we last looked."""
         if self.inbox.data_version() != self._data_version:
             self.after_own_write()  # the same reload; a changed role or deactivation shows too
+        else:
+            self.model.check_day()
 
     # --- the case -------------------------------------------------------------------------
     def _current_row_changed(self, current, _previous) -> None:

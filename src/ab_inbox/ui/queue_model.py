@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -26,6 +27,7 @@ from ab_inbox.times import local_text, parse_utc
 from ab_inbox.ui.i18n import local_time, tr_status, type_title
 
 PAGE_SIZE = 64
+ALERT_COLOR = "#b00020"  # overdue cases, invalid messages
 _INVALID_BRUSH = None  # created with the first model (needs a QGuiApplication)
 MAX_CACHED_PAGES = 50
 
@@ -51,6 +53,18 @@ _USED_ROLES = frozenset({DISPLAY, TOOLTIP, FOREGROUND, FONT, CASE_ID_ROLE})
 
 
 FINAL_STATUSES = frozenset({"exported", "not_responsible", "done"})
+
+
+class Cell(NamedTuple):
+    """One cell as the queue shows it: its text, drawn in the alert colour, in bold (new)."""
+
+    text: str
+    alert: bool
+    bold: bool
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
 
 
 def _local_date(utc_text: str) -> date:
@@ -104,19 +118,23 @@ class QueueModel(QAbstractTableModel):
         super().__init__(parent)
         global _INVALID_BRUSH
         if _INVALID_BRUSH is None:
-            _INVALID_BRUSH = QBrush(QColor("#b00020"))
+            _INVALID_BRUSH = QBrush(QColor(ALERT_COLOR))
         self._fetch_rows = fetch_rows
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, dict]] = OrderedDict()
         self.sort_column = 0
         self.sort_descending = True
         self._bold: QFont | None = None
+        # The day the age column counts from: read on each reload and by check_day(), not per
+        # cell (date.today() costs more than the rest of a cell's lookup).
+        self._today = date.today()
 
     # --- ids -------------------------------------------------------------------------------
     def set_ids(self, ids: list[int]) -> None:
         self.beginResetModel()
         self._ids = list(ids)
         self._pages.clear()
+        self._today = date.today()
         self.endResetModel()
 
     def case_id(self, row: int) -> int | None:
@@ -131,10 +149,16 @@ class QueueModel(QAbstractTableModel):
     def forget_rows(self) -> None:
         """Drop cached rows (data changed) and repaint what is visible."""
         self._pages.clear()
+        self._today = date.today()
         if self._ids:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
             )
+
+    def check_day(self) -> None:
+        """A new day (past midnight, or back from standby): ages and due days are shown anew."""
+        if date.today() != self._today:
+            self.forget_rows()
 
     # --- rows ------------------------------------------------------------------------------
     def row_data(self, row: int) -> dict | None:
@@ -151,9 +175,6 @@ class QueueModel(QAbstractTableModel):
                 # one per painted cell.
                 page = {}
                 self.rows_failed.emit(exc)
-            for fetched in page.values():  # shown on every paint: worked out once per row
-                fetched["received_shown"] = local_time(fetched["received_at"])
-                fetched["type_shown"] = type_title(fetched.get("type_code"))
             self._pages[page_no] = page
             while len(self._pages) > MAX_CACHED_PAGES:
                 self._pages.popitem(last=False)
@@ -182,53 +203,66 @@ class QueueModel(QAbstractTableModel):
             return QCoreApplication.translate("QueueModel", COLUMNS[section][1])
         return None
 
+    def cells(self, row: int) -> tuple[Cell, ...] | None:
+        """What each column of a row shows, worked out once per row and day (a paint asks for
+        every visible cell; the age column changes with the day)."""
+        data = self.row_data(row)
+        if data is None:
+            return None
+        today = self._today
+        shown = data.get("cells")
+        if shown is None or shown[0] != today:
+            shown = data["cells"] = (today, self._row_cells(data, today))
+        return shown[1]
+
+    def _row_cells(self, row: dict, today: date) -> tuple[Cell, ...]:
+        days = due_days(row, today)
+        overdue = days is not None and days < 0
+        invalid = row["validation"] != "valid"
+        bold = row["status"] == "new"
+        texts = {
+            "received_at": local_time(row["received_at"]),
+            "age": _age_text(row, today),
+            "type_title": type_title(row.get("type_code")),
+            "applicant_name": row["applicant_name"] or "–",
+            "status": tr_status(row["status"]),
+            "validation": self.tr("ungültig") if invalid else self.tr("gültig"),
+        }
+        alerts = {"age": overdue, "validation": invalid}
+        return tuple(
+            Cell(_text(texts[key] if key in texts else row.get(key)), alerts.get(key, False), bold)
+            for key, *_ in COLUMNS
+        )
+
     def data(self, index, role=DISPLAY):
         # Called for every role of every visible cell on each paint: answer the roles we do
         # not use before touching any row.
         if role not in _USED_ROLES or not index.isValid():
             return None
-        row = self.row_data(index.row())
-        if row is None:
+        row_no = index.row()
+        cells = self.cells(row_no)
+        if cells is None:
             return None
-        key = COLUMNS[index.column()][0]
+        cell = cells[index.column()]
         if role == DISPLAY:
-            return self._display(row, key)
+            return cell.text
+        if role == FOREGROUND:
+            return _INVALID_BRUSH if cell.alert else None
+        if role == FONT:
+            return self.bold_font() if cell.bold else None
+        row = self.row_data(row_no)
         if role == CASE_ID_ROLE:
             return row["id"]
-        if role == TOOLTIP:
-            if key == "age":
-                return _age_tooltip(row)
-            return row.get("type_code") if key == "type_title" else None
-        if role == FOREGROUND:
-            if key == "age":
-                days = due_days(row, date.today())
-                return _INVALID_BRUSH if days is not None and days < 0 else None
-            return _INVALID_BRUSH if key == "validation" and row["validation"] != "valid" else None
-        if role == FONT and row["status"] == "new":
-            return self._bold_font()
-        return None
+        key = COLUMNS[index.column()][0]
+        if key == "age":
+            return _age_tooltip(row)
+        return row.get("type_code") if key == "type_title" else None
 
-    def _bold_font(self) -> QFont:
+    def bold_font(self) -> QFont:
         if self._bold is None:
             self._bold = QFont()
             self._bold.setBold(True)
         return self._bold
-
-    def _display(self, row: dict, key: str):
-        if key == "received_at":
-            return row["received_shown"]
-        if key == "age":
-            return _age_text(row, date.today())
-        if key == "status":
-            return tr_status(row["status"])
-        if key == "type_title":
-            return row["type_shown"]
-        if key == "validation":
-            return self.tr("gültig") if row["validation"] == "valid" else self.tr("ungültig")
-        if key == "applicant_name":
-            return row["applicant_name"] or "–"
-        value = row.get(key)
-        return "" if value is None else str(value)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self.sort_column = column
