@@ -13,6 +13,7 @@ from ab_inbox.config import Settings
 from ab_inbox.demo import generate_demo
 from ab_inbox.inbox import Inbox
 from ab_inbox.ui.app import create_window
+from ab_inbox.ui.queue_delegate import QueueDelegate
 from ab_inbox.ui.queue_model import ALERT_COLOR, COLUMNS
 from tests.conftest import ensure_tester
 from tests.messages import set_text, valid_message
@@ -81,8 +82,11 @@ def test_the_queue_draws_its_rows_as_qts_own_delegate_did(window, qapp):
     own = table.itemDelegate()
     table.setItemDelegate(QStyledItemDelegate(table))
     qts = _grab(window)
-    table.setItemDelegate(own)
     assert ours == qts
+    # The first paint of a new delegate, before it reads the style (start-up): the same.
+    table.setItemDelegate(QueueDelegate(window.model, table))
+    assert _grab(window) == qts
+    table.setItemDelegate(own)
     assert _has_text_in(ours, QColor(ALERT_COLOR))  # "ungültig" is there, in red
     statuses = {window.model.row_data(r)["status"] for r in range(window.model.rowCount())}
     assert {"new", "in_progress"} <= statuses  # bold and normal rows were both compared

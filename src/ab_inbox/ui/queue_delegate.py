@@ -5,11 +5,10 @@ calls into Python) and lays each text out anew (shaping, line breaking, eliding)
 was about 7 ms of every search, sort or scroll step, half the time the window added to the SQL.
 This delegate asks the model once per cell (`QueueModel.cells`) and draws a `QStaticText` that is
 laid out once per text, column width and weight. What it draws is what the standard delegate
-drew: the selection panel of the style, the text elided on the right and centred vertically, in
-the highlighted-text colour when selected, in the alert colour when overdue or invalid, bold for
-new cases, and the style's focus frame on the current cell. Tool tips, accessibility and size
-hints still come from the model's roles.
-"""
+drew: the style's panel under selected and hovered rows, the text elided on the right and
+centred vertically, in the highlighted-text colour when selected, in the alert colour when
+overdue or invalid, bold for new cases, and the style's focus frame on the current cell. Tool
+tips, accessibility and size hints still come from the model's roles."""
 
 from __future__ import annotations
 
@@ -22,11 +21,25 @@ from ab_inbox.ui.queue_model import ALERT_COLOR, QueueModel
 _HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
 _TEXT = QPalette.ColorRole.Text
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
-MAX_LAID_OUT = 20_000  # texts kept laid out (a few screens of every column); then started anew
+MAX_LAID_OUT = 5_000  # texts kept laid out (~30 screens, ~7 MB); then started anew
 # The common style's text margin (PM_FocusFrameHMargin 2, plus 1), which the Windows and
-# Fusion styles keep; read from the style once the window is up. QStyle itself is not touched
-# before: PySide builds its hundreds of enum members on first use, 10 ms of start-up.
+# Fusion styles keep; read from the style after the first paint. QStyle is not touched
+# before: PySide builds its hundreds of enum members on first use (7-10 ms, and reading an
+# option's `state` does it too), which would delay the first queue on screen.
 DEFAULT_MARGIN = 3
+
+
+class _StyleNames:
+    """QStyle's names the delegate uses, looked up once QStyle has been loaded."""
+
+    def __init__(self):
+        from PySide6.QtWidgets import QStyle
+
+        self.selected = QStyle.StateFlag.State_Selected
+        self.mouse_over = QStyle.StateFlag.State_MouseOver
+        self.has_focus = QStyle.StateFlag.State_HasFocus
+        self.panel = QStyle.PrimitiveElement.PE_PanelItemViewItem
+        self.margin = QStyle.PixelMetric.PM_FocusFrameHMargin
 
 
 class QueueDelegate(QStyledItemDelegate):
@@ -37,12 +50,13 @@ class QueueDelegate(QStyledItemDelegate):
         self._model = model
         self._view = view
         self._selection = view.selectionModel()
-        self._current_changed(view.currentIndex())  # kept: a paint asks for every cell
+        self._current_changed(view.currentIndex())  # for paints before the style is read
         self._selection.currentChanged.connect(self._current_changed)
         self._alert = QColor(ALERT_COLOR)
         self._laid_out: dict[tuple[str, int, bool], QStaticText] = {}
         self._margin = DEFAULT_MARGIN
-        self._style_read = False
+        self._style: _StyleNames | None = None
+        self._style_asked = False
         self._fonts_changed()
         view.installEventFilter(self)
 
@@ -67,23 +81,36 @@ class QueueDelegate(QStyledItemDelegate):
         self._line_height = self._metrics[False].height()
 
     def _read_style(self) -> None:
-        from PySide6.QtWidgets import QStyle
-
-        self._style_read = True
-        margin = self._view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        self._style = names = _StyleNames()
+        margin = self._view.style().pixelMetric(names.margin) + 1
         if margin != self._margin:
             self._margin = margin
             self._laid_out.clear()
             self._view.viewport().update()
 
     def paint(self, painter, option, index) -> None:
-        if not self._style_read:  # after this first paint, not in its way
-            self._style_read = True
-            QTimer.singleShot(0, self._read_style)
         row, column = index.row(), index.column()
-        selected = self._selection.isSelected(index)
-        if selected:
-            _draw_selection_panel(painter, option)
+        names = self._style
+        if names is not None:  # as Qt's delegate: selection, hover and focus from the option
+            state = option.state
+            selected = names.selected in state
+            if selected or names.mouse_over in state:
+                option.widget.style().drawPrimitive(names.panel, option, painter, option.widget)
+            focus = names.has_focus in state
+        else:  # the first paint: the same from the view, QStyle not loaded yet
+            if not self._style_asked:
+                self._style_asked = True
+                QTimer.singleShot(0, self._read_style)  # after this paint, not in its way
+            selected = self._selection.isSelected(index)
+            if selected:
+                self._read_style()
+                option.widget.style().drawPrimitive(
+                    self._style.panel, option, painter, option.widget
+                )
+            view = self._view
+            focus = (row, column) == self._current and (
+                view.hasFocus() or view.viewport().hasFocus()
+            )
         cells = self._model.cells(row)
         if cells is not None:
             cell = cells[column]
@@ -105,9 +132,7 @@ class QueueDelegate(QStyledItemDelegate):
             )
             if cell.bold:
                 painter.setFont(self._font)
-        if (row, column) == self._current and (
-            self._view.hasFocus() or self._view.viewport().hasFocus()
-        ):
+        if focus:
             _draw_focus_frame(painter, option)
 
     def _laid_out_text(self, text: str, width: int, bold: bool) -> QStaticText:
@@ -127,15 +152,6 @@ class QueueDelegate(QStyledItemDelegate):
                 static.prepare(font=font)
             self._laid_out[key] = static
         return static
-
-
-def _draw_selection_panel(painter, option) -> None:
-    from PySide6.QtWidgets import QStyle
-
-    widget = option.widget
-    widget.style().drawPrimitive(
-        QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget
-    )
 
 
 def _draw_focus_frame(painter, option) -> None:
