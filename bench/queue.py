@@ -12,7 +12,9 @@ The raw SQL of search and sort is the SQL the window ran for the step, timed aro
 calls as they ran: the case_ids() query on a worker's connection and the rows of the first page
 on the GUI thread's. The same queries repeated on a warm connection are printed too (a new
 search term is not in a connection's cache yet, so its first run is slower).
-Start-up to a usable window is measured against a bare PySide6 window, each in a fresh process.
+Start-up to a usable window (the first screenful of the queue painted) is measured against a
+bare PySide6 window, each in a fresh process; the time until all ids of the view are in the
+window (the queue scrolls to its end) is printed beside it.
 
 The window is measured in a process of its own (the desktop's RSS is that process's peak).
 
@@ -369,10 +371,15 @@ from PySide6.QtWidgets import QApplication
 from ab_inbox.config import Settings
 from ab_inbox.ui.app import create_window
 app = QApplication([]); w = create_window({db!r}, {schemas!r}, Settings()); w.show()
+usable = []
 def ready():
-    w.table.viewport().repaint()
-    print(time.perf_counter() - t)
-    app.quit()
+    if not usable:  # the first screenful of the queue painted: the window can be used
+        w.table.viewport().repaint()
+        usable.append(time.perf_counter() - t)
+    if w.queue_complete:  # and all the view's ids are in (scrolling to the end works)
+        w.table.viewport().repaint()
+        print(usable[0], time.perf_counter() - t)
+        app.quit()
 w.ids_applied.connect(ready)
 app.exec()
 w.live_timer.stop()
@@ -390,7 +397,7 @@ def startup_figures(db_path: Path, runs: int = 7) -> dict:
         src=str(REPO / "src"), db=str(db_path), schemas=str(schemas_dir())
     )
 
-    def start(code: str) -> float:
+    def start(code: str) -> list[float]:
         # A first start: no window state saved yet (a saved sort would change the query).
         env = dict(os.environ, AB_INBOX_DATA=tempfile.mkdtemp(prefix="ab-inbox-start-"))
         env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -400,14 +407,21 @@ def startup_figures(db_path: Path, runs: int = 7) -> dict:
         )
         if out.returncode != 0 or not out.stdout.strip():
             raise RuntimeError(f"start-up probe failed ({out.returncode}): {out.stderr[-2000:]}")
-        return float(out.stdout.strip().splitlines()[-1])
+        return [float(x) for x in out.stdout.strip().splitlines()[-1].split()]
 
     start(STARTUP_BARE), start(app_code)  # the first starts only write the byte code
-    bare, ours = [], []
+    bare, ours, complete = [], [], []
     for _ in range(runs):
-        bare.append(start(STARTUP_BARE))
-        ours.append(start(app_code))
-    return {"startup_bare_s": statistics.median(bare), "startup_s": statistics.median(ours)}
+        bare.append(start(STARTUP_BARE)[0])
+        usable, whole = start(app_code)
+        ours.append(usable)
+        complete.append(whole)
+    median = statistics.median
+    return {
+        "startup_bare_s": median(bare),
+        "startup_s": median(ours),
+        "startup_complete_s": median(complete),
+    }
 
 
 def gui_in_own_process(db_path: Path) -> dict:
@@ -467,8 +481,9 @@ def main() -> None:
         )
         print(f"scroll through 1,000 rows: {gui['scroll_1000_s']:.3f} s")
         print(
-            f"start-up to usable window: {start['startup_s']:.3f} s, bare PySide6 window "
-            f"{start['startup_bare_s']:.3f} s"
+            f"start-up to usable window (first screenful of the queue painted): "
+            f"{start['startup_s']:.3f} s, bare PySide6 window {start['startup_bare_s']:.3f} s; "
+            f"all {args.cases} ids of the view in: {start['startup_complete_s']:.3f} s"
         )
         result = {
             "cases": args.cases,
@@ -484,6 +499,7 @@ def main() -> None:
             "sort_ratio_vs_warm_sql": round(gui["sort_s"] / gui["sort_warm_sql_s"], 2),
             "startup_s": round(start["startup_s"], 3),
             "startup_bare_s": round(start["startup_bare_s"], 3),
+            "startup_complete_s": round(start["startup_complete_s"], 3),
             "startup_ratio": round(start["startup_s"] / start["startup_bare_s"], 2),
             "rss_mb": round(rss, 1),
         }

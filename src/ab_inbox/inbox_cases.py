@@ -44,7 +44,10 @@ class CasesMixin:
         descending: bool = True,
         assignee: str | None = None,
         scope: str | None = None,
+        limit: int | None = None,
     ) -> list[int]:
+        """The ids of a view in its order; `limit`: only the first ones (a screenful to show
+        while the rest is read)."""
         self.require(roles.READ_CASES)
         return cases.case_ids(
             self.db,
@@ -58,6 +61,7 @@ class CasesMixin:
             day=deadlines.day_bounds(date.today()),
             assignee=assignee,
             scope=scope,
+            limit=limit,
         )
 
     def case_rows(self, ids: list[int]) -> dict[int, dict]:

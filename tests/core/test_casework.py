@@ -158,6 +158,8 @@ def test_every_sort_gives_the_same_order_as_a_plain_order_by(inbox, tmp_path):
                 )
             ]
             assert inbox.case_ids("all", sort=sort, descending=descending) == plain, sort
+            first = inbox.case_ids("all", sort=sort, descending=descending, limit=7)
+            assert first == plain[:7], sort
 
 
 def test_saved_searches_belong_to_their_owner_and_are_audited_without_their_text(inbox):

@@ -559,3 +559,48 @@ def test_the_window_starts_without_loading_the_document_viewers():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_long_queue_shows_its_first_screenful_first_and_adds_the_rest_below(
+    qtbot, store, schemas_dir, monkeypatch
+):
+    """The window's first query shows the first ids at once and reads the whole list after
+    they are painted; a case selected in between stays selected when the rest arrives."""
+    from ab_inbox.ui import main_window
+
+    monkeypatch.setattr(main_window, "FIRST_PAGE_IDS", 5)
+    with Inbox(store, schemas_dir) as box:
+        everything = box.case_ids("new")
+    win = create_window(store, schemas_dir, Settings())
+    qtbot.addWidget(win)
+    assert not win.queue_complete
+    assert [win.model.case_id(r) for r in range(win.model.rowCount())] == everything[:5]
+    win.table.selectRow(2)
+    chosen = win.current_case_id()
+    qtbot.waitUntil(lambda: win.queue_complete)
+    assert [win.model.case_id(r) for r in range(win.model.rowCount())] == everything
+    assert win.current_case_id() == chosen and win.selected_case_ids() == [chosen]
+    assert win.model.row_data(len(everything) - 1)["id"] == everything[-1]  # rows read
+    close_window(win)
+
+
+def test_restoring_the_saved_sort_sends_one_query(qtbot, store, schemas_dir, monkeypatch):
+    """Restoring the window's state asked for a query per restored setting; the one query
+    sent is for the restored state (a small queue: the first screenful is all of it)."""
+    first = create_window(store, schemas_dir, Settings())
+    qtbot.addWidget(first)
+    first.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    first.close()
+    close_window(first)
+    asked: list[tuple] = []
+    real = Inbox.case_ids
+
+    def counted(inbox, view="all", **kwargs):
+        asked.append((view, kwargs.get("sort"), kwargs.get("descending")))
+        return real(inbox, view, **kwargs)
+
+    monkeypatch.setattr(Inbox, "case_ids", counted)
+    second = create_window(store, schemas_dir, Settings())
+    qtbot.addWidget(second)
+    assert asked == [("new", "applicant", False)]
+    close_window(second)

@@ -78,11 +78,12 @@ def case_ids(
     day: tuple[str, str] = ("", ""),
     assignee: str | None = None,
     scope: str | None = None,
+    limit: int | None = None,
 ) -> list[int]:
     """The ids of a queue view, filtered and sorted entirely in SQL.
 
     `today` is the local date (follow-ups), `day` that date's [start, end) in UTC (due times);
-    `scope` one of SCOPES.
+    `scope` one of SCOPES; `limit`: only the first ids of that order.
     """
     where, params = _view_where(view, scope, user=user, today=today, day=day)
     if status:
@@ -110,8 +111,11 @@ def case_ids(
     sql = (
         f"SELECT json_group_array(id) FROM (SELECT c.id AS id FROM cases c"
         f" WHERE {' AND '.join(where)}"
-        f" ORDER BY {nulls_last}{column} {direction}, c.id {direction})"
+        f" ORDER BY {nulls_last}{column} {direction}, c.id {direction}"
+        f"{' LIMIT :limit' if limit is not None else ''})"
     )
+    if limit is not None:
+        params["limit"] = limit
     return json.loads(db.execute(sql, params).fetchone()[0])
 
 

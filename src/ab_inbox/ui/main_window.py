@@ -48,11 +48,12 @@ from ab_inbox.ui.main_actions import build_actions
 from ab_inbox.ui.ops import Op, ThreadLocalInbox
 from ab_inbox.ui.quarantine_table import QuarantineTable
 from ab_inbox.ui.queue_delegate import QueueDelegate
-from ab_inbox.ui.queue_model import CASE_ID_ROLE, COLUMNS, QueueModel
+from ab_inbox.ui.queue_model import CASE_ID_ROLE, COLUMNS, PAGE_SIZE, QueueModel
 from ab_inbox.ui.reminder_bar import ReminderBar
 from ab_inbox.ui.team_actions import apply_role
 
 LIVE_POLL_MS = 1500
+FIRST_PAGE_IDS = 2 * PAGE_SIZE  # a screenful on a tall screen, read in well under 1 ms
 VIEWS = (
     ("new", QT_TRANSLATE_NOOP("MainWindow", "Neu")),
     ("mine", QT_TRANSLATE_NOOP("MainWindow", "Meine Fälle")),
@@ -86,6 +87,13 @@ class MainWindow(QMainWindow):
         self._query_error: str | None = None  # shown once until a query works again
         self.locked_out = False  # the core refused to show cases to this login
         self._pending_query: tuple | None = None
+        # False while only the first ids of the window's first query are shown (the rest of
+        # a long list is still being read).
+        self.queue_complete = True
+        self._first_ids_done = False  # counts and saved searches are read after that
+        # Restoring the saved view and sort asks for queries; the one query that counts is
+        # sent when the window is built.
+        self._built = False
         self._case_token = 0
         self._data_version = inbox.data_version()
         self._wanted_case: int | None = None  # to select once the next ids arrive
@@ -95,18 +103,20 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self.actions_by_name = build_actions(self)
         apply_role(self, None)  # nothing a role might not allow until the core has answered
-        self.reload_actor()
         self._restore_state()
         self.live_timer = QTimer(self)
         self.live_timer.setInterval(LIVE_POLL_MS)
         self.live_timer.timeout.connect(self.poll_for_changes)
         self.live_timer.start()
-        # The queue first; counts and saved searches once it is on screen, so they do not
-        # compete with the first query.
-        self.ids_applied.connect(self._after_first_ids, Qt.ConnectionType.SingleShotConnection)
-        self.refresh(counts=False)
+        # The queue first; the role, counts and saved searches once it is on screen, so they
+        # do not compete with the first query.
+        self._built = True
+        self.refresh(counts=False, first_page=True)
+        self.reload_actor()
 
     def _after_first_ids(self) -> None:
+        """Once the first query's whole list is in (and not before: they would compete)."""
+        self._first_ids_done = True
         self._refresh_counts()  # and the reminders
         self.reload_saved_searches()
 
@@ -303,14 +313,17 @@ class MainWindow(QMainWindow):
         index = self.table.currentIndex()
         return self.model.case_id(index.row()) if index.isValid() else None
 
-    def refresh(self, keep_selection: bool = True, counts: bool = True) -> None:
+    def refresh(
+        self, keep_selection: bool = True, counts: bool = True, first_page: bool = False
+    ) -> None:
         """Re-run the current view's query in the background and apply it when it returns.
 
         View counts cost a COUNT per view over all cases; they are refreshed when data
         changed, not when the user only searches, sorts or switches views. A request for the
         query already on its way (Qt may ask twice for one header click) is not sent again,
-        unless data changed (counts=True)."""
-        if self.locked_out:
+        unless data changed (counts=True). `first_page` (the window's first query): the first
+        screenful of ids is read and shown on its own while the whole list is read."""
+        if self.locked_out or not self._built:
             return
         view, saved_search = self.current_view()
         if view == "quarantine":
@@ -338,7 +351,7 @@ class MainWindow(QMainWindow):
         if self._wanted_case is not None:
             keep, keep_row = self._wanted_case, -1
 
-        def query():
+        def query(limit=None):
             return self.workers.get().case_ids(
                 view,
                 search=search,
@@ -346,11 +359,21 @@ class MainWindow(QMainWindow):
                 descending=descending,
                 assignee=assignee,
                 scope=scope,
+                limit=limit,
             )
 
-        Op(self, query).on_success(
-            lambda ids: self._apply_ids(token, ids, keep, keep_row, also)
-        ).on_failure(self._query_failed).start()
+        def whole_list():
+            Op(self, query).on_success(
+                lambda ids: self._apply_ids(token, ids, keep, keep_row, also)
+            ).on_failure(self._query_failed).start()
+
+        self.queue_complete = not (first_page and keep is None)
+        if self.queue_complete:
+            whole_list()
+        else:  # if the first ids cannot be read, the whole list's query says why
+            Op(self, lambda: query(FIRST_PAGE_IDS)).on_success(
+                lambda ids: self._show_first_page(token, ids, whole_list)
+            ).on_failure(lambda _exc: whole_list()).start()
         if counts:
             self._refresh_counts()
 
@@ -369,6 +392,12 @@ class MainWindow(QMainWindow):
             return  # a newer refresh is on its way
         self._pending_query = None
         self._query_error = None
+        if not self.queue_complete:
+            self.queue_complete = True
+            if self.model.extend_ids(ids):  # the first page shown: the rest added below it
+                self._ids_applied()
+                return
+            keep, also = self.current_case_id(), self.selected_case_ids()
         wanted, self._wanted_case = self._wanted_case, None
         scroll = self.table.verticalScrollBar().value()
         self.table.selectionModel().blockSignals(True)
@@ -400,7 +429,25 @@ class MainWindow(QMainWindow):
             pass  # not in this view (a search hides it): the case view keeps showing it
         elif keep is not None or not ids:
             self.case_view.show_case(None)
+        self._ids_applied()
+
+    def _ids_applied(self) -> None:
         self.ids_applied.emit()
+        if not self._first_ids_done:
+            self._after_first_ids()
+
+    def _show_first_page(self, token: int, ids: list[int], whole_list) -> None:
+        """The first screenful of the window's first query, shown on its own; the whole
+        list is read once it is painted (its reading would compete with the painting)."""
+        if token != self._refresh_token:
+            return  # a newer query
+        if len(ids) < FIRST_PAGE_IDS:  # that is the whole list
+            self._apply_ids(token, ids, None)
+            return
+        self.model.set_ids(ids)
+        self.table.doItemsLayout()
+        self.ids_applied.emit()
+        QTimer.singleShot(0, whole_list)  # after the paint Qt has queued
 
     def _reselect(self, ids: list[int], wanted: list[int]) -> None:
         """Select again the rows of `wanted` cases that are still listed, as row ranges."""

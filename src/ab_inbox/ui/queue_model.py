@@ -137,6 +137,20 @@ class QueueModel(QAbstractTableModel):
         self._today = date.today()
         self.endResetModel()
 
+    def extend_ids(self, ids: list[int]) -> bool:
+        """Show `ids` by adding rows below the ones shown, if those are its beginning (the
+        first page of a long list, then the whole list); False if they are not."""
+        shown = len(self._ids)
+        if ids[:shown] != self._ids:
+            return False
+        if len(ids) > shown:
+            if shown % PAGE_SIZE:
+                self._pages.pop(shown // PAGE_SIZE, None)  # read short: read again in full
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+            self._ids.extend(ids[shown:])
+            self.endInsertRows()
+        return True
+
     def case_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
