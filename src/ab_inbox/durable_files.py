@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from pathlib import Path
 
 
@@ -30,6 +29,8 @@ def sync_folder(folder: Path) -> None:
 
 def write_file_atomic(target: Path, data: bytes) -> Path:
     """All or nothing under `target`'s name: `.name.<random>.part`, fsync, rename, sync."""
+    import secrets  # imported here: it loads hashlib, which the desktop's start-up does not need
+
     target = Path(target)
     part = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
     try:

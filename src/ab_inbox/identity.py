@@ -8,7 +8,6 @@ seam is a function call only, so no command-line option or setting can impersona
 from __future__ import annotations
 
 import os
-import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -48,6 +47,8 @@ def login() -> str:
 
 
 def workstation() -> str:
+    import socket  # imported here: only audit entries need it, not the desktop's start-up
+
     return socket.gethostname() or "unknown"
 
 

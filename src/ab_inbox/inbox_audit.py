@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 
 from ab_inbox.casework import roles
 from ab_inbox.store.audit import append_audit
-from ab_inbox.store.audit_chain import ChainReport, verify_chain
-from ab_inbox.store.audit_export import actions, entries, export_csv
 from ab_inbox.store.connection import write_transaction
 
+# Checking and exporting the log load their modules on first use (inside the methods), so the
+# desktop's start-up does not pay for them.
 if TYPE_CHECKING:
+    from ab_inbox.store.audit_chain import ChainReport
     from ab_inbox.store.database import Database
 
 
@@ -27,6 +28,8 @@ class AuditMixin:
 
     def verify_audit(self) -> ChainReport:
         """Recompute the audit log's hash chain; the report names the first broken entry."""
+        from ab_inbox.store.audit_chain import verify_chain
+
         self.require(roles.READ_AUDIT)
         return verify_chain(self.db)
 
@@ -42,6 +45,8 @@ class AuditMixin:
         offset: int = 0,
     ) -> tuple[list[dict], int]:
         """A page of the audit log for the viewer (newest first) and the number of matches."""
+        from ab_inbox.store.audit_export import entries
+
         self.require(roles.READ_AUDIT)
         return entries(
             self.db,
@@ -55,6 +60,8 @@ class AuditMixin:
         )
 
     def audit_actions(self) -> list[str]:
+        from ab_inbox.store.audit_export import actions
+
         self.require(roles.READ_AUDIT)
         return actions(self.db)
 
@@ -69,6 +76,8 @@ class AuditMixin:
         user: str | None = None,
     ) -> int:
         """Write the matching audit entries as CSV (atomically); returns how many."""
+        from ab_inbox.store.audit_export import export_csv
+
         self.require(roles.READ_AUDIT)
         count = export_csv(
             self.db, path, since=since, until=until, action=action, case_id=case_id, user=user

@@ -18,7 +18,6 @@ the periods are kept, in store/office_settings.py.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -35,6 +34,7 @@ if TYPE_CHECKING:
 
     from ab_inbox.casework.roles import Actor
     from ab_inbox.store.database import Database
+    from ab_inbox.store.purge_report import PurgeReport
 
 # Deciding how long personal data is kept goes with deciding to delete it: Administration.
 SET_RETENTION = roles.PURGE
@@ -43,37 +43,6 @@ SET_RETENTION = roles.PURGE
 class RetentionError(BilingualError):
     """A retention period that cannot be set as asked (unknown name, not a whole number of
     days, out of range)."""
-
-
-@dataclass
-class PurgeReport:
-    """One purge run: what was due, what was purged, what was left alone and why."""
-
-    today: date
-    dry_run: bool
-    due: list[dict] = field(default_factory=list)
-    purged: list[int] = field(default_factory=list)
-    skipped: list[int] = field(default_factory=list)  # reopened or answered since listed
-    counts: dict[str, int] = field(default_factory=dict)  # totals by kind
-    stray: dict[str, list[int]] = field(default_factory=dict)  # input without a case, due
-    stray_counts: dict[str, int] = field(default_factory=dict)  # what of it was removed
-    checkpointed: bool | None = None  # WAL copied and truncated (None: nothing was purged)
-
-    def as_dict(self) -> dict:
-        return {
-            "today": self.today.isoformat(),
-            "dry_run": self.dry_run,
-            "due": [
-                {k: e[k] for k in ("case_id", "status", "since", "due", "retention_days")}
-                for e in self.due
-            ],
-            "purged": self.purged,
-            "skipped": self.skipped,
-            "counts": self.counts,
-            "stray_due": self.stray,
-            "stray_purged": self.stray_counts,
-            "checkpointed": self.checkpointed,
-        }
 
 
 class RetentionMixin:
@@ -159,6 +128,9 @@ class RetentionMixin:
 
     def purge(self, dry_run: bool = False, today: date | None = None) -> PurgeReport:
         """Purge every due case, each in its own transaction and audited; dry_run only lists."""
+        # imported here: only a purge needs it, and the desktop's start-up does not
+        from ab_inbox.store.purge_report import PurgeReport
+
         self.require(roles.PLAN if dry_run else roles.PURGE)
         today = today or date.today()
         report = PurgeReport(today=today, dry_run=dry_run)

@@ -8,9 +8,8 @@ all or nothing, so a conflict on one case leaves every case as it was.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ab_inbox.casework import roles
 from ab_inbox.casework.changes import Changes
@@ -34,8 +33,7 @@ class TeamError(BilingualError):
     """A team change that cannot be made as asked (unknown user, last administrator…)."""
 
 
-@dataclass(frozen=True)
-class UserAdded:
+class UserAdded(NamedTuple):
     login: str
     role: str
     first_user: bool  # the first user of a store always becomes Administration

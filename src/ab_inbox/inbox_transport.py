@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ab_inbox import config
 from ab_inbox.casework import roles
@@ -36,8 +35,7 @@ class TransportNotConfigured(BilingualError):
     """A setting or the certificate password is missing; the text names which."""
 
 
-@dataclass(frozen=True)
-class XtaCheck:
+class XtaCheck(NamedTuple):
     """What `ab-inbox xta check` and the settings page's connection test report."""
 
     subject: str

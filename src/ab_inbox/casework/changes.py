@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Changes:
+class Changes(NamedTuple):
     """What a write changed, so each view can decide whether to refresh."""
 
     kind: str  # "case" | "note" | "messages" | "searches" | "users"

@@ -9,7 +9,7 @@ A login that is not an active user may not read personal data at all.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ab_inbox.errors import BilingualError
 from ab_inbox.store.users import ADMIN, CASEWORKER, TEAMLEAD
@@ -56,8 +56,7 @@ class AccessDenied(BilingualError):
     """The acting login may not do this; the text names the login and what is missing."""
 
 
-@dataclass(frozen=True)
-class Actor:
+class Actor(NamedTuple):
     login: str
     role: str | None  # None: not a user of this store
     active: bool

@@ -7,8 +7,8 @@ ready for export or exported; `exported` is set by the export itself, not by han
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from ab_inbox.errors import BilingualError
 
@@ -16,8 +16,7 @@ NEW, IN_PROGRESS, QUERY, READY = "new", "in_progress", "query", "ready"
 EXPORTED, PARKED, NOT_RESPONSIBLE, DONE = "exported", "parked", "not_responsible", "done"
 
 
-@dataclass(frozen=True)
-class Status:
+class Status(NamedTuple):
     slug: str
     label_de: str
     label_en: str

@@ -19,7 +19,7 @@ from ab_inbox.ingest.attachments import inspect_documents
 from ab_inbox.ingest.safe_zip import UnsafeZip, ZipEntry, read_zip, shown_name
 from ab_inbox.store import packets as store
 from ab_inbox.store.database import Database
-from ab_inbox.store.messages import FindingRow
+from ab_inbox.store.messages import FindingRow, add_findings
 from ab_inbox.store.queries import message_bytes
 from ab_inbox.xauslaender.findings import ERROR, WARNING
 from ab_inbox.xauslaender.record import CodeValue, DocumentRef
@@ -183,7 +183,7 @@ def _fill(db, delivery, entries: list[ZipEntry], packet_count: int, now, limits)
             )
         )
     store.fill_attachments(db, message_id, case_id, rows, now)
-    store.add_findings(db, message_id, findings)
+    add_findings(db, message_id, findings)
     invalid = any(f.severity == ERROR for f in findings)
     if invalid:
         store.mark_invalid(db, message_id)
@@ -220,5 +220,5 @@ def fail(db, delivery, now, code, why_de, why_en, detail: str = "") -> DeliveryN
 
 
 def flag_message(db: Database, message_id: int, code: str, text_de: str, text_en: str) -> None:
-    store.add_findings(db, message_id, [FindingRow(ERROR, f"delivery.{code}", text_de, text_en)])
+    add_findings(db, message_id, [FindingRow(ERROR, f"delivery.{code}", text_de, text_en)])
     store.mark_invalid(db, message_id)

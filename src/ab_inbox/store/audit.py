@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from ab_inbox.identity import login, workstation
-from ab_inbox.store.audit_chain import chain_head, entry_hash
 from ab_inbox.store.connection import write_transaction
 from ab_inbox.store.database import Database
 from ab_inbox.times import utc_text
@@ -61,6 +60,9 @@ def append_audit(
 
 
 def _insert(db: Database, fields: tuple) -> None:
+    # imported here: the chain (and hashlib) is needed by the first write, not at start-up
+    from ab_inbox.store.audit_chain import chain_head, entry_hash
+
     prev_hash = chain_head(db)
     db.execute(
         "INSERT INTO audit (at, os_user, workstation, action, case_id, message_id, detail,"

@@ -8,16 +8,15 @@ without waiting. Reading only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from ab_inbox.store.database import Database
 from ab_inbox.store.packets import WAITING
 from ab_inbox.times import parse_utc
 
 
-@dataclass(frozen=True)
-class IncompleteDelivery:
+class IncompleteDelivery(NamedTuple):
     """A delivery still waiting: what is missing, since when, and whether that is too long."""
 
     delivery_id: int

@@ -18,16 +18,15 @@ All writes run inside the caller's write transaction.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ab_inbox.store.audit import append_audit
 from ab_inbox.store.database import Database
-from ab_inbox.store.messages import (
-    AttachmentRow,
-    MessageRow,
-    add_findings,
-    audit_received,
-    insert_message_row,
-    put_blob,
-)
+
+# store.messages is imported inside the functions that write: only ingest needs it, and the
+# desktop's start-up (which reads WAITING through delivery_status) does not.
+if TYPE_CHECKING:
+    from ab_inbox.store.messages import AttachmentRow, MessageRow
 
 WAITING, COMPLETE, FAILED = "waiting", "complete", "failed"
 
@@ -36,6 +35,8 @@ def insert_packet_message(
     db: Database, msg: MessageRow, received_at: str, case_id: int | None
 ) -> int:
     """Store a packet message with its findings, in the given case or in none."""
+    from ab_inbox.store.messages import add_findings, audit_received, insert_message_row
+
     message_id = insert_message_row(db, msg, received_at, case_id=case_id)
     add_findings(db, message_id, msg.findings)
     if case_id is not None:
@@ -184,6 +185,8 @@ def fill_attachments(
     db: Database, message_id: int, case_id: int | None, rows: list[AttachmentRow], now: str
 ) -> None:
     """Awaited documents that arrived: their bytes (if allowed), real type and state."""
+    from ab_inbox.store.messages import put_blob
+
     for att in rows:
         blob_id = put_blob(db, att.content, att.sha256) if att.content is not None else None
         db.execute(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import binascii
-import hashlib
 import json
 
 from ab_inbox.store.connection import StoreError
@@ -106,6 +105,8 @@ def attachment_bytes(db: Database, message_id: int, position: int) -> dict | Non
     Embedded documents are read from their span in the original message and decoded; the
     SHA-256 recorded at intake must match, so a damaged store is noticed, not shown.
     """
+    import hashlib  # imported here: only opening a document needs it, not the desktop's start-up
+
     rows = list(
         db.query(
             "SELECT a.state, a.file_name, a.mime, a.size, a.sha256, a.blob_id, a.span_offset,"

@@ -42,7 +42,6 @@ from ab_inbox.store.audit import append_audit, utc_now
 from ab_inbox.store.cases import FINAL as FINAL_STATUSES
 from ab_inbox.store.connection import write_transaction
 from ab_inbox.store.database import Database
-from ab_inbox.store.messages import NO_APPLICANT_SORT, put_blob
 
 PURGED_RECORD = json.dumps({"purged": True})
 
@@ -178,6 +177,9 @@ def _marks(values: list) -> str:
 
 
 def _purge(db: Database, case_id: int) -> dict[str, int]:
+    # imported here: only a purge needs it, and the desktop's start-up does not
+    from ab_inbox.store.messages import NO_APPLICANT_SORT, put_blob
+
     now = utc_now()
     message_ids = _ids(db, "SELECT id FROM messages WHERE case_id = ?", (case_id,))
     m_in = _marks(message_ids)

@@ -16,7 +16,6 @@ from datetime import date, timedelta
 from ab_inbox.store.audit import append_audit, utc_now
 from ab_inbox.store.connection import write_transaction
 from ab_inbox.store.database import Database
-from ab_inbox.store.messages import put_blob
 from ab_inbox.store.retention import PURGED_RECORD, delete_unreferenced
 
 _PACKETS = (
@@ -43,6 +42,9 @@ def stray_due(db: Database, days: int, today: date) -> dict[str, list[int]]:
 
 def purge_stray(db: Database, days: int, today: date) -> dict[str, int]:
     """Remove the bytes of what is due, in one transaction, with one audit entry."""
+    # imported here: only a purge needs it, and the desktop's start-up does not
+    from ab_inbox.store.messages import put_blob
+
     counts = {"packets": 0, "quarantine": 0, "blobs": 0}
     if days <= 0:
         return counts
