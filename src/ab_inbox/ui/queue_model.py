@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import NamedTuple
 
 from PySide6.QtCore import (
@@ -28,7 +29,6 @@ from ab_inbox.ui.i18n import local_time, tr_status, type_title
 
 PAGE_SIZE = 64
 ALERT_COLOR = "#b00020"  # overdue cases, invalid messages
-_INVALID_BRUSH = None  # created with the first model (needs a QGuiApplication)
 MAX_CACHED_PAGES = 50
 
 # (key, German header, sort key in the core, default width in pixels)
@@ -61,6 +61,13 @@ class Cell(NamedTuple):
     text: str
     alert: bool
     bold: bool
+
+
+@cache
+def _alert_brush() -> QBrush:
+    """Made when first asked for (the queue's delegate draws without it): the first QBrush
+    makes PySide set up QGradient's and QImage's types, 3 ms of start-up."""
+    return QBrush(QColor(ALERT_COLOR))
 
 
 def _text(value) -> str:
@@ -116,9 +123,6 @@ class QueueModel(QAbstractTableModel):
 
     def __init__(self, fetch_rows: Callable[[list[int]], dict[int, dict]], parent=None):
         super().__init__(parent)
-        global _INVALID_BRUSH
-        if _INVALID_BRUSH is None:
-            _INVALID_BRUSH = QBrush(QColor(ALERT_COLOR))
         self._fetch_rows = fetch_rows
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, dict]] = OrderedDict()
@@ -261,7 +265,7 @@ class QueueModel(QAbstractTableModel):
         if role == DISPLAY:
             return cell.text
         if role == FOREGROUND:
-            return _INVALID_BRUSH if cell.alert else None
+            return _alert_brush() if cell.alert else None
         if role == FONT:
             return self.bold_font() if cell.bold else None
         row = self.row_data(row_no)
