@@ -65,7 +65,7 @@ def open_window(qtbot, store, schemas_dir):
 def warnings(monkeypatch):
     shown: list[str] = []
     monkeypatch.setattr(
-        "ab_inbox.ui.main_window.QMessageBox.warning", lambda *args: shown.append(args[2])
+        "PySide6.QtWidgets.QMessageBox.warning", lambda *args: shown.append(args[2])
     )
     return shown
 

@@ -52,7 +52,7 @@ def window(qtbot, store, schemas_dir):
 def warnings(monkeypatch):
     shown: list[str] = []
     monkeypatch.setattr(
-        "ab_inbox.ui.main_window.QMessageBox.warning", lambda *args: shown.append(args[2])
+        "PySide6.QtWidgets.QMessageBox.warning", lambda *args: shown.append(args[2])
     )
     return shown
 
@@ -267,7 +267,7 @@ def test_a_saved_search_can_be_deleted_from_the_side_list(window, monkeypatch):
     window.views.setCurrentRow(saved[0])
     asked = []
     monkeypatch.setattr(
-        "ab_inbox.ui.main_actions.QMessageBox.question",
+        "PySide6.QtWidgets.QMessageBox.question",
         lambda *args: asked.append(args[2]) or QMessageBox.StandardButton.Yes,
     )
     delete = window.trigger("delete_search")

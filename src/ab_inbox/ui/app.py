@@ -7,7 +7,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from ab_inbox import config
 from ab_inbox.errors import BilingualError
@@ -63,6 +63,8 @@ def show_start_error(what: str, path: Path, exc: BaseException) -> int:
     """One critical message naming the file and the reason, German and English; START_FAILED.
 
     `what` is "settings" or "store"."""
+    from PySide6.QtWidgets import QMessageBox  # loaded when first needed: 3 ms of start-up
+
     reason_de, reason_en = _reason(exc)
     if what == "settings":
         text_de = f"Die Einstellungsdatei {path} kann nicht gelesen werden: {reason_de}"
@@ -78,7 +80,10 @@ def show_start_error(what: str, path: Path, exc: BaseException) -> int:
     return START_FAILED
 
 
-def run_gui(db_path=None, schemas_dir=None) -> int:
+def open_window(db_path=None, schemas_dir=None):
+    """Everything `ab-inbox` does before its event loop runs: the application, settings,
+    translations, the store, the access gate, the main window shown. Returns the window, or
+    the exit code if start-up stopped (the user was told why)."""
     from ab_inbox.ui import access_gate
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -105,7 +110,14 @@ def run_gui(db_path=None, schemas_dir=None) -> int:
         return refused
     window = create_window(db_path, schemas_dir, settings, inbox=inbox)
     window.show()
-    code = app.exec()
+    return window
+
+
+def run_gui(db_path=None, schemas_dir=None) -> int:
+    window = open_window(db_path, schemas_dir)
+    if isinstance(window, int):
+        return window
+    code = QApplication.instance().exec()
     wait_for_all(10_000)
     window.workers.close_all()
     window.inbox.close()

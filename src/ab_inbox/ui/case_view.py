@@ -77,6 +77,10 @@ class CaseView(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.delivery_warning)
         layout.addWidget(self.tabs)
+        # No tabs until a case is shown (nothing to show in them): "Kein Fall ausgewählt" at
+        # the top of the empty area.
+        self.header.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.tabs.hide()
 
     # --- building -------------------------------------------------------------------------
     def _build_documents(self) -> QWidget:
@@ -126,6 +130,7 @@ class CaseView(QWidget):
             self._show_draft_of(case["id"] if case else None)
             self._clear_raw_xml()
         self._show_delivery_warnings(case)
+        self.tabs.setVisible(case is not None)
         if case is None:
             self.header.setText(self.tr("Kein Fall ausgewählt"))
             self.details.clear()

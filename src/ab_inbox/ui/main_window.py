@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -46,7 +45,6 @@ from ab_inbox.ui.fetch_status import show_fetches
 from ab_inbox.ui.i18n import local_time
 from ab_inbox.ui.main_actions import build_actions
 from ab_inbox.ui.ops import Op, ThreadLocalInbox
-from ab_inbox.ui.quarantine_table import QuarantineTable
 from ab_inbox.ui.queue_delegate import QueueDelegate
 from ab_inbox.ui.queue_model import CASE_ID_ROLE, COLUMNS, PAGE_SIZE, QueueModel
 from ab_inbox.ui.reminder_bar import ReminderBar
@@ -172,10 +170,9 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
-        self.quarantine = QuarantineTable()
+        self.quarantine = None  # QuarantineTable, made when the view is first chosen
         self.center = QStackedWidget()
         self.center.addWidget(self.table)
-        self.center.addWidget(self.quarantine)
 
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
@@ -327,7 +324,7 @@ class MainWindow(QMainWindow):
             return
         view, saved_search = self.current_view()
         if view == "quarantine":
-            self.center.setCurrentWidget(self.quarantine)
+            self.center.setCurrentWidget(self._quarantine_table())
             Op(self, lambda: self.workers.get().quarantine_entries()).on_success(
                 self.quarantine.show_entries
             ).on_failure(self.show_error).start()
@@ -376,6 +373,15 @@ class MainWindow(QMainWindow):
             ).on_failure(lambda _exc: whole_list()).start()
         if counts:
             self._refresh_counts()
+
+    def _quarantine_table(self):
+        """The quarantine view's table, made when first shown (not needed for start-up)."""
+        if self.quarantine is None:
+            from ab_inbox.ui.quarantine_table import QuarantineTable
+
+            self.quarantine = QuarantineTable()
+            self.center.addWidget(self.quarantine)
+        return self.quarantine
 
     def _apply_ids(
         self,
@@ -594,7 +600,7 @@ class MainWindow(QMainWindow):
     def show_error(self, exc: BaseException, reload: bool = True) -> None:
         """A refused or failed action: say why, then show the queue as it now is (a write
         may have lost a race). `reload=False` for failed reads, which a reload would repeat."""
-        QMessageBox.warning(self, self.tr("AB-Inbox"), self._error_text(exc))
+        self._warn(self._error_text(exc))
         if isinstance(exc, AccessDenied):
             self.reload_actor()  # the role may have changed since the window asked
         if reload:
@@ -615,6 +621,11 @@ class MainWindow(QMainWindow):
             return
         self._query_error = text
         self.statusBar().showMessage(text)
+        self._warn(text)
+
+    def _warn(self, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # loaded when first needed: 3 ms of start-up
+
         QMessageBox.warning(self, self.tr("AB-Inbox"), text)
 
     # --- drag and drop --------------------------------------------------------------------
