@@ -23,14 +23,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 INBOUND = "inbound"
 OUTBOUND = "outbound"
 
 
-@dataclass(frozen=True)
-class MessageType:
+class MessageType(NamedTuple):
     code: str  # "130101", the nachrichtentyp code
     name: str  # root element local name, "OZG.Antrag.130101"
     title_de: str
@@ -232,7 +231,7 @@ def set_extractor(code: str, extractor: Callable) -> None:
     message_type = _BY_CODE.get(code)
     if message_type is None or not message_type.is_inbound:
         raise ValueError(f"no inbound message type {code}")
-    register(replace(message_type, extractor=extractor))
+    register(message_type._replace(extractor=extractor))
 
 
 def _ensure_extractors() -> None:
