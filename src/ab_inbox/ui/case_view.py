@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ab_inbox.ui.case_html import core_text, render_case
 from ab_inbox.ui.i18n import local_time, tr_status, type_title
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -139,6 +138,9 @@ class CaseView(QWidget):
             return
         from html import escape
 
+        # Loaded with the first case shown (with html's entity tables: 4 ms of start-up).
+        from ab_inbox.ui.case_html import render_case
+
         number = self.tr("Fall {0}").format(case["id"])
         kind = type_title(case.get("type_code")) or case.get("type_title") or ""
         self.header.setText(
@@ -161,13 +163,15 @@ class CaseView(QWidget):
 
     def _show_delivery_warnings(self, case: dict | None) -> None:
         """Packets still missing after the wait time: above the tabs, so no tab hides it."""
-        from html import escape
-
         warnings = (case or {}).get("delivery_warnings") or []
         if not warnings:
             self.delivery_warning.hide()
             self.delivery_warning.clear()
             return
+        from html import escape
+
+        from ab_inbox.ui.case_html import core_text
+
         self.delivery_warning.setText(
             "<br>".join(f"<b>⚠</b> {escape(core_text(w))}" for w in warnings)
         )
