@@ -110,11 +110,11 @@ class MainWindow(QMainWindow):
         # do not compete with the first query.
         self._built = True
         self.refresh(counts=False, first_page=True)
-        self.reload_actor()
 
     def _after_first_ids(self) -> None:
         """Once the first query's whole list is in (and not before: they would compete)."""
         self._first_ids_done = True
+        self.reload_actor()  # the actions the role allows (all off until then)
         self._refresh_counts()  # and the reminders
         self.reload_saved_searches()
 
@@ -615,6 +615,8 @@ class MainWindow(QMainWindow):
             self.locked_out = True
             self.model.set_ids([])
             self.case_view.show_case(None)
+            self.reload_actor()
+        elif self.actor is None:  # the first query failed: the role is read all the same
             self.reload_actor()
         text = self._error_text(exc)
         if text == self._query_error:
