@@ -106,6 +106,6 @@ def fresh_settings() -> Settings:
 
 def close_window(window) -> None:
     """Stop a test's main window polling and close its connections (workers first)."""
-    window.live_timer.stop()
+    window.stop_background()
     window.workers.close_all()
     window.inbox.close()

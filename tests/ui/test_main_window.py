@@ -602,3 +602,80 @@ def test_restoring_the_saved_sort_sends_one_query(qtbot, store, schemas_dir, mon
     qtbot.addWidget(second)
     assert asked == [("new", "applicant", False)]
     close_window(second)
+
+
+def _first_page_only(qtbot, store, schemas_dir, monkeypatch, size=5):
+    from ab_inbox.ui import main_window
+
+    monkeypatch.setattr(main_window, "FIRST_PAGE_IDS", size)
+    win = create_window(store, schemas_dir, Settings())
+    qtbot.addWidget(win)
+    assert not win.queue_complete and win.model.rowCount() == size
+    return win
+
+
+def test_a_whole_list_that_cannot_be_read_is_said_and_read_again_when_asked(
+    qtbot, store, schemas_dir, monkeypatch
+):
+    import sqlite3
+
+    real = Inbox.case_ids
+    failing = {"on": True}
+
+    def case_ids(inbox, view="all", **kwargs):
+        if failing["on"] and kwargs.get("limit") is None:
+            raise sqlite3.OperationalError("database is locked")
+        return real(inbox, view, **kwargs)
+
+    monkeypatch.setattr(Inbox, "case_ids", case_ids)
+    shown: list[str] = []
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *a: shown.append(a[2]))
+    win = _first_page_only(qtbot, store, schemas_dir, monkeypatch)
+    qtbot.waitUntil(lambda: bool(shown))
+    assert win.queue_complete  # nothing more is coming: not waiting for ever
+    failing["on"] = False
+    win.refresh(counts=False)  # the same query again: sent, not taken for one on its way
+    with Inbox(store, schemas_dir) as box:
+        assert win.model.rowCount() == len(box.case_ids("new"))
+    close_window(win)
+
+
+def test_a_window_closed_before_the_rest_of_its_list_reads_nothing_more(
+    qtbot, store, schemas_dir, monkeypatch
+):
+    asked: list[int | None] = []
+    real = Inbox.case_ids
+
+    def case_ids(inbox, view="all", **kwargs):
+        asked.append(kwargs.get("limit"))
+        return real(inbox, view, **kwargs)
+
+    monkeypatch.setattr(Inbox, "case_ids", case_ids)
+    win = _first_page_only(qtbot, store, schemas_dir, monkeypatch)
+    close_window(win)
+    qtbot.wait(50)  # the deferred read of the rest would run now
+    assert asked == [5]
+    assert win.workers.open_count() == 0
+
+
+def test_a_sort_while_the_first_page_is_shown_replaces_it(qtbot, store, schemas_dir, monkeypatch):
+    win = _first_page_only(qtbot, store, schemas_dir, monkeypatch)
+    win.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    with Inbox(store, schemas_dir) as box:
+        by_name = box.case_ids("new", sort="applicant", descending=False)
+    assert [win.model.case_id(r) for r in range(win.model.rowCount())] == by_name
+    assert win.queue_complete
+    qtbot.wait(50)  # the first query's rest, if it were still read, would come now
+    assert [win.model.case_id(r) for r in range(win.model.rowCount())] == by_name
+    close_window(win)
+
+
+def test_everything_selected_before_the_rest_arrived_is_everything_after(
+    qtbot, store, schemas_dir, monkeypatch
+):
+    """Ctrl+A on the first page, then a batch action: it must cover the whole list."""
+    win = _first_page_only(qtbot, store, schemas_dir, monkeypatch)
+    win.table.selectAll()
+    qtbot.waitUntil(lambda: win.queue_complete)
+    assert len(win.selected_case_ids()) == win.model.rowCount() > 5
+    close_window(win)

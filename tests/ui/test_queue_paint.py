@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QStyledItemDelegate
 
@@ -16,7 +16,7 @@ from ab_inbox.ui.app import create_window
 from ab_inbox.ui.queue_delegate import QueueDelegate
 from ab_inbox.ui.queue_model import ALERT_COLOR, COLUMNS
 from tests.conftest import ensure_tester
-from tests.messages import set_text, valid_message
+from tests.messages import set_family_name, set_text, valid_message
 from tests.ui.conftest import close_window
 
 AGE = [c[0] for c in COLUMNS].index("age")
@@ -30,6 +30,8 @@ def window(qtbot, tmp_path, schemas_dir):
     drop = tmp_path / "drop"
     generate_demo(drop, 12, seed=5)
     (drop / "invalid.xml").write_bytes(set_text(valid_message(seed=9), "antragsdatum", "kaputt"))
+    two_lines = set_family_name(valid_message(seed=10), "Zeile\u2028Zwei", "Anna")
+    (drop / "two_lines.xml").write_bytes(two_lines)
     with Inbox(db_path, schemas_dir) as box:
         ensure_tester(box)
         box.fetch(drop, settle_s=0)
@@ -65,41 +67,88 @@ def _has_text_in(image: QImage, colour: QColor) -> bool:
     return False
 
 
+def _as_qt_draws_it(window) -> QImage:
+    table = window.table
+    own = table.itemDelegate()
+    table.setItemDelegate(QStyledItemDelegate(table))
+    image = _grab(window)
+    table.setItemDelegate(own)
+    return image
+
+
+def _in_view(table) -> None:
+    table.resizeColumnsToContents()  # nothing elided: the two elide a little differently
+    for column in range(AGE + 1, VALIDATION):  # the columns in colour in view
+        table.setColumnHidden(column, True)
+
+
 def test_the_queue_draws_its_rows_as_qts_own_delegate_did(window, qapp):
     """Selected rows, the focus frame on the current cell, bold new cases, the alert colour of
     an invalid message: pixel for pixel what QStyledItemDelegate draws from the model's roles
     (the queue's delegate only draws it with less work)."""
     table = window.table
-    table.resizeColumnsToContents()  # nothing elided: the two elide a little differently
-    for column in range(AGE + 1, VALIDATION):  # the columns in colour in view
-        table.setColumnHidden(column, True)
+    _in_view(table)
     table.setFocus()
     table.selectRow(1)
     rows = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
     table.selectionModel().select(window.model.index(3, 0), rows)
     qapp.processEvents()
     ours = _grab(window)
-    own = table.itemDelegate()
-    table.setItemDelegate(QStyledItemDelegate(table))
-    qts = _grab(window)
-    assert ours == qts
-    # The first paint of a new delegate, before it reads the style (start-up): the same.
-    table.setItemDelegate(QueueDelegate(window.model, table))
-    assert _grab(window) == qts
-    table.setItemDelegate(own)
+    assert ours == _as_qt_draws_it(window)
     assert _has_text_in(ours, QColor(ALERT_COLOR))  # "ungültig" is there, in red
     statuses = {window.model.row_data(r)["status"] for r in range(window.model.rowCount())}
     assert {"new", "in_progress"} <= statuses  # bold and normal rows were both compared
 
 
+def test_the_first_paint_before_the_style_is_read_looks_the_same(window, qapp):
+    """At start-up the delegate paints once without reading the style (QStyle's enums cost
+    7 ms): the focus frame on the current cell and everything else as Qt draws it."""
+    table = window.table
+    _in_view(table)
+    table.setFocus()
+    no_selection = QItemSelectionModel.SelectionFlag.NoUpdate
+    table.selectionModel().setCurrentIndex(window.model.index(2, 0), no_selection)
+    qapp.processEvents()
+    qts = _as_qt_draws_it(window)
+    own = table.itemDelegate()
+    first = QueueDelegate(window.model, table)
+    table.setItemDelegate(first)
+    assert first._style is None
+    assert _grab(window) == qts
+    assert first._style is None  # that paint was the one before the style is read
+    table.setItemDelegate(own)
+    first.deleteLater()
+
+
+def test_right_to_left_is_drawn_by_qts_own_delegate(window, qapp):
+    table = window.table
+    _in_view(table)
+    table.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    table.selectRow(1)
+    qapp.processEvents()
+    assert _grab(window) == _as_qt_draws_it(window)
+
+
 def test_a_name_too_long_for_its_column_ends_in_an_ellipsis(window, qapp):
     window.table.setColumnWidth(NAME, 60)
     qapp.processEvents()
-    _grab(window)
+    window.table.itemDelegate()._laid_out.clear()
+    _grab(window)  # the painting lays the texts out for the column's width
     full = window.model.cells(0)[NAME].text
-    delegate = window.table.itemDelegate()
-    shown = delegate._laid_out_text(full, 60 - 2 * delegate._margin, True).text()
-    assert shown.endswith("…") and full.startswith(shown[:-1]) and len(shown) < len(full)
+    shown = [s.text() for s in window.table.itemDelegate()._laid_out.values()]
+    elided = [t for t in shown if t.endswith("…") and full.startswith(t[:-1])]
+    assert elided and len(elided[0]) < len(full)
+
+
+def test_a_line_break_in_a_name_is_shown_on_one_line(window):
+    row = next(
+        r
+        for r in range(window.model.rowCount())
+        if "Zeile" in (window.model.row_data(r)["applicant_name"] or "")
+    )
+    shown = window.model.data(window.model.index(row, NAME))
+    assert shown.startswith("Zeile Zwei")
+    assert not any(c in shown for c in "\n\r\u2028\u2029")
 
 
 def test_the_age_column_moves_on_with_the_day_without_a_change_in_the_data(

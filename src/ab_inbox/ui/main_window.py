@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         # False while only the first ids of the window's first query are shown (the rest of
         # a long list is still being read).
         self.queue_complete = True
+        self._first_page_token: int | None = None  # the query whose first page is shown
         self._first_ids_done = False  # counts and saved searches are read after that
         # Restoring the saved view and sort asks for queries; the one query that counts is
         # sent when the window is built.
@@ -242,9 +243,16 @@ class MainWindow(QMainWindow):
         state.sync()
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        self.live_timer.stop()
+        self.stop_background()
         self.save_state()
         super().closeEvent(event)
+
+    def stop_background(self) -> None:
+        """The window is closing: no more polling, and results still on their way (or reads
+        not yet started, such as the rest of the first list) are dropped."""
+        self.live_timer.stop()
+        self._refresh_token += 1
+        self._case_token += 1
 
     # --- the queue ------------------------------------------------------------------------
     def current_view(self) -> tuple[str, str | None]:
@@ -360,17 +368,20 @@ class MainWindow(QMainWindow):
             )
 
         def whole_list():
+            if token != self._refresh_token:
+                return  # a newer query, or the window closed, since the first page
             Op(self, query).on_success(
                 lambda ids: self._apply_ids(token, ids, keep, keep_row, also)
             ).on_failure(self._query_failed).start()
 
-        self.queue_complete = not (first_page and keep is None)
-        if self.queue_complete:
-            whole_list()
-        else:  # if the first ids cannot be read, the whole list's query says why
+        if first_page and keep is None:
+            self.queue_complete = False
+            # If the first ids cannot be read, the whole list's query says why.
             Op(self, lambda: query(FIRST_PAGE_IDS)).on_success(
                 lambda ids: self._show_first_page(token, ids, whole_list)
             ).on_failure(lambda _exc: whole_list()).start()
+        else:
+            whole_list()
         if counts:
             self._refresh_counts()
 
@@ -398,12 +409,16 @@ class MainWindow(QMainWindow):
             return  # a newer refresh is on its way
         self._pending_query = None
         self._query_error = None
-        if not self.queue_complete:
-            self.queue_complete = True
-            if self.model.extend_ids(ids):  # the first page shown: the rest added below it
+        if token == self._first_page_token:  # the whole list of a first page shown
+            self._first_page_token = None
+            if self._extend_first_page(ids):
+                self.queue_complete = True
                 self._ids_applied()
                 return
-            keep, also = self.current_case_id(), self.selected_case_ids()
+            # It changed meanwhile: as any refresh, keeping what the user chose since.
+            keep, keep_row = self.current_case_id(), self.table.currentIndex().row()
+            also = self.selected_case_ids()
+        self.queue_complete = True
         wanted, self._wanted_case = self._wanted_case, None
         scroll = self.table.verticalScrollBar().value()
         self.table.selectionModel().blockSignals(True)
@@ -452,8 +467,20 @@ class MainWindow(QMainWindow):
             return
         self.model.set_ids(ids)
         self.table.doItemsLayout()
+        self._first_page_token = token
         self.ids_applied.emit()
-        QTimer.singleShot(0, whole_list)  # after the paint Qt has queued
+        QTimer.singleShot(0, self, whole_list)  # after the paint Qt has queued
+
+    def _extend_first_page(self, ids: list[int]) -> bool:
+        """Add the rest of the list below the first page shown, if that is still how the
+        list begins. Everything selected (Ctrl+A meanwhile) stays everything."""
+        shown = self.model.rowCount()
+        everything = shown > 0 and len(self.table.selectionModel().selectedRows()) == shown
+        if not self.model.extend_ids(ids):
+            return False
+        if everything and len(ids) > shown:
+            self.table.selectAll()
+        return True
 
     def _reselect(self, ids: list[int], wanted: list[int]) -> None:
         """Select again the rows of `wanted` cases that are still listed, as row ranges."""
@@ -618,6 +645,8 @@ class MainWindow(QMainWindow):
             self.reload_actor()
         elif self.actor is None:  # the first query failed: the role is read all the same
             self.reload_actor()
+        self._pending_query = None  # asking again tries again
+        self.queue_complete = True  # nothing more is coming for that query
         text = self._error_text(exc)
         if text == self._query_error:
             return

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date
 from functools import cache
 from typing import NamedTuple
 
@@ -70,8 +70,13 @@ def _alert_brush() -> QBrush:
     return QBrush(QColor(ALERT_COLOR))
 
 
+# A cell shows one line: line and paragraph breaks in a message's text (a name is the
+# applicant's own input) would lay out as a second line drawn over the next row.
+_ONE_LINE = str.maketrans({c: " " for c in "\n\r\t\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
+
+
 def _text(value) -> str:
-    return "" if value is None else str(value)
+    return "" if value is None else str(value).translate(_ONE_LINE)
 
 
 def _local_date(utc_text: str) -> date:
@@ -98,9 +103,8 @@ def _age_text(row: dict, today: date) -> str:
     days = due_days(row, today)
     if days is not None:
         text = due_text(days)
-    else:
-        received = parse_utc(row["received_at"])
-        days = (datetime.now(UTC).date() - received.date()).days
+    else:  # days since receipt, counted in the workstation's days like everything here
+        days = (today - _local_date(row["received_at"])).days
         text = QCoreApplication.translate("QueueModel", "{0} T").format(days)
     if row.get("follow_up_date"):
         follow = date.fromisoformat(row["follow_up_date"])
@@ -248,7 +252,7 @@ class QueueModel(QAbstractTableModel):
         }
         alerts = {"age": overdue, "validation": invalid}
         return tuple(
-            Cell(_text(texts[key] if key in texts else row.get(key)), alerts.get(key, False), bold)
+            Cell(_text(texts.get(key, row.get(key))), alerts.get(key, False), bold)
             for key, *_ in COLUMNS
         )
 
