@@ -4,7 +4,7 @@
 <context>
     <name>AccessGate</name>
     <message>
-        <location filename="../access_gate.py" line="+88"/>
+        <location filename="../access_gate.py" line="+87"/>
         <source>AB-Inbox hat noch keine Benutzer. Soll die Anmeldung „{0}“ als erster Benutzer mit der Rolle Administration eingerichtet werden?</source>
         <translation>AB-Inbox has no users yet. Set up the login &apos;{0}&apos; as the first user with the role Administration?</translation>
     </message>
@@ -602,13 +602,13 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../case_view.py" line="+49"/>
-        <location line="+81"/>
+        <location filename="../case_view.py" line="+48"/>
+        <location line="+86"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-84"/>
         <source>Fallkopf</source>
         <translation>Case header</translation>
     </message>
@@ -653,7 +653,7 @@
         <translation>Not&amp;es</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Dokumentliste</source>
         <translation>Document list</translation>
     </message>
@@ -689,7 +689,7 @@
         <translation>Save note</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Fall {0}</source>
         <translation>Case {0}</translation>
     </message>
@@ -699,7 +699,7 @@
         <translation>Received: {0} · Due: {1} · Assignee: {2}</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>(ohne Namen)</source>
         <translation>(no name)</translation>
     </message>
@@ -1268,7 +1268,7 @@
         <translation>AB-Inbox – Immigration Office Inbox</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>Ansichten</source>
         <translation>Views</translation>
     </message>
@@ -1293,18 +1293,17 @@
         <translation>Last fetch</translation>
     </message>
     <message>
-        <location line="+251"/>
+        <location line="+329"/>
         <source>Fälle: {0} · Neu: {1} · Ungültig: {2} · Letzter Eingang: {3}</source>
         <translation>Cases: {0} · New: {1} · Invalid: {2} · Last received: {3}</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+95"/>
         <source>Unerwarteter Fehler: {0}</source>
         <translation>Unexpected error: {0}</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+21"/>
+        <location line="+35"/>
         <source>AB-Inbox</source>
         <translation>AB-Inbox</translation>
     </message>
@@ -1326,7 +1325,7 @@
     <message>
         <location line="+10"/>
         <location line="+38"/>
-        <location filename="../handoff_actions.py" line="+192"/>
+        <location filename="../handoff_actions.py" line="+194"/>
         <source>Gespeichert: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -1341,7 +1340,7 @@
         <translation>XML files (*.xml)</translation>
     </message>
     <message>
-        <location filename="../importing.py" line="+44"/>
+        <location filename="../importing.py" line="+43"/>
         <source>{0}: ist ein Ordner, keine Datei ({1})</source>
         <translation>{0}: is a folder, not a file ({1})</translation>
     </message>
@@ -1558,7 +1557,7 @@
         <translation>No saved search selected</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Gespeicherte Suche löschen</source>
         <translation>Delete saved search</translation>
     </message>
@@ -1568,9 +1567,9 @@
         <translation>Delete “{0}”?</translation>
     </message>
     <message>
-        <location filename="../handoff_actions.py" line="-162"/>
-        <location line="+176"/>
-        <location filename="../main_actions.py" line="-161"/>
+        <location filename="../handoff_actions.py" line="-164"/>
+        <location line="+178"/>
+        <location filename="../main_actions.py" line="-163"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
@@ -1625,7 +1624,7 @@
         <translation>Summary of case {0}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <location filename="../print_pages.py" line="+5"/>
         <source>Drucken</source>
         <translation>Print</translation>
@@ -2048,7 +2047,7 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../queue_model.py" line="+34"/>
+        <location filename="../queue_model.py" line="+36"/>
         <source>Eingang</source>
         <translation>Received</translation>
     </message>
@@ -2098,7 +2097,7 @@
         <translation>Attachments</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+51"/>
         <source>fällig in {0} T.</source>
         <translation>due in {0} d</translation>
     </message>
@@ -2113,7 +2112,7 @@
         <translation>{0} d overdue</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>{0} T</source>
         <translation>{0} d</translation>
     </message>
@@ -2128,7 +2127,7 @@
         <translation>Due on {0}</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+132"/>
         <source>gültig</source>
         <translation>valid</translation>
     </message>
@@ -2700,7 +2699,7 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../i18n.py" line="+32"/>
+        <location filename="../i18n.py" line="+33"/>
         <source>Neu</source>
         <translation>New</translation>
     </message>
