@@ -7,6 +7,7 @@ AB_INBOX_CONFIG and AB_INBOX_DATA and sets QT_QPA_PLATFORM=offscreen.
 from __future__ import annotations
 
 import os
+from datetime import date, timedelta
 
 import keyring
 import keyring.core
@@ -102,6 +103,20 @@ def fresh_settings() -> Settings:
     assert os.environ.get("AB_INBOX_CONFIG"), "root conftest must isolate AB_INBOX_CONFIG"
     assert not settings_path().exists()
     return Settings()
+
+
+def shift_today(monkeypatch, days: int, *modules: str) -> date:
+    """Let `modules` believe it is `days` later (their `date.today()`); the day it is then."""
+    shifted = date.today() + timedelta(days=days)
+
+    class Later(date):
+        @classmethod
+        def today(cls):
+            return shifted
+
+    for module in modules:
+        monkeypatch.setattr(f"{module}.date", Later)
+    return shifted
 
 
 def close_window(window) -> None:

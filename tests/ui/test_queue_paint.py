@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QColor, QImage
@@ -17,7 +15,7 @@ from ab_inbox.ui.queue_delegate import QueueDelegate
 from ab_inbox.ui.queue_model import ALERT_COLOR, COLUMNS
 from tests.conftest import ensure_tester
 from tests.messages import set_family_name, set_text, valid_message
-from tests.ui.conftest import close_window
+from tests.ui.conftest import close_window, shift_today
 
 AGE = [c[0] for c in COLUMNS].index("age")
 NAME = [c[0] for c in COLUMNS].index("applicant_name")
@@ -157,13 +155,6 @@ def test_the_age_column_moves_on_with_the_day_without_a_change_in_the_data(
     """Past midnight the queue counts from the new day at the next look for changes."""
     cell = window.model.index(0, AGE)
     before = window.model.data(cell)
-    tomorrow = date.today() + timedelta(days=1)
-
-    class Tomorrow(date):
-        @classmethod
-        def today(cls):
-            return tomorrow
-
-    monkeypatch.setattr("ab_inbox.ui.queue_model.date", Tomorrow)
+    shift_today(monkeypatch, 1, "ab_inbox.ui.queue_model")
     window.poll_for_changes()
     assert window.model.data(cell) != before

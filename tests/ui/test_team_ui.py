@@ -22,7 +22,7 @@ from ab_inbox.ui.shortcuts_dialog import ShortcutsDialog
 from ab_inbox.ui.team_actions import open_dialog
 from tests.conftest import ensure_tester
 from tests.messages import fetch_files, set_family_name, valid_message
-from tests.ui.conftest import close_window
+from tests.ui.conftest import close_window, shift_today
 
 ASSIGNEE = [c[0] for c in COLUMNS].index("assignee")
 AGE = [c[0] for c in COLUMNS].index("age")
@@ -94,16 +94,8 @@ def _assignee_shown(win, case_id: int) -> str:
 
 def _shift_today(monkeypatch, days: int) -> date:
     """Let the core and the queue believe it is `days` later (due times are from receipt)."""
-    shifted = date.today() + timedelta(days=days)
-
-    class Later(date):
-        @classmethod
-        def today(cls):
-            return shifted
-
-    for module in ("ab_inbox.inbox_cases", "ab_inbox.inbox_team", "ab_inbox.ui.queue_model"):
-        monkeypatch.setattr(f"{module}.date", Later)
-    return shifted
+    modules = ("ab_inbox.inbox_cases", "ab_inbox.inbox_team", "ab_inbox.ui.queue_model")
+    return shift_today(monkeypatch, days, *modules)
 
 
 # --- the access gate ---------------------------------------------------------------------------
@@ -483,14 +475,7 @@ def test_deletion_dialog_lists_due_cases_and_administration_purges(open_window, 
     with Inbox(win.inbox.db_path, settings=settings) as box:
         box.set_status(case_id, "in_progress")
         box.set_status(case_id, "done")
-    later = date.today() + timedelta(days=2)
-
-    class Later(date):
-        @classmethod
-        def today(cls):
-            return later
-
-    monkeypatch.setattr("ab_inbox.inbox_retention.date", Later)
+    later = shift_today(monkeypatch, 2, "ab_inbox.inbox_retention")
     with act_as_for_tests("lead"):
         listed = open_dialog(win, "purge")
         assert listed.table.rowCount() == 1
