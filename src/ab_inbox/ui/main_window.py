@@ -86,12 +86,12 @@ class MainWindow(QMainWindow):
         self.locked_out = False  # the core refused to show cases to this login
         self._pending_query: tuple | None = None
         # False while only the first ids of the window's first query are shown (the rest of
-        # a long list is still being read).
+        # a long list is still being read); True once the latest query is in or has failed.
         self.queue_complete = True
         self._first_page_token: int | None = None  # the query whose first page is shown
         self._first_ids_done = False  # counts and saved searches are read after that
-        # Restoring the saved view and sort asks for queries; the one query that counts is
-        # sent when the window is built.
+        # Restoring the saved sort (the header's state) asks for a query; the one query that
+        # counts is sent when the window is built.
         self._built = False
         self._case_token = 0
         self._data_version = inbox.data_version()
