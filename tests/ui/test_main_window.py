@@ -679,3 +679,25 @@ def test_everything_selected_before_the_rest_arrived_is_everything_after(
     qtbot.waitUntil(lambda: win.queue_complete)
     assert len(win.selected_case_ids()) == win.model.rowCount() > 5
     close_window(win)
+
+
+@pytest.mark.real_threads
+def test_the_first_page_and_the_rest_arrive_from_worker_threads(
+    qtbot, store, schemas_dir, monkeypatch
+):
+    """The same start on real worker threads, as the desktop runs it."""
+    from ab_inbox.ui import main_window, ops
+
+    monkeypatch.setattr(main_window, "FIRST_PAGE_IDS", 5)
+    with Inbox(store, schemas_dir) as box:
+        everything = box.case_ids("new")
+    win = create_window(store, schemas_dir, Settings())
+    qtbot.addWidget(win)
+    shown: list[int] = []
+    win.ids_applied.connect(lambda: shown.append(win.model.rowCount()))
+    qtbot.waitUntil(lambda: win.queue_complete and win.actor is not None, timeout=10_000)
+    assert shown[0] == 5 and shown[-1] == len(everything)
+    assert [win.model.case_id(r) for r in range(win.model.rowCount())] == everything
+    assert win.workers.open_count() <= ops.READ_THREADS
+    close_window(win)
+    assert ops.wait_for_all(5000)
