@@ -91,6 +91,7 @@ def test_the_queue_draws_its_rows_as_qts_own_delegate_did(window, qapp):
     rows = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
     table.selectionModel().select(window.model.index(3, 0), rows)
     qapp.processEvents()
+    assert table.itemDelegate()._fast  # the delegate draws (not Qt's, as with other styles)
     ours = _grab(window)
     assert ours == _as_qt_draws_it(window)
     assert _has_text_in(ours, QColor(ALERT_COLOR))  # "ungültig" is there, in red
@@ -124,6 +125,7 @@ def test_right_to_left_is_drawn_by_qts_own_delegate(window, qapp):
     table.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     table.selectRow(1)
     qapp.processEvents()
+    assert not table.itemDelegate()._fast
     assert _grab(window) == _as_qt_draws_it(window)
 
 

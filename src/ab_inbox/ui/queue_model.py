@@ -139,8 +139,10 @@ class QueueModel(QAbstractTableModel):
 
     # --- ids -------------------------------------------------------------------------------
     def set_ids(self, ids: list[int]) -> None:
+        """Show `ids`; the model keeps the list itself (a copy of 100,000 ids costs 0.4 ms of
+        every sort), so the caller hands it over."""
         self.beginResetModel()
-        self._ids = list(ids)
+        self._ids = ids if isinstance(ids, list) else list(ids)
         self._pages.clear()
         self._today = date.today()
         self.endResetModel()
