@@ -390,7 +390,7 @@ from ab_inbox.ui.ops import wait_for_all; wait_for_all(5000); w.workers.close_al
 """
 
 
-def startup_figures(db_path: Path, runs: int = 7) -> dict:
+def startup_figures(db_path: Path, runs: int = 11) -> dict:
     """Medians of `runs` starts each, bare and ours taking turns, so a slower moment of the
     machine falls on both alike."""
     # As installed: with byte code (an MSI or AppImage ships it, PySide6's is in site-packages),
