@@ -129,6 +129,22 @@ def test_right_to_left_is_drawn_by_qts_own_delegate(window, qapp):
     assert _grab(window) == _as_qt_draws_it(window)
 
 
+def test_under_a_style_sheet_qts_own_delegate_draws(window, qapp):
+    """Where the delegate's drawing was not compared with Qt's (style sheets here; Windows
+    10/11's native styles), Qt's delegate draws. (Filling the style's option from one model
+    call instead was measured no faster: 6.6 ms against 6.5 per paint.)"""
+    table = window.table
+    _in_view(table)
+    table.setStyleSheet("QTableView { gridline-color: #c0c0c0; }")
+    table.setFocus()
+    table.selectRow(1)
+    qapp.processEvents()
+    assert not table.itemDelegate()._fast
+    ours = _grab(window)
+    assert ours == _as_qt_draws_it(window)
+    assert _has_text_in(ours, QColor(ALERT_COLOR))
+
+
 def test_a_name_too_long_for_its_column_ends_in_an_ellipsis(window, qapp):
     window.table.setColumnWidth(NAME, 60)
     qapp.processEvents()
