@@ -105,6 +105,32 @@ def fresh_settings() -> Settings:
     return Settings()
 
 
+@pytest.fixture
+def warnings(monkeypatch) -> list[str]:
+    """The texts of the warning boxes shown, recorded instead of shown (a modal box would wait
+    for ever)."""
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QMessageBox.warning", lambda *args: shown.append(args[2])
+    )
+    return shown
+
+
+@pytest.fixture
+def warning_boxes(monkeypatch) -> list[tuple[str, str]]:
+    """The title and text of each warning box shown, recorded instead of shown."""
+    shown: list[tuple[str, str]] = []
+
+    def record(parent, title, text, *args, **kwargs):
+        from PySide6.QtWidgets import QMessageBox
+
+        shown.append((title, text))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", record)
+    return shown
+
+
 def shift_today(monkeypatch, days: int, *modules: str) -> date:
     """Let `modules` believe it is `days` later (their `date.today()`); the day it is then."""
     shifted = date.today() + timedelta(days=days)

@@ -62,15 +62,6 @@ def open_window(qtbot, store, schemas_dir):
 
 
 @pytest.fixture
-def warnings(monkeypatch):
-    shown: list[str] = []
-    monkeypatch.setattr(
-        "PySide6.QtWidgets.QMessageBox.warning", lambda *args: shown.append(args[2])
-    )
-    return shown
-
-
-@pytest.fixture
 def answers(monkeypatch):
     """Questions asked by the users dialog; the test sets `answers.reply` (Yes or No)."""
 

@@ -48,15 +48,6 @@ def window(qtbot, store, schemas_dir):
     close_window(win)
 
 
-@pytest.fixture
-def warnings(monkeypatch):
-    shown: list[str] = []
-    monkeypatch.setattr(
-        "PySide6.QtWidgets.QMessageBox.warning", lambda *args: shown.append(args[2])
-    )
-    return shown
-
-
 def _row_of_name(win, family_name: str) -> int:
     for row in range(win.model.rowCount()):
         if (win.model.row_data(row)["applicant_name"] or "").startswith(family_name):

@@ -66,14 +66,6 @@ def open_window(qtbot, tmp_path, schemas_dir):
     stack.close()
 
 
-@pytest.fixture
-def warnings(monkeypatch):
-    """Error boxes of the window, recorded instead of shown (a modal box would wait forever)."""
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
-    return shown
-
-
 def _visible_progress(window) -> list[QProgressDialog]:
     return [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
 

@@ -165,9 +165,8 @@ def test_keyboard_triage_take_then_status_then_next(window, qtbot):
     assert window.table.currentIndex().row() == 1
 
 
-def test_a_forbidden_transition_is_refused_with_a_message(window, qtbot, monkeypatch):
-    shown = []
-    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *a: shown.append(a[2]))
+def test_a_forbidden_transition_is_refused_with_a_message(window, qtbot, warnings):
+    shown = warnings
     window.table.selectRow(0)
     case_id = window.case_view.case["id"]
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # new -> ready
@@ -616,7 +615,7 @@ def _first_page_only(qtbot, store, schemas_dir, monkeypatch, size=5):
 
 
 def test_a_whole_list_that_cannot_be_read_is_said_and_read_again_when_asked(
-    qtbot, store, schemas_dir, monkeypatch
+    qtbot, store, schemas_dir, monkeypatch, warnings
 ):
     import sqlite3
 
@@ -629,8 +628,7 @@ def test_a_whole_list_that_cannot_be_read_is_said_and_read_again_when_asked(
         return real(inbox, view, **kwargs)
 
     monkeypatch.setattr(Inbox, "case_ids", case_ids)
-    shown: list[str] = []
-    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *a: shown.append(a[2]))
+    shown = warnings
     win = _first_page_only(qtbot, store, schemas_dir, monkeypatch)
     qtbot.waitUntil(lambda: bool(shown))
     assert win.queue_complete  # nothing more is coming: not waiting for ever

@@ -178,18 +178,6 @@ def test_an_invalid_setting_is_reported_in_a_dialog(criticals):
 # -- the keyring on the transport page ----------------------------------------------------------
 
 
-@pytest.fixture
-def warnings(monkeypatch):
-    shown: list[tuple[str, str]] = []
-
-    def record(parent, title, text, *args, **kwargs):
-        shown.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", record)
-    return shown
-
-
 def _page(qtbot, settings):
     dialog = SettingsDialog(settings)
     qtbot.addWidget(dialog)
@@ -215,20 +203,24 @@ def test_an_empty_keyring_says_no_password_is_stored(qtbot, fresh_settings, memo
     )
 
 
-def test_storing_into_an_unavailable_keyring_explains_in_german(qtbot, fresh_settings, warnings):
+def test_storing_into_an_unavailable_keyring_explains_in_german(
+    qtbot, fresh_settings, warning_boxes
+):
     keyring.set_keyring(fail.Keyring())
     panel = _page(qtbot, fresh_settings)
     panel.password.setText("pw")
     panel.store_password()
-    assert [title for title, _ in warnings] == ["Schlüsselbund nicht erreichbar"]
-    text = warnings[0][1]
+    assert [title for title, _ in warning_boxes] == ["Schlüsselbund nicht erreichbar"]
+    text = warning_boxes[0][1]
     assert "nicht im Schlüsselbund des Betriebssystems gespeichert" in text
     assert "es ist keiner eingerichtet" in text and "wurde nicht gespeichert" in text
     assert "No recommended backend" not in text and "keyring" not in text.lower()
     assert panel.password.text() == "pw"
 
 
-def test_the_unavailable_keyring_is_explained_in_english(qtbot, qapp, fresh_settings, warnings):
+def test_the_unavailable_keyring_is_explained_in_english(
+    qtbot, qapp, fresh_settings, warning_boxes
+):
     keyring.set_keyring(fail.Keyring())
     i18n.install_translators(qapp, "en")
     try:
@@ -238,7 +230,7 @@ def test_the_unavailable_keyring_is_explained_in_english(qtbot, qapp, fresh_sett
         )
         panel.password.setText("pw")
         panel.store_password()
-        assert "the XTA certificate's password was not stored" in warnings[0][1]
-        assert "Schlüsselbund" not in warnings[0][1]
+        assert "the XTA certificate's password was not stored" in warning_boxes[0][1]
+        assert "Schlüsselbund" not in warning_boxes[0][1]
     finally:
         i18n.remove_translators(qapp)

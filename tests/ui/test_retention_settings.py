@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
 
 from ab_inbox import config
 from ab_inbox.identity import act_as_for_tests
@@ -27,18 +27,6 @@ def box(tmp_path):
         inbox.add_user("chef", "admin", "Zweite Administration")
         inbox.set_retention("done", 120)
         yield inbox
-
-
-@pytest.fixture
-def warnings(monkeypatch):
-    shown: list[tuple[str, str]] = []
-
-    def fake_warning(parent, title, text, *args, **kwargs):
-        shown.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", fake_warning)
-    return shown
 
 
 def open_dialog(qtbot, box, settings=None) -> SettingsDialog:
@@ -105,7 +93,7 @@ def test_administration_changes_a_period_through_the_core(qtbot, box):
     assert not any(name.startswith("retention_") for name in saved["values"])
 
 
-def test_a_refused_save_keeps_the_dialog_open_and_changes_nothing(qtbot, box, warnings):
+def test_a_refused_save_keeps_the_dialog_open_and_changes_nothing(qtbot, box, warning_boxes):
     with act_as_for_tests("chef"):
         dialog = open_dialog(qtbot, box)
         assert dialog.may_set_retention
@@ -116,8 +104,8 @@ def test_a_refused_save_keeps_the_dialog_open_and_changes_nothing(qtbot, box, wa
         press_ok(dialog)
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.button_box.isEnabled()
-    assert warnings and warnings[0][0] == "Aufbewahrungsfristen nicht gespeichert"
-    assert "Administration" in warnings[0][1]
+    assert warning_boxes and warning_boxes[0][0] == "Aufbewahrungsfristen nicht gespeichert"
+    assert "Administration" in warning_boxes[0][1]
     assert office_state(box) == before
     assert not config.settings_path().exists()
 

@@ -40,18 +40,6 @@ def dialog(qtbot, fresh_settings):
 
 
 @pytest.fixture
-def warnings(monkeypatch):
-    shown: list[tuple[str, str]] = []
-
-    def fake_warning(parent, title, text, *args, **kwargs):
-        shown.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", fake_warning)
-    return shown
-
-
-@pytest.fixture
 def notices(monkeypatch):
     shown: list[str] = []
     monkeypatch.setattr(
@@ -189,7 +177,7 @@ def test_cancel_saves_nothing(dialog):
     assert not config.settings_path().exists()
 
 
-def test_invalid_language_not_possible(dialog, warnings):
+def test_invalid_language_not_possible(dialog, warning_boxes):
     combo = dialog.editor("language")
     language = next(s for s in config.SETTINGS if s.name == "language")
     assert [combo.itemData(i) for i in range(combo.count())] == list(language.choices)
@@ -198,17 +186,19 @@ def test_invalid_language_not_possible(dialog, warnings):
     dialog.editors["language"].value = lambda: "fr"
     press_ok(dialog)
     assert dialog.result() != QDialog.DialogCode.Accepted
-    assert len(warnings) == 1 and "Sprache" in warnings[0][1]
+    assert len(warning_boxes) == 1 and "Sprache" in warning_boxes[0][1]
     assert not config.settings_path().exists()
 
 
-def test_certificate_password_goes_to_keyring_not_settings_file(memory_keyring, dialog, warnings):
+def test_certificate_password_goes_to_keyring_not_settings_file(
+    memory_keyring, dialog, warning_boxes
+):
     panel = dialog.transport
     assert panel.password_status.text() == "Im Schlüsselbund ist kein Passwort gespeichert."
     panel.password.setText("geheim-123")
     assert panel.password.echoMode() == QLineEdit.EchoMode.Password
     dialog.findChild(QPushButton, "store_password").click()
-    assert warnings == []
+    assert warning_boxes == []
     assert memory_keyring.passwords == {("ab-inbox", CERTIFICATE_PASSWORD_KEY): "geheim-123"}
     assert certificate_password() == "geheim-123"
     assert panel.password.text() == ""
@@ -234,21 +224,24 @@ def test_a_stored_password_is_reported_not_shown(qtbot, memory_keyring, fresh_se
     assert dlg.transport.password_status.text() == "Ein Passwort ist im Schlüsselbund gespeichert."
 
 
-def test_empty_password_or_unavailable_keyring_warns(dialog, warnings):
+def test_empty_password_or_unavailable_keyring_warns(dialog, warning_boxes):
     dialog.transport.store_password()
     dialog.transport.password.setText("pw")
     dialog.transport.store_password()
-    assert [title for title, _ in warnings] == ["Passwort fehlt", "Schlüsselbund nicht erreichbar"]
-    assert "nicht im Schlüsselbund des Betriebssystems gespeichert" in warnings[1][1]
+    assert [title for title, _ in warning_boxes] == [
+        "Passwort fehlt",
+        "Schlüsselbund nicht erreichbar",
+    ]
+    assert "nicht im Schlüsselbund des Betriebssystems gespeichert" in warning_boxes[1][1]
     assert dialog.transport.password.text() == "pw"  # kept, so the user can try again
 
 
-def test_ok_with_an_unavailable_keyring_keeps_the_dialog_open(dialog, warnings):
+def test_ok_with_an_unavailable_keyring_keeps_the_dialog_open(dialog, warning_boxes):
     dialog.transport.password.setText("pw")
     dialog.editor("office_dvdv_ids").setText("abh:1")
     press_ok(dialog)
     assert dialog.result() != QDialog.DialogCode.Accepted
-    assert [title for title, _ in warnings] == ["Schlüsselbund nicht erreichbar"]
+    assert [title for title, _ in warning_boxes] == ["Schlüsselbund nicht erreichbar"]
     assert not config.settings_path().exists()
     assert dialog.button_box.isEnabled()  # the user can correct and try again
 

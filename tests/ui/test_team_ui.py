@@ -71,15 +71,6 @@ def open_window(qtbot, store, schemas_dir):
     stack.close()
 
 
-@pytest.fixture
-def warnings(monkeypatch):
-    shown: list[str] = []
-    monkeypatch.setattr(
-        "PySide6.QtWidgets.QMessageBox.warning", lambda *args: shown.append(args[2])
-    )
-    return shown
-
-
 def _select_rows(win, rows: list[int]) -> None:
     win.table.clearSelection()  # a selection kept over a reload is not added to
     win.table.selectRow(rows[0])
