@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
 
 from ab_inbox.casework.roles import EXPORT_OVERRIDE, AccessDenied
@@ -235,24 +235,15 @@ def print_summary(window, with_attachments: bool = False) -> None:
             job.start()
 
     def printed(report: PrintReport) -> None:
-        from PySide6.QtWidgets import QMessageBox  # loaded when first needed: 3 ms of start-up
+        from ab_inbox.ui.summary_box import show_summary  # QMessageBox: 3 ms of start-up
 
         if not shiboken6.isValid(window):
             return
         text = report_text(report)
         window.statusBar().showMessage(text.split("\n", 1)[0], 10000)
         if report.not_printed or report.printer_failed:
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                QCoreApplication.translate("MainWindow", "Drucken"),
-                text,
-                QMessageBox.StandardButton.Ok,
-                window,
-            )
-            box.setObjectName("print_summary")
-            box.setTextFormat(Qt.TextFormat.PlainText)  # file names come from the applicant
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
+            title = QCoreApplication.translate("MainWindow", "Drucken")
+            show_summary(window, title, text, "print_summary")
         if report.error is not None:
             window.show_error(report.error, reload=False)
 

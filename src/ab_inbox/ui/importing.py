@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QProgressDialog
 
 from ab_inbox.errors import BilingualError
 from ab_inbox.ui.ops import Op
+from ab_inbox.ui.summary_box import show_summary
 
 FAILED = "failed"  # an outcome kind of our own: the file never reached the pipeline's verdict
 STORED = ("accepted", "invalid")  # both are kept as messages; invalid ones with their findings
@@ -127,16 +128,8 @@ def import_files(window, paths: list[Path]) -> None:
         text = summary_text(results, not_imported, language)
         window.statusBar().showMessage(text.split("\n", 1)[0], 10000)
         if not_imported or any(r.kind == FAILED for r in results):
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                QCoreApplication.translate("MainWindow", "Import"),
-                text,
-                QMessageBox.StandardButton.Ok,
-                window,
-            )
-            box.setObjectName("import_summary")
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
+            title = QCoreApplication.translate("MainWindow", "Import")
+            show_summary(window, title, text, "import_summary")
         window.after_own_write()  # reloads the queue and asks again for the user's role
         window.import_finished.emit([r.kind for r in results])
 

@@ -1340,7 +1340,7 @@
         <translation>XML files (*.xml)</translation>
     </message>
     <message>
-        <location filename="../importing.py" line="+43"/>
+        <location filename="../importing.py" line="+44"/>
         <source>{0}: ist ein Ordner, keine Datei ({1})</source>
         <translation>{0}: is a folder, not a file ({1})</translation>
     </message>
@@ -1387,7 +1387,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
@@ -1624,7 +1624,7 @@
         <translation>Summary of case {0}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <location filename="../print_pages.py" line="+5"/>
         <source>Drucken</source>
         <translation>Print</translation>
@@ -2127,7 +2127,7 @@
         <translation>Due on {0}</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+134"/>
         <source>gültig</source>
         <translation>valid</translation>
     </message>
