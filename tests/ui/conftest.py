@@ -7,6 +7,7 @@ AB_INBOX_CONFIG and AB_INBOX_DATA and sets QT_QPA_PLATFORM=offscreen.
 from __future__ import annotations
 
 import os
+from contextlib import ExitStack
 from datetime import date, timedelta
 
 import keyring
@@ -17,6 +18,7 @@ from keyring.backends import fail
 from keyring.errors import PasswordDeleteError
 
 from ab_inbox.config import Settings, settings_path
+from ab_inbox.identity import act_as_for_tests
 from ab_inbox.ui import ops
 
 WORKER_GRACE_MS = 2000
@@ -129,6 +131,38 @@ def warning_boxes(monkeypatch) -> list[tuple[str, str]]:
 
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", record)
     return shown
+
+
+@pytest.fixture
+def main_windows(qtbot):
+    """main_windows(db, schemas_dir, settings=None, login=None): a main window on that store as
+    that login (None: the tester), not polling (the tests change the store on purpose behind
+    it); every window is closed and the login given back after the test."""
+    from ab_inbox.ui.app import create_window
+
+    stack = ExitStack()
+    windows = []
+
+    def make(db, schemas_dir, settings: Settings | None = None, login: str | None = None):
+        if login is not None:
+            stack.enter_context(act_as_for_tests(login))
+        window = create_window(db, schemas_dir, settings or Settings())
+        window.live_timer.stop()
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        close_window(window)
+    stack.close()
+
+
+def add_team(box) -> None:
+    """A team lead and two caseworkers beside the tester (administration)."""
+    box.add_user("lead", "teamlead", "Frau Leitner")
+    box.add_user("anna", "caseworker", "Anna Arslan")
+    box.add_user("ben", "caseworker", "Ben Bauer")
 
 
 def shift_today(monkeypatch, days: int, *modules: str) -> date:

@@ -4,20 +4,16 @@ about first."""
 
 from __future__ import annotations
 
-from contextlib import ExitStack
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from ab_inbox.config import Settings
-from ab_inbox.identity import act_as_for_tests
 from ab_inbox.inbox import Inbox
 from ab_inbox.store import users as user_store
 from ab_inbox.ui.team_actions import open_dialog
 from tests.conftest import ensure_tester
 from tests.messages import fetch_files, set_family_name, valid_message
-from tests.ui.conftest import close_window
+from tests.ui.conftest import add_team
 
 
 @pytest.fixture
@@ -26,9 +22,7 @@ def store(tmp_path, schemas_dir):
     db = tmp_path / "team.sqlite3"
     with Inbox(db, schemas_dir) as box:
         ensure_tester(box)
-        box.add_user("lead", "teamlead", "Frau Leitner")
-        box.add_user("anna", "caseworker", "Anna Arslan")
-        box.add_user("ben", "caseworker", "Ben Bauer")
+        add_team(box)
         files = {
             f"{i}.xml": set_family_name(valid_message(seed=800 + i), name)
             for i, name in enumerate(["Adler", "Becker", "Cicek"])
@@ -38,27 +32,15 @@ def store(tmp_path, schemas_dir):
 
 
 @pytest.fixture
-def open_window(qtbot, store, schemas_dir):
+def open_window(main_windows, store, schemas_dir):
     """open_window(login=None): the main window as that login (None: the tester)."""
-    stack = ExitStack()
-    windows = []
 
     def make(login: str | None = None):
-        if login is not None:
-            stack.enter_context(act_as_for_tests(login))
-        from ab_inbox.ui.app import create_window
-
-        win = create_window(store, schemas_dir, Settings())
-        win.live_timer.stop()
-        qtbot.addWidget(win)
+        win = main_windows(store, schemas_dir, login=login)
         win.show()
-        windows.append(win)
         return win
 
-    yield make
-    for win in windows:
-        close_window(win)
-    stack.close()
+    return make
 
 
 @pytest.fixture

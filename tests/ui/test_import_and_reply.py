@@ -3,20 +3,15 @@ export rule: with real stores and the real core, only the modal dialogs are driv
 
 from __future__ import annotations
 
-from contextlib import ExitStack
-
 import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QProgressDialog
 
 from ab_inbox.config import Settings
-from ab_inbox.identity import act_as_for_tests
 from ab_inbox.inbox import Inbox
 from ab_inbox.ui import compose_dialog, handoff_actions
-from ab_inbox.ui.app import create_window
 from tests.conftest import ensure_tester
 from tests.messages import fetch_files, valid_message
-from tests.ui.conftest import close_window
 
 FOLDERS = {
     "export_folder": "fv",
@@ -32,7 +27,7 @@ OFFICE = {
 
 
 @pytest.fixture
-def open_window(qtbot, tmp_path, schemas_dir):
+def open_window(main_windows, tmp_path, schemas_dir):
     """open_window(login=None): the main window on a store with one new case, as that login
     (None: the tester, who is administration); a team lead and a caseworker exist too."""
     db = tmp_path / "ir.sqlite3"
@@ -47,23 +42,13 @@ def open_window(qtbot, tmp_path, schemas_dir):
         settings.set(name, str(tmp_path / folder))
     for name, value in OFFICE.items():
         settings.set(name, value)
-    stack = ExitStack()
-    windows = []
 
     def make(login: str | None = None):
-        if login is not None:
-            stack.enter_context(act_as_for_tests(login))
-        window = create_window(db, schemas_dir, settings)
-        window.live_timer.stop()
-        qtbot.addWidget(window)
+        window = main_windows(db, schemas_dir, settings, login)
         window.table.selectRow(0)
-        windows.append(window)
         return window
 
-    yield make
-    for window in windows:
-        close_window(window)
-    stack.close()
+    return make
 
 
 def _visible_progress(window) -> list[QProgressDialog]:

@@ -4,7 +4,6 @@ reminders, and the team lead's and administration's dialogs."""
 from __future__ import annotations
 
 import csv
-from contextlib import ExitStack
 from datetime import date, timedelta
 
 import pytest
@@ -22,7 +21,7 @@ from ab_inbox.ui.shortcuts_dialog import ShortcutsDialog
 from ab_inbox.ui.team_actions import open_dialog
 from tests.conftest import ensure_tester
 from tests.messages import fetch_files, set_family_name, valid_message
-from tests.ui.conftest import close_window, shift_today
+from tests.ui.conftest import add_team, shift_today
 
 ASSIGNEE = [c[0] for c in COLUMNS].index("assignee")
 AGE = [c[0] for c in COLUMNS].index("age")
@@ -35,9 +34,7 @@ def store(tmp_path, schemas_dir):
     db = tmp_path / "team.sqlite3"
     with Inbox(db, schemas_dir) as box:
         ensure_tester(box)
-        box.add_user("lead", "teamlead", "Frau Leitner")
-        box.add_user("anna", "caseworker", "Anna Arslan")
-        box.add_user("ben", "caseworker", "Ben Bauer")
+        add_team(box)
         files = {
             f"{i}.xml": set_family_name(valid_message(seed=700 + i), name)
             for i, name in enumerate(["Adler", "Becker", "Cicek", "Dietrich"])
@@ -48,27 +45,15 @@ def store(tmp_path, schemas_dir):
 
 
 @pytest.fixture
-def open_window(qtbot, store, schemas_dir):
+def open_window(main_windows, store, schemas_dir):
     """open_window(login=None, settings=None): the main window as that login (None: tester)."""
-    stack = ExitStack()
-    windows = []
 
     def make(login: str | None = None, settings: Settings | None = None):
-        if login is not None:
-            stack.enter_context(act_as_for_tests(login))
-        from ab_inbox.ui.app import create_window
-
-        win = create_window(store, schemas_dir, settings or Settings())
-        win.live_timer.stop()  # the tests change the store on purpose behind the window
-        qtbot.addWidget(win)
+        win = main_windows(store, schemas_dir, settings, login)
         win.show()
-        windows.append(win)
         return win
 
-    yield make
-    for win in windows:
-        close_window(win)
-    stack.close()
+    return make
 
 
 def _select_rows(win, rows: list[int]) -> None:
