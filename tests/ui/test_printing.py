@@ -18,14 +18,11 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from ab_inbox.config import Settings
 from ab_inbox.inbox import Inbox
 from ab_inbox.ui import handoff_actions, print_pages
-from ab_inbox.ui.app import create_window
 from ab_inbox.ui.print_pages import PrintDocument, PrintJob, PrintLimits
 from tests.conftest import ensure_tester
 from tests.messages import edit, fetch_files, valid_message
-from tests.ui.conftest import close_window
 
 PDF = "application/pdf"
 
@@ -120,23 +117,17 @@ def message_with(pdf: bytes | None = None, image: bytes | None = None) -> bytes:
 
 
 @pytest.fixture
-def make_window(qtbot, tmp_path, schemas_dir):
-    windows = []
-
+def make_window(main_windows, tmp_path, schemas_dir):
     def make(message: bytes):
         db = tmp_path / "p.sqlite3"
         with Inbox(db, schemas_dir) as box:
             ensure_tester(box)
             fetch_files(box, tmp_path / "drop", {"a.xml": message})
-        window = create_window(db, schemas_dir, Settings())
-        qtbot.addWidget(window)
+        window = main_windows(db, schemas_dir)
         window.table.selectRow(0)
-        windows.append(window)
         return window
 
-    yield make
-    for window in windows:
-        close_window(window)
+    return make
 
 
 @pytest.fixture
