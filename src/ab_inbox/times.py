@@ -24,7 +24,11 @@ def local_text(utc_text: str | None, *, seconds: bool = False, tz: tzinfo | None
     """ "28.11.2026 10:15" in `tz` (default: the machine's zone); None without a time."""
     if not utc_text:
         return None
-    m = parse_utc(utc_text).astimezone(tz)
+    return clock_text(parse_utc(utc_text).astimezone(tz), seconds=seconds)
+
+
+def clock_text(m: datetime, *, seconds: bool = False) -> str:
+    """ "28.11.2026 10:15" for a time already in the zone it is to be read in."""
     # Spelt out: strftime costs four times as much (it imports `time` on each call), and the
     # queue formats a time for every row it shows.
     text = f"{m.day:02d}.{m.month:02d}.{m.year:04d} {m.hour:02d}:{m.minute:02d}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate
 
 from ab_inbox.config import Settings
@@ -99,6 +99,27 @@ def test_the_queue_draws_its_rows_as_qts_own_delegate_did(window, qapp):
     assert {"new", "in_progress"} <= statuses  # bold and normal rows were both compared
 
 
+def test_a_new_palette_and_a_disabled_queue_are_drawn_in_their_colours(window, qapp):
+    """The delegate keeps the text colours it read; a new palette (a high-contrast theme
+    switched on) and a disabled queue (a locked window) still look as Qt draws them."""
+    table = window.table
+    _in_view(table)
+    table.selectRow(1)
+    qapp.processEvents()
+    _grab(window)  # the old colours read and kept
+    palette = table.palette()
+    palette.setColor(QPalette.ColorRole.Text, QColor("#0000c0"))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffff00"))
+    table.setPalette(palette)
+    qapp.processEvents()
+    ours = _grab(window)
+    assert ours == _as_qt_draws_it(window)
+    assert _has_text_in(ours, QColor("#0000c0")) and _has_text_in(ours, QColor("#ffff00"))
+    table.setEnabled(False)
+    qapp.processEvents()
+    assert _grab(window) == _as_qt_draws_it(window)
+
+
 def test_the_first_paint_before_the_style_is_read_looks_the_same(window, qapp):
     """At start-up the delegate paints once without reading the style (QStyle's enums cost
     7 ms): the focus frame on the current cell and everything else as Qt draws it."""
@@ -150,7 +171,7 @@ def test_a_name_too_long_for_its_column_ends_in_an_ellipsis(window, qapp):
     qapp.processEvents()
     window.table.itemDelegate()._laid_out.clear()
     _grab(window)  # the painting lays the texts out for the column's width
-    full = window.model.cells(0)[NAME].text
+    full = window.model.cell(0, NAME).text
     shown = [s.text() for s in window.table.itemDelegate()._laid_out.values()]
     elided = [t for t in shown if t.endswith("…") and full.startswith(t[:-1])]
     assert elided and len(elided[0]) < len(full)

@@ -3,7 +3,7 @@
 Qt's standard delegate asks the model for seven roles of every visible cell on each paint (seven
 calls into Python) and lays each text out anew (shaping, line breaking, eliding); at 33 rows that
 was about 7 ms of every search, sort or scroll step, half the time the window added to the SQL.
-This delegate asks the model once per cell (`QueueModel.cells`) and draws a `QStaticText` that is
+This delegate asks the model once per cell (`QueueModel.cell`) and draws a `QStaticText` that is
 laid out once per text, column width and weight. What it draws is what the standard delegate
 drew: the style's panel under selected and hovered rows, the text elided on the right and
 centred vertically, in the highlighted-text colour when selected, in the alert colour when
@@ -39,9 +39,13 @@ class _StyleNames:
     def __init__(self):
         from PySide6.QtWidgets import QStyle
 
-        self.selected = QStyle.StateFlag.State_Selected
-        self.mouse_over = QStyle.StateFlag.State_MouseOver
-        self.has_focus = QStyle.StateFlag.State_HasFocus
+        # As plain bits: a test of an int costs a tenth of a test of the enum flag.
+        flag = QStyle.StateFlag
+        self.selected = flag.State_Selected.value
+        self.mouse_over = flag.State_MouseOver.value
+        self.has_focus = flag.State_HasFocus.value
+        # What an option's palette follows: the view enabled, its window active.
+        self.palette_state = flag.State_Enabled.value | flag.State_Active.value
         self.panel = QStyle.PrimitiveElement.PE_PanelItemViewItem
         self.margin = QStyle.PixelMetric.PM_FocusFrameHMargin
 
@@ -59,6 +63,9 @@ class QueueDelegate(QStyledItemDelegate):
         self._view = view
         self._selection = view.selectionModel()
         self._alert = QColor(ALERT_COLOR)
+        # Text and highlighted-text colours per palette_state, as the options' palettes give
+        # them (a palette copied out of every option cost a tenth of a paint).
+        self._text_colors: dict[int, tuple[QColor, QColor]] = {}
         self._laid_out: dict[tuple[str, int, bool], QStaticText] = {}
         self._margin = DEFAULT_MARGIN
         self._style: _StyleNames | None = None
@@ -72,6 +79,8 @@ class QueueDelegate(QStyledItemDelegate):
         kind = event.type()
         if kind == QEvent.Type.FontChange:
             self._fonts_changed()
+        elif kind == QEvent.Type.PaletteChange:
+            self._text_colors.clear()
         elif kind in (QEvent.Type.StyleChange, QEvent.Type.LayoutDirectionChange):
             self._read_style()
         return False
@@ -96,6 +105,7 @@ class QueueDelegate(QStyledItemDelegate):
 
     def _read_style(self) -> None:
         self._style = names = _StyleNames()
+        self._text_colors.clear()
         style = self._view.style()
         fast = style.name().lower() in FAST_STYLES and self._plain_layout()
         margin = style.pixelMetric(names.margin) + 1
@@ -111,14 +121,16 @@ class QueueDelegate(QStyledItemDelegate):
         if not self._fast:
             super().paint(painter, option, index)
             return
-        row, column = index.row(), index.column()
         names = self._style
         if names is not None:  # as Qt's delegate: selection, hover and focus from the option
-            state = option.state
-            selected = names.selected in state
-            if selected or names.mouse_over in state:
+            state = option.state.value
+            selected = state & names.selected
+            if selected or state & names.mouse_over:
                 option.widget.style().drawPrimitive(names.panel, option, painter, option.widget)
-            focus = names.has_focus in state
+            focus = state & names.has_focus
+            colors = self._text_colors.get(state & names.palette_state)
+            if colors is None:
+                colors = self._text_colors[state & names.palette_state] = _colors(option)
         else:  # the first paint: the same from the view, QStyle not loaded yet
             selected = self._selection.isSelected(index)
             if selected:
@@ -128,18 +140,17 @@ class QueueDelegate(QStyledItemDelegate):
                 )
             view = self._view
             focus = index == view.currentIndex() and (view.hasFocus() or view.viewport().hasFocus())
-        cells = self._model.cells(row)
-        if cells is not None:
-            cell = cells[column]
+            colors = _colors(option)
+        cell = self._model.cell(index.row(), index.column())
+        if cell is not None:
             rect = option.rect
-            width = rect.width() - 2 * self._margin
-            static = self._laid_out_text(cell.text, width, cell.bold)
+            static = self._laid_out_text(cell.text, rect.width() - 2 * self._margin, cell.bold)
             if selected:
-                painter.setPen(option.palette.color(_HIGHLIGHTED_TEXT))
+                painter.setPen(colors[1])
             elif cell.alert:
                 painter.setPen(self._alert)
             else:
-                painter.setPen(option.palette.color(_TEXT))
+                painter.setPen(colors[0])
             if cell.bold:
                 painter.setFont(self._bold)
             painter.drawStaticText(
@@ -169,6 +180,12 @@ class QueueDelegate(QStyledItemDelegate):
                 static.prepare(font=font)
             self._laid_out[key] = static
         return static
+
+
+def _colors(option) -> tuple[QColor, QColor]:
+    """The text and highlighted-text colours of an option's palette."""
+    palette = option.palette
+    return palette.color(_TEXT), palette.color(_HIGHLIGHTED_TEXT)
 
 
 def _draw_focus_frame(painter, option) -> None:

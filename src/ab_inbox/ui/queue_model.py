@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from typing import NamedTuple
 
@@ -24,8 +24,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ab_inbox.times import local_text, parse_utc
-from ab_inbox.ui.i18n import local_time, tr_status, type_title
+from ab_inbox.times import clock_text, local_text, parse_utc
+from ab_inbox.ui.i18n import tr_status, type_title
 
 PAGE_SIZE = 64
 ALERT_COLOR = "#b00020"  # overdue cases, invalid messages
@@ -76,12 +76,24 @@ _ONE_LINE = str.maketrans({c: " " for c in "\n\r\t\v\f\x1c\x1d\x1e\x85\u2028\u20
 
 
 def _text(value) -> str:
-    return "" if value is None else str(value).translate(_ONE_LINE)
+    if value is None:
+        return ""
+    text = str(value)
+    return text if text.isprintable() else text.translate(_ONE_LINE)
 
 
 def _local_date(utc_text: str) -> date:
     """The workstation's calendar day of a stored UTC time ("…Z")."""
     return parse_utc(utc_text).astimezone().date()
+
+
+def _received(row: dict) -> datetime:
+    """The receipt time in the workstation's zone, worked out once per row: the Eingang and
+    the age column both show it (a conversion to the local zone asks the system)."""
+    local = row.get("received_local")
+    if local is None:
+        local = row["received_local"] = parse_utc(row["received_at"]).astimezone()
+    return local
 
 
 def due_days(row: dict, today: date) -> int | None:
@@ -99,18 +111,19 @@ def due_text(days: int) -> str:
     return QCoreApplication.translate("QueueModel", "{0} T. überfällig").format(-days)
 
 
-def _age_text(row: dict, today: date) -> str:
-    days = due_days(row, today)
-    if days is not None:
-        text = due_text(days)
+def _age_text(row: dict, today: date) -> tuple[str, bool]:
+    """The age column's text, and whether the case is overdue."""
+    due = due_days(row, today)
+    if due is not None:
+        text = due_text(due)
     else:  # days since receipt, counted in the workstation's days like everything here
-        days = (today - _local_date(row["received_at"])).days
+        days = (today - _received(row).date()).days
         text = QCoreApplication.translate("QueueModel", "{0} T").format(days)
     if row.get("follow_up_date"):
         follow = date.fromisoformat(row["follow_up_date"])
         text += QCoreApplication.translate("QueueModel", " · WV {0}").format(f"{follow:%d.%m.}")
         text += " !" if follow <= today else ""
-    return text
+    return text, due is not None and due < 0
 
 
 def _age_tooltip(row: dict) -> str | None:
@@ -227,36 +240,40 @@ class QueueModel(QAbstractTableModel):
             return QCoreApplication.translate("QueueModel", COLUMNS[section][1])
         return None
 
-    def cells(self, row: int) -> tuple[Cell, ...] | None:
-        """What each column of a row shows, worked out once per row and day (a paint asks for
-        every visible cell; the age column changes with the day)."""
+    def cell(self, row: int, column: int) -> Cell | None:
+        """What a cell shows, worked out when first asked for and kept with its row for the
+        day (a paint asks for every visible cell; the age column changes with the day). Only
+        the columns on screen are worked out: a narrow queue shows three of the ten."""
         data = self.row_data(row)
         if data is None:
             return None
-        today = self._today
         shown = data.get("cells")
-        if shown is None or shown[0] != today:
-            shown = data["cells"] = (today, self._row_cells(data, today))
-        return shown[1]
+        if shown is None or shown[0] != self._today:
+            shown = data["cells"] = (self._today, [None] * len(COLUMNS))
+        cells = shown[1]
+        cell = cells[column]
+        if cell is None:
+            cell = cells[column] = self._make_cell(data, COLUMNS[column][0])
+        return cell
 
-    def _row_cells(self, row: dict, today: date) -> tuple[Cell, ...]:
-        days = due_days(row, today)
-        overdue = days is not None and days < 0
-        invalid = row["validation"] != "valid"
-        bold = row["status"] == "new"
-        texts = {
-            "received_at": local_time(row["received_at"]),
-            "age": _age_text(row, today),
-            "type_title": type_title(row.get("type_code")),
-            "applicant_name": row["applicant_name"] or "–",
-            "status": tr_status(row["status"]),
-            "validation": self.tr("ungültig") if invalid else self.tr("gültig"),
-        }
-        alerts = {"age": overdue, "validation": invalid}
-        return tuple(
-            Cell(_text(texts.get(key, row.get(key))), alerts.get(key, False), bold)
-            for key, *_ in COLUMNS
-        )
+    def _make_cell(self, row: dict, key: str) -> Cell:
+        alert = False
+        if key == "received_at":
+            text = clock_text(_received(row))
+        elif key == "age":
+            text, alert = _age_text(row, self._today)
+        elif key == "type_title":
+            text = type_title(row.get("type_code"))
+        elif key == "applicant_name":
+            text = row["applicant_name"] or "–"
+        elif key == "status":
+            text = tr_status(row["status"])
+        elif key == "validation":
+            alert = row["validation"] != "valid"
+            text = self.tr("ungültig") if alert else self.tr("gültig")
+        else:
+            text = row.get(key)
+        return Cell(_text(text), alert, row["status"] == "new")
 
     def data(self, index, role=DISPLAY):
         # Called for every role of every visible cell on each paint: answer the roles we do
@@ -264,10 +281,9 @@ class QueueModel(QAbstractTableModel):
         if role not in _USED_ROLES or not index.isValid():
             return None
         row_no = index.row()
-        cells = self.cells(row_no)
-        if cells is None:
+        cell = self.cell(row_no, index.column())
+        if cell is None:
             return None
-        cell = cells[index.column()]
         if role == DISPLAY:
             return cell.text
         if role == FOREGROUND:
