@@ -1,4 +1,5 @@
-"""How the queue's rows look: the queue's own delegate draws what Qt's standard one drew."""
+"""How the queue's rows look: the queue's own painting (QueueTable with QueueDelegate) draws
+what Qt's table view with its standard delegate drew."""
 
 from __future__ import annotations
 
@@ -66,6 +67,7 @@ def _has_text_in(image: QImage, colour: QColor) -> bool:
 
 
 def _as_qt_draws_it(window) -> QImage:
+    """The view as Qt paints it: with Qt's delegate, QueueTable leaves the painting to Qt."""
     table = window.table
     own = table.itemDelegate()
     table.setItemDelegate(QStyledItemDelegate(table))
@@ -97,6 +99,26 @@ def test_the_queue_draws_its_rows_as_qts_own_delegate_did(window, qapp):
     assert _has_text_in(ours, QColor(ALERT_COLOR))  # "ungültig" is there, in red
     statuses = {window.model.row_data(r)["status"] for r in range(window.model.rowCount())}
     assert {"new", "in_progress"} <= statuses  # bold and normal rows were both compared
+
+
+def test_a_scrolled_queue_with_a_selection_is_drawn_as_qt_draws_it(window, qapp):
+    """Scrolled down and to the right, rows cut off at the bottom and right, alternate row
+    colours, a selected row, the focus on a cell of another row: as Qt paints them."""
+    window.resize(700, 280)
+    table = window.table
+    table.setFocus()
+    table.selectRow(5)
+    no_selection = QItemSelectionModel.SelectionFlag.NoUpdate
+    table.selectionModel().setCurrentIndex(window.model.index(7, 2), no_selection)
+    qapp.processEvents()
+    table.verticalScrollBar().setValue(3)
+    table.horizontalScrollBar().setValue(table.horizontalScrollBar().maximum() // 2)
+    qapp.processEvents()
+    assert table.verticalScrollBar().value() == 3 and table.horizontalScrollBar().value() > 0
+    assert table.itemDelegate().draws_rows()  # the queue paints its rows itself
+    ours = _grab(window)
+    assert ours == _as_qt_draws_it(window)
+    assert table.rowAt(0) > 0  # rows above the view: it was compared scrolled
 
 
 def test_a_new_palette_and_a_disabled_queue_are_drawn_in_their_colours(window, qapp):

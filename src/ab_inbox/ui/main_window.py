@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +46,7 @@ from ab_inbox.ui.main_actions import build_actions
 from ab_inbox.ui.ops import Op, ThreadLocalInbox
 from ab_inbox.ui.queue_delegate import QueueDelegate
 from ab_inbox.ui.queue_model import CASE_ID_ROLE, COLUMNS, PAGE_SIZE, QueueModel
+from ab_inbox.ui.queue_table import QueueTable
 from ab_inbox.ui.reminder_bar import ReminderBar
 from ab_inbox.ui.team_actions import apply_role
 
@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
 
         self.model = QueueModel(self.inbox.case_rows, self)
         self.model.rows_failed.connect(self._query_failed, Qt.ConnectionType.QueuedConnection)
-        self.table = QTableView()
+        self.table = QueueTable()
         self.table.setAccessibleName(self.tr("Warteschlange"))
         self.table.setModel(self.model)
         self.table.setItemDelegate(QueueDelegate(self.model, self.table))

@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QStaticText
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyledItemDelegate
 
-from ab_inbox.ui.queue_model import ALERT_COLOR, QueueModel
+from ab_inbox.ui.queue_model import ALERT_COLOR, Cell, QueueModel
 
 _HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
 _TEXT = QPalette.ColorRole.Text
@@ -144,24 +144,32 @@ class QueueDelegate(QStyledItemDelegate):
         cell = self._model.cell(index.row(), index.column())
         if cell is not None:
             rect = option.rect
-            static = self._laid_out_text(cell.text, rect.width() - 2 * self._margin, cell.bold)
-            if selected:
-                painter.setPen(colors[1])
-            elif cell.alert:
-                painter.setPen(self._alert)
-            else:
-                painter.setPen(colors[0])
-            if cell.bold:
-                painter.setFont(self._bold)
-            painter.drawStaticText(
-                rect.x() + self._margin,
-                rect.y() + (rect.height() - self._line_height) // 2,
-                static,
-            )
-            if cell.bold:
-                painter.setFont(self._font)
+            color = colors[1] if selected else self._alert if cell.alert else colors[0]
+            self._draw(painter, cell, rect.x(), rect.y(), rect.width(), rect.height(), color)
         if focus:
             _draw_focus_frame(painter, option)
+
+    def draws_rows(self) -> bool:
+        """Whether QueueTable may paint plain rows itself: where this delegate draws (and
+        the style it follows has been read)."""
+        return self._fast and self._style is not None
+
+    def draw_text(
+        self, painter, row: int, column: int, x: int, y: int, width: int, height: int, color
+    ) -> None:
+        """A cell's text in the cell x, y, width, height, as paint() draws it unselected."""
+        cell = self._model.cell(row, column)
+        if cell is not None:
+            self._draw(painter, cell, x, y, width, height, self._alert if cell.alert else color)
+
+    def _draw(self, painter, cell: Cell, x: int, y: int, width: int, height: int, color) -> None:
+        static = self._laid_out_text(cell.text, width - 2 * self._margin, cell.bold)
+        painter.setPen(color)
+        if cell.bold:
+            painter.setFont(self._bold)
+        painter.drawStaticText(x + self._margin, y + (height - self._line_height) // 2, static)
+        if cell.bold:
+            painter.setFont(self._font)
 
     def _laid_out_text(self, text: str, width: int, bold: bool) -> QStaticText:
         key = (text, width, bold)
