@@ -244,17 +244,25 @@ class QueueModel(QAbstractTableModel):
         """What a cell shows, worked out when first asked for and kept with its row for the
         day (a paint asks for every visible cell; the age column changes with the day). Only
         the columns on screen are worked out: a narrow queue shows three of the ten."""
+        cells = self.cells(row, (column,))
+        return None if cells is None else cells[0]
+
+    def cells(self, row: int, columns) -> list[Cell] | None:
+        """`cell` for several columns of one row (the row looked up once)."""
         data = self.row_data(row)
         if data is None:
             return None
         shown = data.get("cells")
         if shown is None or shown[0] != self._today:
             shown = data["cells"] = (self._today, [None] * len(COLUMNS))
-        cells = shown[1]
-        cell = cells[column]
-        if cell is None:
-            cell = cells[column] = self._make_cell(data, COLUMNS[column][0])
-        return cell
+        kept = shown[1]
+        result = []
+        for column in columns:
+            cell = kept[column]
+            if cell is None:
+                cell = kept[column] = self._make_cell(data, COLUMNS[column][0])
+            result.append(cell)
+        return result
 
     def _make_cell(self, row: dict, key: str) -> Cell:
         alert = False

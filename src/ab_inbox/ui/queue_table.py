@@ -95,6 +95,7 @@ class QueueTable(QTableView):
         fill_left = columns[0][1]
         fill_width = columns[-1][1] + columns[-1][2] - fill_left
         heights = []  # (y, height without the grid line) of each row
+        plain = []  # cells whose text is drawn after the loop, together
         for row in range(top, bottom + 1):
             y = self.rowViewportPosition(row)
             height = self.rowHeight(row) - 1
@@ -103,16 +104,18 @@ class QueueTable(QTableView):
             if row not in styled_rows:  # the common case: one fill for the row
                 if shaded:
                     painter.fillRect(fill_left, y, fill_width, height, alternate_brush)
-                for column, x, width in columns:
-                    delegate.draw_text(painter, row, column, x, y, width, height, text_color)
+                plain.append((row, y, height, columns))
                 continue
+            plain_columns = []
             for column, x, width in columns:
                 if row in selected_rows or (row, column) in styled_cells:
                     self._paint_as_qt(painter, option, row, column, QRect(x, y, width, height))
                 else:
                     if shaded:
                         painter.fillRect(x, y, width, height, alternate_brush)
-                    delegate.draw_text(painter, row, column, x, y, width, height, text_color)
+                    plain_columns.append((column, x, width))
+            plain.append((row, y, height, plain_columns))
+        delegate.draw_plain_texts(painter, plain, text_color)
         painter.setPen(grid_color)
         for y, height in heights:
             painter.drawLine(area.left(), y + height, area.right(), y + height)
