@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QCursor, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView
+from PySide6.QtWidgets import QTableView
 
 from ab_inbox.ui.queue_delegate import QueueDelegate
 
@@ -75,6 +75,9 @@ class QueueTable(QTableView):
                 )
         if not columns:
             return
+
+        # Imported here: naming QStyle at start-up builds its hundreds of enum members (7 ms).
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
         # What Qt's painting reads from the view's option: the palette as the row panel
         # (QCommonStyle's PE_PanelItemViewRow) and the cells (enabled: the Normal group) use it.
@@ -142,10 +145,10 @@ class QueueTable(QTableView):
                 cells.add((hovered.row(), hovered.column()))
         return rows, cells
 
-    def _paint_as_qt(
-        self, painter: QPainter, base: QStyleOptionViewItem, row: int, column: int, rect: QRect
-    ) -> None:
+    def _paint_as_qt(self, painter: QPainter, base, row: int, column: int, rect: QRect) -> None:
         """One cell as QTableView paints it: the style's row panel, then the delegate."""
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
         index = self.model().index(row, column)
         option = QStyleOptionViewItem(base)
         option.rect = rect
