@@ -219,3 +219,21 @@ def test_the_age_column_moves_on_with_the_day_without_a_change_in_the_data(
     shift_today(monkeypatch, 1, "ab_inbox.ui.queue_model")
     window.poll_for_changes()
     assert window.model.data(cell) != before
+
+
+def test_the_header_keeps_up_with_its_font_across_reloads(window, qapp):
+    """The header's size hint is kept while the queue reloads (each search or sort), and
+    worked out again when its font changes: a larger font, a taller header."""
+    table = window.table
+    header = table.horizontalHeader()
+    before = header.height()
+    font = header.font()
+    font.setPointSize(font.pointSize() * 2)
+    header.setFont(font)
+    window.model.set_ids(window.model.ids_between(0, 5))  # a reload, as after a search
+    table.doItemsLayout()
+    qapp.processEvents()
+    assert header.height() > before
+    kept = header.sizeHint()
+    header.forget_size_hint()
+    assert header.sizeHint() == kept  # what Qt works out itself
