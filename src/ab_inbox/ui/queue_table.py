@@ -2,12 +2,12 @@
 
 Qt's table view paints cell by cell, and each cell costs three calls into Python (the model's
 row and column counts for the index, then the delegate with three wrapped arguments) besides
-the style option and row panel it prepares in C++. With about a hundred cells on screen that
-was a third of the painting of each search, sort or scroll step. This view paints what Qt
-paints, with less work: per row the alternate colour, per cell the text the queue's delegate
-draws, then the grid. Cells that need the style (selected, current, under the mouse) are
-painted as Qt paints them: the style's row panel, then the delegate with the same option.
-Tests compare the two pixel for pixel.
+the style option and row panel it prepares in C++. Painting a search's new rows on a screen of
+90 cells took 0.5-1 ms less without that (measured). This view paints what Qt paints: per
+row the alternate colour, per cell the text the queue's delegate draws, then the grid. Cells
+that need the style (selected, current, under the mouse) are painted as Qt paints them: the
+style's row panel, then the delegate with the same option. Tests compare the two pixel for
+pixel.
 
 Qt paints, as before, where the delegate does not draw itself (other styles, right to left,
 style sheets), until the style has been read (the first paint at start-up), and for a
