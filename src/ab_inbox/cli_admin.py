@@ -206,7 +206,7 @@ def _retention(args, settings, out: Printer) -> int:
 
 
 def _set_retention(args, settings, out: Printer, name: str, days: str) -> int:
-    from ab_inbox.inbox_retention import RetentionError
+    from ab_inbox.inbox_retention import RetentionError, period_name
 
     with open_inbox(args, settings) as inbox:
         try:
@@ -215,7 +215,7 @@ def _set_retention(args, settings, out: Printer, name: str, days: str) -> int:
             out.error(exc.text_de, exc.text_en)
             return EXIT_USAGE
         now = {p["name"]: p["days"] for p in inbox.retention_settings()}
-    full = name if name in now else f"retention_days_{name}"
+    full = period_name(name)
     out.info(
         f"Aufbewahrungsfrist {full} der Behörde: {now[full]} Tage (in der Datenbank).",
         f"Office retention period {full}: {now[full]} days (in the database).",

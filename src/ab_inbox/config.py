@@ -266,7 +266,7 @@ RETENTION_MIN_DAYS = 1
 RETENTION_MAX_DAYS = 3650
 _RETENTION_HELP_END = (
     " Gilt für die ganze Behörde und wird in der Datenbank gespeichert; nur die Administration "
-    "kann die Frist ändern (1 bis 3650 Tage)."
+    f"kann die Frist ändern ({RETENTION_MIN_DAYS} bis {RETENTION_MAX_DAYS} Tage)."
 )
 
 OFFICE_RETENTION: tuple[Setting, ...] = (

@@ -61,7 +61,7 @@ class RetentionMixin:
         """Every declared period: name, days, default, set_at and set_by (None: the default
         applies), German and English title, German help. Not personal data: anyone may read."""
         stored = office_settings.rows(self.db)
-        days = office_settings.retention_days(self.db)
+        days = office_settings.retention_days(self.db, stored)
         return [
             {
                 "name": setting.name,
@@ -87,12 +87,12 @@ class RetentionMixin:
         """Set several periods at once, all or none, each change audited with old and new.
 
         Names are the declared ones (retention_days_done) or without the prefix (done)."""
-        checked = {_period_name(name): _whole_days(name, days) for name, days in periods.items()}
+        checked = {period_name(name): _whole_days(name, days) for name, days in periods.items()}
         with write_transaction(self.db):
             self._require_retention_admin()
             for name, number in checked.items():
                 office_settings.set_retention_days(self.db, name, number, by=self.user)
-            office_settings.confirm(self.db, by=self.user)
+            office_settings.confirm(self.db)
         return Changes("retention")
 
     def retention_confirmed(self) -> bool:
@@ -104,7 +104,7 @@ class RetentionMixin:
         """Administration keeps the periods as they are (after an upgrade); audited."""
         with write_transaction(self.db):
             self._require_retention_admin()
-            office_settings.confirm(self.db, by=self.user)
+            office_settings.confirm(self.db)
         return Changes("retention")
 
     def _require_retention_admin(self) -> None:
@@ -132,14 +132,7 @@ class RetentionMixin:
         from ab_inbox.store.purge_report import PurgeReport
 
         self.require(roles.PLAN if dry_run else roles.PURGE)
-        today = today or date.today()
-        report = PurgeReport(today=today, dry_run=dry_run)
-        report.due = retention.due_for_purge(self.db, self.retention_policy(), today)
-        stray_days = office_settings.stray_days(self.db)
-        report.stray = stray_retention.stray_due(self.db, stray_days, today)
-        if dry_run:
-            return report
-        if office_settings.needs_confirmation(self.db):
+        if not dry_run and office_settings.needs_confirmation(self.db):
             raise RetentionError(
                 "Es wird nichts gelöscht: Die Aufbewahrungsfristen der Behörde sind seit der "
                 "Aktualisierung noch nicht bestätigt (früher galten die Werte jedes "
@@ -150,6 +143,13 @@ class RetentionMixin:
                 "checks them and confirms them with 'ab-inbox retention confirm' or sets them "
                 "with 'ab-inbox retention set'.",
             )
+        today = today or date.today()
+        report = PurgeReport(today=today, dry_run=dry_run)
+        report.due = retention.due_for_purge(self.db, self.retention_policy(), today)
+        stray_days = office_settings.stray_days(self.db)
+        report.stray = stray_retention.stray_due(self.db, stray_days, today)
+        if dry_run:
+            return report
         report.stray_counts = stray_retention.purge_stray(self.db, stray_days, today)
         for entry in report.due:
             try:
@@ -194,7 +194,7 @@ class RetentionMixin:
         return row
 
 
-def _period_name(name: str) -> str:
+def period_name(name: str) -> str:
     full = name if name in config.RETENTION_BY_NAME else f"retention_days_{name}"
     if full not in config.RETENTION_BY_NAME:
         known = ", ".join(config.RETENTION_BY_NAME)

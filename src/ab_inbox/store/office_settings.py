@@ -39,7 +39,7 @@ def needs_confirmation(db: Database) -> bool:
     )
 
 
-def confirm(db: Database, by: str) -> bool:
+def confirm(db: Database) -> bool:
     """Administration has set or looked at and kept the periods (call inside a write
     transaction); True if they were unconfirmed until now (audited as retention_confirmed)."""
     if not needs_confirmation(db):
@@ -61,9 +61,10 @@ def rows(db: Database) -> dict[str, dict]:
     return found
 
 
-def retention_days(db: Database) -> dict[str, int]:
-    """Every declared retention period in days: the stored value, else the declared default."""
-    stored = rows(db)
+def retention_days(db: Database, stored: dict[str, dict] | None = None) -> dict[str, int]:
+    """Every declared retention period in days: the stored value, else the declared default.
+    `stored`: the rows, if the caller has read them already."""
+    stored = rows(db) if stored is None else stored
     return {
         setting.name: int(stored[setting.name]["value"])
         if setting.name in stored
@@ -85,8 +86,9 @@ def stray_days(db: Database) -> int:
 def set_retention_days(db: Database, name: str, days: int, by: str) -> int | None:
     """Store one period (call inside a write transaction); returns the previous value, or None
     if it was already `days` (then nothing is written and nothing audited)."""
-    old = retention_days(db)[name]
-    if old == days and name in rows(db):
+    stored = rows(db)
+    old = retention_days(db, stored)[name]
+    if old == days and name in stored:
         return None
     db.execute(
         "INSERT INTO office_settings (name, value, set_at, set_by) VALUES (?, ?, ?, ?)"
