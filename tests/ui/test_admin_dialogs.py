@@ -56,7 +56,7 @@ def answers(monkeypatch):
         asked.append(text)
         return asked.reply
 
-    monkeypatch.setattr("ab_inbox.ui.users_dialog.QMessageBox.question", question)
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.question", question)
     return asked
 
 

@@ -139,3 +139,9 @@ def test_the_main_windows_settings_read_and_write_the_periods_off_the_gui_thread
     finally:
         ops.wait_for_all()
         close_window(win)
+
+
+def test_the_audit_list_names_a_confirmation_of_the_periods():
+    from ab_inbox.ui.audit_dialog import action_label
+
+    assert action_label("retention_confirmed") == "Aufbewahrungsfristen bestätigt"

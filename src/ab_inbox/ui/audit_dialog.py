@@ -250,6 +250,9 @@ def action_label(action: str) -> str:
         ),
         "purged": QCoreApplication.translate("AuditAction", "Gelöscht (Aufbewahrungsfrist)"),
         "retention_set": QCoreApplication.translate("AuditAction", "Aufbewahrungsfrist geändert"),
+        "retention_confirmed": QCoreApplication.translate(
+            "AuditAction", "Aufbewahrungsfristen bestätigt"
+        ),
         "audit_exported": QCoreApplication.translate("AuditAction", "Protokoll exportiert"),
         "search_saved": QCoreApplication.translate("AuditAction", "Suche gespeichert"),
         "search_deleted": QCoreApplication.translate("AuditAction", "Suche gelöscht"),

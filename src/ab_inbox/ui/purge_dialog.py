@@ -10,14 +10,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
 )
 
 from ab_inbox.casework import roles
 from ab_inbox.ui.i18n import local_date, local_time, tr_status
-from ab_inbox.ui.team_dialog import RowsView, TeamDialog
+from ab_inbox.ui.team_dialog import RowsView, TeamDialog, confirm
 
 
 def _cells(entry: dict) -> list:
@@ -27,18 +26,6 @@ def _cells(entry: dict) -> list:
         local_time(entry["since"]),
         local_date(entry["due"]),
     ]
-
-
-def confirm(parent, text: str) -> bool:
-    """Ask before deleting (a module function so tests can answer without a modal)."""
-    answer = QMessageBox.question(
-        parent,
-        "AB-Inbox",
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class PurgeDialog(TeamDialog):

@@ -15,14 +15,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
 )
 
 from ab_inbox.casework.roles import ROLE_LABELS, role_label
 from ab_inbox.ui.i18n import current_language
-from ab_inbox.ui.team_dialog import TeamDialog, fill, row_data, table
+from ab_inbox.ui.team_dialog import TeamDialog, confirm, fill, no_default_buttons, row_data, table
 
 
 class UsersDialog(TeamDialog):
@@ -69,14 +68,9 @@ class UsersDialog(TeamDialog):
         self.status.setAccessibleName(self.tr("Ergebnis"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        for button in (
-            self.add_button,
-            self.role_button,
-            self.active_button,
-            *buttons.buttons(),
-        ):
-            button.setAutoDefault(False)
-            button.setDefault(False)
+        no_default_buttons(
+            (self.add_button, self.role_button, self.active_button, *buttons.buttons())
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(selected)
@@ -131,9 +125,11 @@ class UsersDialog(TeamDialog):
         )
 
     # --- writing --------------------------------------------------------------------------
-    def _done(self, text: str):
-        def done(_result) -> None:
-            self.status.setText(text)
+    def _done(self, text: str, unchanged: str | None = None):
+        """After a write: say what happened (`unchanged` if the core changed nothing)."""
+
+        def done(result) -> None:
+            self.status.setText(unchanged if result is None and unchanged else text)
             self.reload()
 
         return done
@@ -154,14 +150,7 @@ class UsersDialog(TeamDialog):
         return login == self.main.inbox.user
 
     def _confirmed(self, text: str) -> bool:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Benutzer"),
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm(self, text, self.tr("Benutzer"))
 
     def change_role(self) -> None:
         login = row_data(self.table)
@@ -185,7 +174,7 @@ class UsersDialog(TeamDialog):
         unchanged = self.tr("{0} hat diese Rolle schon").format(login)
         self.write(
             lambda inbox: inbox.set_role(login, role),
-            lambda result: self._done(changed if result is not None else unchanged)(result),
+            self._done(changed, unchanged),
         )
 
     def toggle_active(self) -> None:
@@ -213,5 +202,5 @@ class UsersDialog(TeamDialog):
             unchanged = self.tr("{0} ist schon deaktiviert").format(login)
         self.write(
             lambda inbox: inbox.set_user_active(login, active),
-            lambda result: self._done(changed if result is not None else unchanged)(result),
+            self._done(changed, unchanged),
         )

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QVBoxLayout
 from ab_inbox.casework.status import OPEN_STATUSES
 from ab_inbox.ui.i18n import local_time, tr_status
 from ab_inbox.ui.team_actions import show_assignee_cases
-from ab_inbox.ui.team_dialog import TeamDialog, fill, row_data, table
+from ab_inbox.ui.team_dialog import TeamDialog, fill, no_default_buttons, row_data, table
 
 
 class WorkloadDialog(TeamDialog):
@@ -46,9 +46,7 @@ class WorkloadDialog(TeamDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.show_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
-        for button in buttons.buttons():
-            button.setAutoDefault(False)
-            button.setDefault(False)
+        no_default_buttons(buttons.buttons())
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(self.hint)

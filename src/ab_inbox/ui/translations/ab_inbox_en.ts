@@ -129,6 +129,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Aufbewahrungsfristen bestätigt</source>
+        <translation>Retention periods confirmed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Protokoll exportiert</source>
         <translation>Audit log exported</translation>
     </message>
@@ -216,7 +221,7 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location line="-245"/>
+        <location line="-248"/>
         <source>Protokoll</source>
         <translation>Audit log</translation>
     </message>
@@ -1946,7 +1951,7 @@
 <context>
     <name>PurgeDialog</name>
     <message>
-        <location filename="../purge_dialog.py" line="+47"/>
+        <location filename="../purge_dialog.py" line="+34"/>
         <source>Zur Löschung fällig</source>
         <translation>Due for deletion</translation>
     </message>
@@ -2097,7 +2102,7 @@
         <translation>Attachments</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+63"/>
         <source>fällig in {0} T.</source>
         <translation>due in {0} d</translation>
     </message>
@@ -2112,7 +2117,7 @@
         <translation>{0} d overdue</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>{0} T</source>
         <translation>{0} d</translation>
     </message>
@@ -2127,7 +2132,7 @@
         <translation>Due on {0}</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+149"/>
         <source>gültig</source>
         <translation>valid</translation>
     </message>
@@ -2965,13 +2970,13 @@
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../users_dialog.py" line="+31"/>
-        <location line="+128"/>
+        <location filename="../users_dialog.py" line="+30"/>
+        <location line="+123"/>
         <source>Benutzer</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-120"/>
         <source>Anmeldung</source>
         <translation>Login</translation>
     </message>
@@ -3057,12 +3062,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+71"/>
+        <location line="+66"/>
         <source>&amp;Deaktivieren</source>
         <translation>&amp;Deactivate</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-65"/>
         <source>Aktivieren oder deaktivieren</source>
         <translation>Activate or deactivate</translation>
     </message>
@@ -3077,7 +3082,7 @@
         <translation>Result</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+28"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
@@ -3092,12 +3097,12 @@
         <translation>&amp;Activate</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Benutzer {0} hinzugefügt</source>
         <translation>User {0} added</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+21"/>
         <source>Ihre eigene Rolle ({0}) in „{1}“ ändern? Damit ändern sich sofort Ihre eigenen Rechte.</source>
         <translation>Change your own role ({0}) to “{1}”? Your own rights change at once.</translation>
     </message>
@@ -3288,7 +3293,7 @@
         <translation>Show the person&apos;s open cases</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>Nicht zugewiesen</source>
         <translation>Unassigned</translation>
     </message>
