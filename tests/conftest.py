@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -37,6 +39,13 @@ def schemas_dir() -> Path:
     return path
 
 
+def add_team(box) -> None:
+    """A team lead and two caseworkers beside the tester (administration)."""
+    box.add_user("lead", "teamlead", "Frau Leitner")
+    box.add_user("anna", "caseworker", "Anna Arslan")
+    box.add_user("ben", "caseworker", "Ben Bauer")
+
+
 def ensure_tester(box) -> None:
     """Set the tester's OS login up as the store's first user (Administration) if needed."""
     if not box.actor().known:
@@ -50,3 +59,25 @@ def inbox(tmp_path, schemas_dir):
     with Inbox(db_path=tmp_path / "inbox.sqlite3", schemas_dir=schemas_dir) as box:
         ensure_tester(box)
         yield box
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring that lives in a dict for the duration of one test."""
+
+    priority = 1
+
+    def __init__(self):
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.passwords.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service, username):
+        try:
+            del self.passwords[(service, username)]
+        except KeyError:
+            raise PasswordDeleteError(username) from None

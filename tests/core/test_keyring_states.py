@@ -24,8 +24,7 @@ from ab_inbox.inbox_transport import (
     store_certificate_password,
 )
 from ab_inbox.store import fetch_runs
-from tests.conftest import ensure_tester
-from tests.ui.conftest import MemoryKeyring
+from tests.conftest import MemoryKeyring, ensure_tester
 
 
 class LockedKeyring(fail.Keyring):

@@ -7,14 +7,13 @@ import pytest
 
 from ab_inbox.inbox_team import TeamError
 from ab_inbox.store import users
+from tests.conftest import add_team
 
 
 @pytest.fixture
 def team(inbox):
     """The tester's login is the administrator; a team lead and two caseworkers."""
-    inbox.add_user("lead", "teamlead", "Frau Leitner")
-    inbox.add_user("anna", "caseworker", "Anna Arslan")
-    inbox.add_user("ben", "caseworker", "Ben Bauer")
+    add_team(inbox)
     return inbox
 
 

@@ -13,13 +13,12 @@ from datetime import date, timedelta
 import keyring
 import keyring.core
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
-from keyring.errors import PasswordDeleteError
 
 from ab_inbox.config import Settings, settings_path
 from ab_inbox.identity import act_as_for_tests
 from ab_inbox.ui import ops
+from tests.conftest import MemoryKeyring
 
 WORKER_GRACE_MS = 2000
 
@@ -28,28 +27,6 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers", "real_threads: run ui.ops on real worker threads instead of synchronously"
     )
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that lives in a dict for the duration of one test."""
-
-    priority = 1
-
-    def __init__(self):
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.passwords.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service, username):
-        try:
-            del self.passwords[(service, username)]
-        except KeyError:
-            raise PasswordDeleteError(username) from None
 
 
 def _uses_real_threads(request) -> bool:
@@ -158,11 +135,11 @@ def main_windows(qtbot):
     stack.close()
 
 
-def add_team(box) -> None:
-    """A team lead and two caseworkers beside the tester (administration)."""
-    box.add_user("lead", "teamlead", "Frau Leitner")
-    box.add_user("anna", "caseworker", "Anna Arslan")
-    box.add_user("ben", "caseworker", "Ben Bauer")
+def press_ok(dialog) -> None:
+    """The OK button of a dialog with a `button_box` (the settings dialog)."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    dialog.button_box.button(QDialogButtonBox.StandardButton.Ok).click()
 
 
 def shift_today(monkeypatch, days: int, *modules: str) -> date:

@@ -11,9 +11,8 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from ab_inbox.inbox import Inbox
 from ab_inbox.store import users as user_store
 from ab_inbox.ui.team_actions import open_dialog
-from tests.conftest import ensure_tester
+from tests.conftest import add_team, ensure_tester
 from tests.messages import fetch_files, set_family_name, valid_message
-from tests.ui.conftest import add_team
 
 
 @pytest.fixture

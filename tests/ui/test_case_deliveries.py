@@ -10,14 +10,11 @@ from datetime import UTC, datetime
 
 import pytest
 
-from ab_inbox.config import Settings
 from ab_inbox.demo.delivery import build_packaged_delivery
 from ab_inbox.inbox import Inbox
 from ab_inbox.ingest.pipeline import Delivery, receive
 from ab_inbox.ui import i18n
-from ab_inbox.ui.app import create_window
 from tests.conftest import ensure_tester
-from tests.ui.conftest import close_window
 
 PAST = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)  # long before now: the default 24 h are over
 
@@ -56,14 +53,10 @@ def store(tmp_path, schemas_dir):
 
 
 @pytest.fixture
-def window(qtbot, store, schemas_dir):
-    db_path, _ = store
-    win = create_window(db_path, schemas_dir, Settings())
-    win.live_timer.stop()
-    qtbot.addWidget(win)
+def window(main_windows, store, schemas_dir):
+    win = main_windows(store[0], schemas_dir)
     win.show()
-    yield win
-    close_window(win)
+    return win
 
 
 def _show(win, case_id: int):

@@ -166,11 +166,10 @@ def test_keyboard_triage_take_then_status_then_next(window, qtbot):
 
 
 def test_a_forbidden_transition_is_refused_with_a_message(window, qtbot, warnings):
-    shown = warnings
     window.table.selectRow(0)
     case_id = window.case_view.case["id"]
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # new -> ready
-    assert shown and "nicht nach" in shown[0]
+    assert warnings and "nicht nach" in warnings[0]
     assert window.inbox.case(case_id)["status"] == "new"
 
 
@@ -628,9 +627,8 @@ def test_a_whole_list_that_cannot_be_read_is_said_and_read_again_when_asked(
         return real(inbox, view, **kwargs)
 
     monkeypatch.setattr(Inbox, "case_ids", case_ids)
-    shown = warnings
     win = _first_page_only(qtbot, store, schemas_dir, monkeypatch)
-    qtbot.waitUntil(lambda: bool(shown))
+    qtbot.waitUntil(lambda: bool(warnings))
     assert win.queue_complete  # nothing more is coming: not waiting for ever
     failing["on"] = False
     win.refresh(counts=False)  # the same query again: sent, not taken for one on its way

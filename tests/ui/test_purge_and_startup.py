@@ -15,17 +15,15 @@ from keyring.backends import fail
 from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QTableView, QTableWidget
 
 from ab_inbox import cli, config
-from ab_inbox.config import Settings
 from ab_inbox.inbox import Inbox
 from ab_inbox.inbox_transport import CERTIFICATE_PASSWORD_KEY, KEYRING_SERVICE
 from ab_inbox.store.connection import write_transaction
 from ab_inbox.ui import i18n, purge_dialog
-from ab_inbox.ui.app import START_FAILED, create_window, run_gui
+from ab_inbox.ui.app import START_FAILED, run_gui
 from ab_inbox.ui.settings_dialog import SettingsDialog
 from ab_inbox.ui.team_actions import open_dialog
 from ab_inbox.ui.team_dialog import SIZE_SAMPLE_ROWS, row_data
 from tests.conftest import ensure_tester
-from tests.ui.conftest import close_window
 
 DUE_CASES = 21_714
 LONG_AGO = "2020-01-01T08:00:00.000Z"
@@ -53,13 +51,10 @@ def many_due(tmp_path, schemas_dir):
 
 
 @pytest.fixture
-def purge_window(qtbot, many_due, schemas_dir):
-    win = create_window(many_due, schemas_dir, Settings())
-    win.live_timer.stop()
-    qtbot.addWidget(win)
+def purge_window(main_windows, many_due, schemas_dir):
+    win = main_windows(many_due, schemas_dir)
     win.show()
-    yield win
-    close_window(win)
+    return win
 
 
 def test_a_long_deletion_list_formats_only_the_rows_it_shows(purge_window, qapp):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QDialog, QLabel
 
 from ab_inbox import config
 from ab_inbox.identity import act_as_for_tests
@@ -15,7 +15,7 @@ from ab_inbox.ui import main_actions, ops
 from ab_inbox.ui.app import create_window
 from ab_inbox.ui.settings_dialog import SettingsDialog
 from tests.conftest import ensure_tester
-from tests.ui.conftest import close_window
+from tests.ui.conftest import close_window, press_ok
 
 
 @pytest.fixture
@@ -33,10 +33,6 @@ def open_dialog(qtbot, box, settings=None) -> SettingsDialog:
     dialog = SettingsDialog(settings or config.Settings(), office=lambda: box)
     qtbot.addWidget(dialog)
     return dialog
-
-
-def press_ok(dialog: SettingsDialog) -> None:
-    dialog.button_box.button(QDialogButtonBox.StandardButton.Ok).click()
 
 
 def spin(dialog: SettingsDialog, name: str):

@@ -28,6 +28,7 @@ from ab_inbox.inbox_transport import (
 )
 from ab_inbox.ui import settings_dialog
 from ab_inbox.ui.settings_dialog import SettingsDialog
+from tests.ui.conftest import press_ok
 
 EXPECTED_WIDGET = {list: QLineEdit, str: QLineEdit, int: QSpinBox, float: QDoubleSpinBox}
 
@@ -46,10 +47,6 @@ def notices(monkeypatch):
         QMessageBox, "information", lambda _p, _t, text, *a, **k: shown.append(text)
     )
     return shown
-
-
-def press_ok(dlg: SettingsDialog) -> None:
-    dlg.button_box.button(QDialogButtonBox.StandardButton.Ok).click()
 
 
 def saved_values() -> dict:

@@ -19,9 +19,9 @@ from ab_inbox.ui.access_gate import Access
 from ab_inbox.ui.queue_model import COLUMNS
 from ab_inbox.ui.shortcuts_dialog import ShortcutsDialog
 from ab_inbox.ui.team_actions import open_dialog
-from tests.conftest import ensure_tester
+from tests.conftest import add_team, ensure_tester
 from tests.messages import fetch_files, set_family_name, valid_message
-from tests.ui.conftest import add_team, shift_today
+from tests.ui.conftest import shift_today
 
 ASSIGNEE = [c[0] for c in COLUMNS].index("assignee")
 AGE = [c[0] for c in COLUMNS].index("age")
