@@ -297,7 +297,7 @@ class QueueModel(QAbstractTableModel):
         if role == FOREGROUND:
             return _alert_brush() if cell.alert else None
         if role == FONT:
-            return self.bold_font() if cell.bold else None
+            return self._bold_font() if cell.bold else None
         row = self.row_data(row_no)
         if role == CASE_ID_ROLE:
             return row["id"]
@@ -306,7 +306,7 @@ class QueueModel(QAbstractTableModel):
             return _age_tooltip(row)
         return row.get("type_code") if key == "type_title" else None
 
-    def bold_font(self) -> QFont:
+    def _bold_font(self) -> QFont:
         if self._bold is None:
             self._bold = QFont()
             self._bold.setBold(True)
