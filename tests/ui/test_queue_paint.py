@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QStyledItemDelegate
+from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate
 
 from ab_inbox.config import Settings
 from ab_inbox.demo import generate_demo
@@ -237,3 +237,30 @@ def test_the_header_keeps_up_with_its_font_across_reloads(window, qapp):
     kept = header.sizeHint()
     header.forget_size_hint()
     assert header.sizeHint() == kept  # what Qt works out itself
+
+
+def test_the_header_follows_searches_and_sorts_without_being_laid_out_anew(window, qapp):
+    """The header's sections are not laid out again when only the queue's rows change. It
+    still follows: the last column fills the room a vanished scroll bar leaves, the sort
+    mark moves, and laying it out as Qt would after each reload changes no pixel."""
+    table = window.table
+    header = table.horizontalHeader()
+    for column in range(header.count()):
+        table.setColumnWidth(column, 50)
+    window.resize(1600, 260)  # the queue's rows need a scroll bar
+    qapp.processEvents()
+    assert table.verticalScrollBar().isVisible()
+    name = window.model.row_data(0)["applicant_name"].split(",")[0]
+    window.search.setText(name)
+    window.search_timer.timeout.emit()
+    qapp.processEvents()
+    assert window.model.rowCount() < 5
+    assert not table.verticalScrollBar().isVisible()
+    assert header.length() == table.viewport().width()  # the last column stretched
+    table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+    qapp.processEvents()
+    assert header.sortIndicatorSection() == NAME
+    shown = header.grab().toImage()
+    QHeaderView.doItemsLayout(header)  # as Qt lays the header out after a reload
+    qapp.processEvents()
+    assert header.grab().toImage() == shown

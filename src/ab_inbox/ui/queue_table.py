@@ -34,6 +34,7 @@ class QueueHeader(QHeaderView):
     def __init__(self, parent=None):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self._size_hint: QSize | None = None
+        self._laid_out_columns = -1
         self.sectionResized.connect(self.forget_size_hint)  # also hiding a column
         self.sectionCountChanged.connect(self.forget_size_hint)
 
@@ -44,6 +45,17 @@ class QueueHeader(QHeaderView):
 
     def forget_size_hint(self, *_args) -> None:
         self._size_hint = None
+
+    def doItemsLayout(self) -> None:  # noqa: N802
+        """Lays the sections out only when their number changed. After every model reset
+        (each search and sort) Qt lays them out anew and repaints the header, although the
+        queue's columns do not change with its rows."""
+        model = self.model()
+        columns = model.columnCount() if model is not None else -1
+        if columns == self._laid_out_columns == self.count():
+            return
+        super().doItemsLayout()
+        self._laid_out_columns = self.count()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() in (
