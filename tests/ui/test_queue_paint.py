@@ -13,7 +13,7 @@ from ab_inbox.demo import generate_demo
 from ab_inbox.inbox import Inbox
 from ab_inbox.ui.app import create_window
 from ab_inbox.ui.queue_delegate import QueueDelegate
-from ab_inbox.ui.queue_model import ALERT_COLOR, COLUMNS
+from ab_inbox.ui.queue_model import ALERT_COLOR, COLUMNS, Cell
 from tests.conftest import ensure_tester
 from tests.messages import set_family_name, set_text, valid_message
 from tests.ui.conftest import close_window, shift_today
@@ -94,7 +94,9 @@ def test_the_queue_draws_its_rows_as_qts_own_delegate_did(window, qapp):
     table.selectionModel().select(window.model.index(3, 0), rows)
     qapp.processEvents()
     assert table.itemDelegate()._fast  # the delegate draws (not Qt's, as with other styles)
-    ours = _grab(window)
+    table.itemDelegate().forget_texts()
+    ours = _grab(window)  # texts seen for the first time: drawn as they are
+    assert _grab(window) == ours  # seen again: laid out and kept
     assert ours == _as_qt_draws_it(window)
     assert _has_text_in(ours, QColor(ALERT_COLOR))  # "ungültig" is there, in red
     statuses = {window.model.row_data(r)["status"] for r in range(window.model.rowCount())}
@@ -197,6 +199,21 @@ def test_a_name_too_long_for_its_column_ends_in_an_ellipsis(window, qapp):
     shown = [s.text() for s in window.table.itemDelegate()._laid_out.values()]
     elided = [t for t in shown if t.endswith("…") and full.startswith(t[:-1])]
     assert elided and len(elided[0]) < len(full)
+
+
+def test_a_text_judged_to_fit_without_laying_it_out_does_fit(window):
+    """New texts that fit are drawn without being laid out, judged by the widths of their
+    characters; kerning, accents and both weights never make such a text wider than its
+    column (it would run into the next one instead of ending in an ellipsis)."""
+    delegate = window.table.itemDelegate()
+    texts = ["AVATAR, Wolfgang", "Tỳ Ánh, Nguyễn", "Łukasz Żółć", "Yvonne LT Vo", "ffi fl Ww"]
+    for text in texts:
+        for bold in (False, True):
+            cell = Cell(text, alert=False, bold=bold)
+            width = delegate._metrics[bold].horizontalAdvance(text)
+            for room in range(width - 8, width + 8):
+                if delegate._fits(cell, room):
+                    assert width <= room, (text, bold, room)
 
 
 def test_a_line_break_in_a_name_is_shown_on_one_line(window):
