@@ -16,7 +16,7 @@ disabled view.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QCursor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QHeaderView, QTableView
 
@@ -74,11 +74,16 @@ class QueueTable(QTableView):
         super().__init__(parent)
         self.setHorizontalHeader(QueueHeader(self))
         self._fills_background = False
-        self._follow_background()
+        # Read after the first paint: the first QBrush costs 3 ms of start-up (PySide sets up
+        # its gradient and image types).
+        self._background_read = False
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+        if self._background_read and event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.StyleChange,
+        ):
             self._follow_background()
 
     def _follow_background(self) -> None:
@@ -88,23 +93,25 @@ class QueueTable(QTableView):
         colour and no style sheet."""
         viewport = self.viewport()
         brush = viewport.palette().brush(viewport.backgroundRole())
-        fills = brush.isOpaque() and not self.testAttribute(Qt.WidgetAttribute.WA_StyleSheet)
-        if fills != self._fills_background:
-            self._fills_background = fills
-            viewport.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, fills)
-            viewport.update()
+        fills = (
+            brush.style() == Qt.BrushStyle.SolidPattern
+            and brush.isOpaque()
+            and not self.testAttribute(Qt.WidgetAttribute.WA_StyleSheet)
+        )
+        # What the viewport shows stays the same: only who fills it next time changes.
+        self._fills_background = fills
+        viewport.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, fills)
 
     def setModel(self, model) -> None:  # noqa: N802
         super().setModel(model)
         model.headerDataChanged.connect(self.horizontalHeader().forget_size_hint)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        viewport = self.viewport()
+        if not self._background_read:
+            self._background_read = True
+            QTimer.singleShot(0, self, self._follow_background)
         delegate = self.itemDelegate()
-        painter = QPainter(viewport)
-        if self._fills_background:
-            painter.fillRect(event.rect(), viewport.palette().brush(viewport.backgroundRole()))
-        if not (
+        paints_rows = (
             isinstance(delegate, QueueDelegate)
             and delegate.draws_rows()
             and self.isEnabled()
@@ -112,12 +119,21 @@ class QueueTable(QTableView):
             and self.gridStyle() == Qt.PenStyle.SolidLine
             and self.verticalHeader().isHidden()
             and self.horizontalHeader().isVisible()
-        ):
-            painter.end()
+        )
+        if not (paints_rows or self._fills_background):
+            # Without a QPainter made here: the first one costs PySide 5 ms of start-up.
             super().paintEvent(event)
             return
-        self._paint_rows(painter, event.rect(), delegate)
-        painter.end()
+        viewport = self.viewport()
+        painter = QPainter(viewport)
+        if self._fills_background:
+            painter.fillRect(event.rect(), viewport.palette().color(viewport.backgroundRole()))
+        if paints_rows:
+            self._paint_rows(painter, event.rect(), delegate)
+            painter.end()
+        else:
+            painter.end()
+            super().paintEvent(event)
 
     def _paint_rows(self, painter: QPainter, dirty: QRect, delegate: QueueDelegate) -> None:
         model = self.model()
