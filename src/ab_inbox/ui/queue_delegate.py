@@ -1,14 +1,14 @@
-"""Paints the queue's cells from laid-out text kept between paints.
+"""Paints the queue's cells, keeping the texts it draws again laid out between paints.
 
 Qt's standard delegate asks the model for seven roles of every visible cell on each paint (seven
 calls into Python) and lays each text out anew (shaping, line breaking, eliding); at 33 rows that
 was about 7 ms of every search, sort or scroll step, half the time the window added to the SQL.
-This delegate asks the model once per cell (`QueueModel.cell`) and draws a `QStaticText` that is
-laid out once per text, column width and weight. What it draws is what the standard delegate
-drew: the style's panel under selected and hovered rows, the text elided on the right and
-centred vertically, in the highlighted-text colour when selected, in the alert colour when
-overdue or invalid, bold for new cases, and the style's focus frame on the current cell. Tool
-tips, accessibility and size hints still come from the model's roles."""
+This delegate asks the model once per cell (`QueueModel.cell`); a text drawn more than once is
+kept laid out (`QStaticText`) per text, column width and weight. What it draws is what the
+standard delegate drew: the style's panel under selected and hovered rows, the text elided on
+the right and centred vertically, in the highlighted-text colour when selected, in the alert
+colour when overdue or invalid, bold for new cases, and the style's focus frame on the current
+cell. Tool tips, accessibility and size hints still come from the model's roles."""
 
 from __future__ import annotations
 
