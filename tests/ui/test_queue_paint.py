@@ -3,9 +3,15 @@ what Qt's table view with its standard delegate drew."""
 
 from __future__ import annotations
 
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QColor, QImage, QPalette, QStaticText
 from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate
 
 from ab_inbox.config import Settings
@@ -82,11 +88,17 @@ def _in_view(table) -> None:
         table.setColumnHidden(column, True)
 
 
-def test_the_queue_draws_its_rows_as_qts_own_delegate_did(window, qapp):
+@pytest.mark.parametrize("points", [None, 10.5, 12.0])
+def test_the_queue_draws_its_rows_as_qts_own_delegate_did(window, qapp, points):
     """Selected rows, the focus frame on the current cell, bold new cases, the alert colour of
     an invalid message: pixel for pixel what QStyledItemDelegate draws from the model's roles
-    (the queue's delegate only draws it with less work)."""
+    (the queue's delegate only draws it with less work), in the default font and in sizes
+    whose text lines fall between pixels at some scales."""
     table = window.table
+    if points is not None:
+        font = table.font()
+        font.setPointSizeF(points)
+        table.setFont(font)
     _in_view(table)
     table.setFocus()
     table.selectRow(1)
@@ -192,8 +204,8 @@ def test_under_a_style_sheet_qts_own_delegate_draws(window, qapp):
 
 @pytest.mark.parametrize("background", ["palette", "style sheet"])
 def test_below_the_last_row_the_background_is_the_queues_own(window, qapp, background):
-    """The view fills its background itself where that is a plain colour; a new palette
-    colour is followed, and a style sheet's background is left to Qt, which draws it."""
+    """The view fills its background itself where that is a plain colour, following a new
+    palette colour; a style sheet's background is left to Qt, which draws it."""
     table = window.table
     if background == "palette":
         palette = table.palette()
@@ -202,10 +214,30 @@ def test_below_the_last_row_the_background_is_the_queues_own(window, qapp, backg
     else:
         table.setStyleSheet("QTableView { background: #fff3c4; }")
     qapp.processEvents()
+    fills = background == "palette"
+    assert table._fills_background is fills
+    assert table.viewport().testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent) is fills
     image = _grab(window)
+    scale = image.devicePixelRatio()
     below_rows = table.rowViewportPosition(window.model.rowCount() - 1) + 2 * table.rowHeight(0)
-    assert below_rows < image.height()
-    assert image.pixelColor(5, below_rows) == QColor("#fff3c4")
+    assert below_rows * scale < image.height()
+    assert image.pixelColor(int(5 * scale), int(below_rows * scale)) == QColor("#fff3c4")
+
+
+def test_a_see_through_background_is_left_to_qt(window, qapp):
+    """A palette whose background is not opaque in some state (here: disabled) is filled
+    by Qt, which paints what lies beneath first; a solid one again by the view."""
+    table = window.table
+    qapp.processEvents()
+    assert table._fills_background
+    palette = table.palette()
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base, QColor(0, 0, 0, 0))
+    table.setPalette(palette)
+    assert not table._fills_background
+    assert not table.viewport().testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base, QColor("#eeeeee"))
+    table.setPalette(palette)
+    assert table._fills_background
 
 
 def test_a_name_too_long_for_its_column_ends_in_an_ellipsis(window, qapp):
@@ -221,15 +253,21 @@ def test_a_name_too_long_for_its_column_ends_in_an_ellipsis(window, qapp):
 
 def test_a_text_judged_to_fit_without_laying_it_out_does_fit(window):
     """New texts that fit are drawn without being laid out, judged by the widths of their
-    characters; kerning, accents and both weights never make such a text wider than its
-    column (it would run into the next one instead of ending in an ellipsis)."""
+    characters. Kerning, accents, digits and both weights never make such a text wider than
+    its laid-out form allows: it would run into the next column instead of being elided."""
     delegate = window.table.itemDelegate()
+    rng = random.Random(3)
+    alphabet = "AVWTYaeiloſrt0123456789.,:- ÄÖÜäöüßŁłŻżÓóĄąÇçÉéÑñỳệ"
     texts = ["AVATAR, Wolfgang", "Tỳ Ánh, Nguyễn", "Łukasz Żółć", "Yvonne LT Vo", "ffi fl Ww"]
+    texts += ["29.11.2026 05:18", "2024-05-17 14:32", "fällig in 30 T."]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(4, 30))) for _ in range(300)]
     for text in texts:
         for bold in (False, True):
             cell = Cell(text, alert=False, bold=bold)
-            width = delegate._metrics[bold].horizontalAdvance(text)
-            for room in range(width - 8, width + 8):
+            static = QStaticText(text)
+            static.prepare(font=delegate._bold if bold else delegate._font)
+            width = static.size().width()  # what decides eliding when laid out
+            for room in range(int(width) - 8, int(width) + 8):
                 if delegate._fits(cell, room):
                     assert width <= room, (text, bold, room)
 
@@ -299,3 +337,22 @@ def test_the_header_follows_searches_and_sorts_without_being_laid_out_anew(windo
     QHeaderView.doItemsLayout(header)  # as Qt lays the header out after a reload
     qapp.processEvents()
     assert header.grab().toImage() == shown
+
+
+@pytest.mark.skipif(bool(os.environ.get("QT_SCALE_FACTOR")), reason="run at a chosen scale")
+def test_at_a_fractional_scale_the_queue_is_drawn_as_qt_draws_it():
+    """Office screens often run at 125 % or 150 %, where texts sit at fractional positions.
+    The pixel comparisons with Qt's painting, run again at 150 % in a process of their own
+    (Qt's scale is fixed for a process)."""
+    env = dict(os.environ, QT_SCALE_FACTOR="1.5", QT_QPA_PLATFORM="offscreen")
+    compared = "qts_own_delegate_did or scrolled_queue or new_palette or first_paint"
+    out = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", __file__, "-k", compared],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 0, out.stdout[-3000:]
+    assert "6 passed" in out.stdout

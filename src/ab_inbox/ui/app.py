@@ -17,8 +17,8 @@ from ab_inbox.inbox import Inbox
 # Qt's raster engine hands every fill of 96 or more pixel lines (a row's background, a scroll
 # bar, the grid) to a thread pool and waits for it. For a window of widgets the hand-off costs
 # more than the fill: repainting the queue after a search took 7.4 ms with the pool and 5.0 ms
-# without it (33 rows, 2 cores). Qt reads the switch once, at its first such fill; an
-# environment that sets it keeps its value.
+# without it (33 rows, 2 cores). Qt asks once, at its first such fill, whether the switch is
+# set at all (any value turns the pool off); an environment that sets it is left as it is.
 os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
 
 # isort: split

@@ -5,10 +5,9 @@ row and column counts for the index, then the delegate with three wrapped argume
 the style option and row panel it prepares in C++. Painting a search's new rows on a screen of
 90 cells took 0.5-1 ms less without that (measured). This view paints what Qt paints: the
 background (which Qt otherwise fills before each paint), per row the alternate colour, per
-cell the text the queue's delegate draws, then the grid. Cells
-that need the style (selected, current, under the mouse) are painted as Qt paints them: the
-style's row panel, then the delegate with the same option. Tests compare the two pixel for
-pixel.
+cell the text the queue's delegate draws, then the grid. Cells that need the style (selected,
+current, under the mouse) are painted as Qt paints them: the style's row panel, then the
+delegate with the same option. Tests compare the two pixel for pixel.
 
 Qt paints, as before, where the delegate does not draw itself (other styles, right to left,
 style sheets), until the style has been read (the first paint at start-up), and for a
@@ -50,10 +49,11 @@ class QueueHeader(QHeaderView):
     def doItemsLayout(self) -> None:  # noqa: N802
         """Lays the sections out only when their number changed. After every model reset
         (each search and sort) Qt lays them out anew and repaints the header, although the
-        queue's columns do not change with its rows."""
+        queue's columns do not change with its rows. (A header that highlights the sections
+        of selected cells is repainted as before: a reset clears the selection.)"""
         model = self.model()
         columns = model.columnCount() if model is not None else -1
-        if columns == self._laid_out_columns == self.count():
+        if columns == self._laid_out_columns == self.count() and not self.highlightSections():
             return
         super().doItemsLayout()
         self._laid_out_columns = self.count()
@@ -75,29 +75,41 @@ class QueueTable(QTableView):
         super().__init__(parent)
         self.setHorizontalHeader(QueueHeader(self))
         self._fills_background = False
-        # Read after the first paint: the first QBrush costs 3 ms of start-up (PySide sets up
-        # its gradient and image types).
+        # Read after the first paint: the first QBrush and QPainter cost 5 ms of start-up
+        # (PySide sets up their types).
         self._background_read = False
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        super().changeEvent(event)
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        # The viewport's own events: the table hears of a new palette before its viewport
+        # has it.
         if self._background_read and event.type() in (
             QEvent.Type.PaletteChange,
             QEvent.Type.StyleChange,
         ):
             self._follow_background()
+        return super().viewportEvent(event)
 
     def _follow_background(self) -> None:
-        """Whether the view fills its viewport's background itself, in its paint, instead
-        of Qt before each paint: Qt's fill cost 0.3 ms of a search's repaint, the view's own
-        almost nothing (measured). Only where that fill is all Qt does: an opaque background
-        colour and no style sheet."""
+        """Decides whether the view fills its viewport's background itself, in its paint,
+        instead of Qt before each paint: Qt's fill cost 0.3 ms of a search's repaint, the
+        view's own almost nothing (measured). Only where that fill is all Qt does: the
+        viewport fills its background, with a solid opaque colour in every state (active,
+        inactive, disabled), and no style sheet applies."""
         viewport = self.viewport()
-        brush = viewport.palette().brush(viewport.backgroundRole())
+        palette, role = viewport.palette(), viewport.backgroundRole()
+        groups = (
+            QPalette.ColorGroup.Active,
+            QPalette.ColorGroup.Inactive,
+            QPalette.ColorGroup.Disabled,
+        )
         fills = (
-            brush.style() == Qt.BrushStyle.SolidPattern
-            and brush.isOpaque()
+            viewport.autoFillBackground()
             and not self.testAttribute(Qt.WidgetAttribute.WA_StyleSheet)
+            and all(
+                (brush := palette.brush(group, role)).style() == Qt.BrushStyle.SolidPattern
+                and brush.isOpaque()
+                for group in groups
+            )
         )
         # What the viewport shows stays the same: only who fills it next time changes.
         self._fills_background = fills
