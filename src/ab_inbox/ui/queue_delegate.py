@@ -108,11 +108,21 @@ class QueueDelegate(QStyledItemDelegate):
         self._bold.setBold(True)
         self._metrics = {False: QFontMetrics(self._font), True: QFontMetrics(self._bold)}
         self._line_height = self._metrics[False].height()
-        # As exact as QStaticText places a text (fractional at a fractional scale).
-        exact = {False: QFontMetricsF(self._font), True: QFontMetricsF(self._bold)}
-        self._exact = exact
-        self._ascent = {bold: exact[bold].ascent() for bold in (False, True)}
+        # As exact as QStaticText places a text (fractional at a fractional scale); made when
+        # first needed, after the first screenful (QFontMetricsF's first use costs start-up).
+        self._exact: dict[bool, QFontMetricsF] | None = None
+        self._ascent: dict[bool, float] = {}
         self._advances: dict[bool, dict[str, int]] = {False: {}, True: {}}
+
+    def _exact_metrics(self) -> dict[bool, QFontMetricsF]:
+        if self._exact is None:
+            self._exact = {False: QFontMetricsF(self._font), True: QFontMetricsF(self._bold)}
+            self._ascent = {bold: metrics.ascent() for bold, metrics in self._exact.items()}
+        return self._exact
+
+    def _exact_ascent(self) -> dict[bool, float]:
+        self._exact_metrics()
+        return self._ascent
 
     def forget_texts(self) -> None:
         """Lay out anew every text (as when first seen)."""
@@ -181,7 +191,7 @@ class QueueDelegate(QStyledItemDelegate):
         again. A text drawn a second time is laid out and kept (then drawn again in 2.5
         microseconds)."""
         groups: dict[tuple[bool, bool], tuple[list, list]] = {}
-        margin, line_height, ascent = self._margin, self._line_height, self._ascent
+        margin, line_height, ascent = self._margin, self._line_height, self._exact_ascent()
         laid_out, drawn_once = self._laid_out, self._drawn_once
         for row, y, height, columns in rows:
             cells = self._model.cells(row, [column for column, _x, _width in columns])
@@ -223,7 +233,7 @@ class QueueDelegate(QStyledItemDelegate):
         for char in cell.text:
             advance = advances.get(char)
             if advance is None:
-                exact = self._exact[cell.bold].horizontalAdvance(char)
+                exact = self._exact_metrics()[cell.bold].horizontalAdvance(char)
                 advance = advances[char] = math.ceil(exact)
             width += advance
         return width <= room
