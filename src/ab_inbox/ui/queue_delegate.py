@@ -111,18 +111,12 @@ class QueueDelegate(QStyledItemDelegate):
         # As exact as QStaticText places a text (fractional at a fractional scale); made when
         # first needed, after the first screenful (QFontMetricsF's first use costs start-up).
         self._exact: dict[bool, QFontMetricsF] | None = None
-        self._ascent: dict[bool, float] = {}
         self._advances: dict[bool, dict[str, int]] = {False: {}, True: {}}
 
     def _exact_metrics(self) -> dict[bool, QFontMetricsF]:
         if self._exact is None:
             self._exact = {False: QFontMetricsF(self._font), True: QFontMetricsF(self._bold)}
-            self._ascent = {bold: metrics.ascent() for bold, metrics in self._exact.items()}
         return self._exact
-
-    def _exact_ascent(self) -> dict[bool, float]:
-        self._exact_metrics()
-        return self._ascent
 
     def forget_texts(self) -> None:
         """Lay out anew every text (as when first seen)."""
@@ -191,7 +185,8 @@ class QueueDelegate(QStyledItemDelegate):
         again. A text drawn a second time is laid out and kept (then drawn again in 2.5
         microseconds)."""
         groups: dict[tuple[bool, bool], tuple[list, list]] = {}
-        margin, line_height, ascent = self._margin, self._line_height, self._exact_ascent()
+        margin, line_height = self._margin, self._line_height
+        ascent = {bold: metrics.ascent() for bold, metrics in self._exact_metrics().items()}
         laid_out, drawn_once = self._laid_out, self._drawn_once
         for row, y, height, columns in rows:
             cells = self._model.cells(row, [column for column, _x, _width in columns])
