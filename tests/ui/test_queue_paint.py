@@ -19,7 +19,7 @@ from ab_inbox.demo import generate_demo
 from ab_inbox.inbox import Inbox
 from ab_inbox.ui.app import create_window
 from ab_inbox.ui.queue_delegate import QueueDelegate
-from ab_inbox.ui.queue_model import ALERT_COLOR, COLUMNS, Cell
+from ab_inbox.ui.queue_model import ALERT_COLOR, COLUMNS
 from tests.conftest import ensure_tester
 from tests.messages import set_family_name, set_text, valid_message
 from tests.ui.conftest import close_window, shift_today
@@ -156,6 +156,32 @@ def test_a_new_palette_and_a_disabled_queue_are_drawn_in_their_colours(window, q
     assert _grab(window) == _as_qt_draws_it(window)
 
 
+@pytest.mark.parametrize("see_through", ["alternate rows", "grid"])
+def test_see_through_row_colours_are_drawn_over_the_background(window, qapp, see_through):
+    """Opaque row colours are filled once, each row in its own; a see-through alternate
+    colour or grid (a theme's) is drawn over the background, as Qt draws it, also beneath
+    a selected row and the current cell."""
+    table = window.table
+    _in_view(table)
+    table.setFocus()
+    table.selectRow(3)
+    qapp.processEvents()
+    assert _grab(window) == _as_qt_draws_it(window)
+    colors = table._kept_colors[1]
+    assert colors.alternate_opaque and colors.grid_opaque  # each row filled in its colour
+    palette = table.palette()
+    if see_through == "alternate rows":
+        palette.setColor(QPalette.ColorRole.AlternateBase, QColor(0, 0, 160, 60))
+    else:  # Fusion's grid is a darker Window colour
+        palette.setColor(QPalette.ColorRole.Window, QColor(0, 120, 0, 90))
+    table.setPalette(palette)
+    qapp.processEvents()
+    ours = _grab(window)
+    colors = table._kept_colors[1]
+    assert not (colors.alternate_opaque and colors.grid_opaque)
+    assert ours == _as_qt_draws_it(window)
+
+
 def test_the_first_paint_before_the_style_is_read_looks_the_same(window, qapp):
     """At start-up the delegate paints once without reading the style (QStyle's enums cost
     7 ms): the focus frame on the current cell and everything else as Qt draws it."""
@@ -263,12 +289,11 @@ def test_a_text_judged_to_fit_without_laying_it_out_does_fit(window):
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(4, 30))) for _ in range(300)]
     for text in texts:
         for bold in (False, True):
-            cell = Cell(text, alert=False, bold=bold)
             static = QStaticText(text)
             static.prepare(font=delegate._bold if bold else delegate._font)
             width = static.size().width()  # what decides eliding when laid out
             for room in range(int(width) - 8, int(width) + 8):
-                if delegate._fits(cell, room):
+                if delegate._fits(text, bold, room):
                     assert width <= room, (text, bold, room)
 
 

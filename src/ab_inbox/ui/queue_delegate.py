@@ -184,54 +184,61 @@ class QueueDelegate(QStyledItemDelegate):
         and most texts of a search's or a scroll's new rows (names, times) are not drawn
         again. A text drawn a second time is laid out and kept (then drawn again in 2.5
         microseconds)."""
-        groups: dict[tuple[bool, bool], tuple[list, list]] = {}
         margin, line_height = self._margin, self._line_height
-        ascent = {bold: metrics.ascent() for bold, metrics in self._exact_metrics().items()}
-        laid_out, drawn_once = self._laid_out, self._drawn_once
+        ascents = {bold: metrics.ascent() for bold, metrics in self._exact_metrics().items()}
+        laid_out, drawn_once, fits = self._laid_out, self._drawn_once, self._fits
+        cells_of = self._model.cells
+        # Per weight and colour (bold * 2 + alert): texts kept laid out, and texts drawn as
+        # they are.
+        statics: tuple[list, ...] = ([], [], [], [])
+        texts: tuple[list, ...] = ([], [], [], [])
+        places = {}  # per list of columns (plain rows share one): columns, (x, room) of each
         for row, y, height, columns in rows:
-            cells = self._model.cells(row, [column for column, _x, _width in columns])
+            place = places.get(id(columns))
+            if place is None:
+                place = places[id(columns)] = (
+                    [column for column, _x, _width in columns],
+                    [(x + margin, width - 2 * margin) for _column, x, width in columns],
+                )
+            cells = cells_of(row, place[0])
             if cells is None:
                 continue
             text_y = y + (height - line_height) // 2
-            for cell, (_column, x, width) in zip(cells, columns, strict=True):
-                group = groups.get((cell.bold, cell.alert))
-                if group is None:
-                    group = groups[(cell.bold, cell.alert)] = ([], [])
-                room = width - 2 * margin
-                key = (cell.text, room, cell.bold)
+            for (text, alert, bold), (x, room) in zip(cells, place[1], strict=True):
+                key = (text, room, bold)
                 static = laid_out.get(key)
-                if static is None and key not in drawn_once and self._fits(cell, room):
-                    if len(drawn_once) >= MAX_LAID_OUT:
-                        drawn_once.clear()
-                    drawn_once.add(key)
-                    baseline = QPointF(x + margin, text_y + ascent[cell.bold])
-                    group[1].append((baseline, cell.text))
-                    continue
                 if static is None:
-                    static = self._laid_out_text(cell.text, room, cell.bold)
-                group[0].append((x + margin, text_y, static))
-        for (bold, alert), (statics, texts) in groups.items():
-            painter.setPen(self._alert if alert else color)
-            painter.setFont(self._bold if bold else self._font)
-            for x, y, static in statics:
-                painter.drawStaticText(x, y, static)
-            for baseline, text in texts:
-                painter.drawText(baseline, text)
+                    if key not in drawn_once and fits(text, bold, room):
+                        if len(drawn_once) >= MAX_LAID_OUT:
+                            drawn_once.clear()
+                        drawn_once.add(key)
+                        texts[bold * 2 + alert].append((QPointF(x, text_y + ascents[bold]), text))
+                        continue
+                    static = self._laid_out_text(text, room, bold)
+                statics[bold * 2 + alert].append((x, text_y, static))
+        for group in range(4):
+            if statics[group] or texts[group]:
+                painter.setPen(self._alert if group & 1 else color)
+                painter.setFont(self._bold if group & 2 else self._font)
+                for x, y, static in statics[group]:
+                    painter.drawStaticText(x, y, static)
+                for point, text in texts[group]:
+                    painter.drawText(point, text)
         painter.setFont(self._font)
 
-    def _fits(self, cell: Cell, room: int) -> bool:
+    def _fits(self, text: str, bold: bool, room: int) -> bool:
         """Whether the text surely fits without eliding: the sum of its characters' exact
         widths, each rounded up, with some pixels to spare for kerning, which seldom widens
         a Latin text. (Laid out, a text is elided when its exact width exceeds the room.)"""
-        advances = self._advances[cell.bold]
-        width = FIT_SPARE_PX
-        for char in cell.text:
-            advance = advances.get(char)
-            if advance is None:
-                exact = self._exact_metrics()[cell.bold].horizontalAdvance(char)
-                advance = advances[char] = math.ceil(exact)
-            width += advance
-        return width <= room
+        advances = self._advances[bold]
+        try:  # summed in C: a loop in Python cost as much as drawing the text
+            width = sum(map(advances.__getitem__, text))
+        except KeyError:  # a character not measured yet
+            exact = self._exact_metrics()[bold]
+            for char in set(text).difference(advances):
+                advances[char] = math.ceil(exact.horizontalAdvance(char))
+            width = sum(map(advances.__getitem__, text))
+        return width + FIT_SPARE_PX <= room
 
     def _draw(self, painter, cell: Cell, x: int, y: int, width: int, height: int, color) -> None:
         static = self._laid_out_text(cell.text, width - 2 * self._margin, cell.bold)

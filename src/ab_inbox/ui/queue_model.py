@@ -44,6 +44,7 @@ COLUMNS = (
     ("validation", QT_TRANSLATE_NOOP("QueueModel", "Prüfung"), "validation", 70),
     ("attachments", QT_TRANSLATE_NOOP("QueueModel", "Anhänge"), "attachments", 60),
 )
+_KEYS = tuple(column[0] for column in COLUMNS)
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DISPLAY = Qt.ItemDataRole.DisplayRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -76,6 +77,8 @@ _ONE_LINE = str.maketrans({c: " " for c in "\n\r\t\v\f\x1c\x1d\x1e\x85\u2028\u20
 
 
 def _text(value) -> str:
+    if type(value) is str and value.isprintable():  # the common case, first
+        return value
     if value is None:
         return ""
     text = str(value)
@@ -256,15 +259,15 @@ class QueueModel(QAbstractTableModel):
         if shown is None or shown[0] != self._today:
             shown = data["cells"] = (self._today, [None] * len(COLUMNS))
         kept = shown[1]
-        result = []
-        for column in columns:
-            cell = kept[column]
-            if cell is None:
-                cell = kept[column] = self._make_cell(data, COLUMNS[column][0])
-            result.append(cell)
+        result = [kept[column] for column in columns]
+        if None in result:  # seen for the first time: as a search's or a scroll's new rows
+            bold = data["status"] == "new"
+            for i, column in enumerate(columns):
+                if result[i] is None:
+                    result[i] = kept[column] = self._make_cell(data, _KEYS[column], bold)
         return result
 
-    def _make_cell(self, row: dict, key: str) -> Cell:
+    def _make_cell(self, row: dict, key: str, bold: bool) -> Cell:
         alert = False
         if key == "received_at":
             text = clock_text(_received(row))
@@ -281,7 +284,7 @@ class QueueModel(QAbstractTableModel):
             text = self.tr("ungültig") if alert else self.tr("gültig")
         else:
             text = row.get(key)
-        return Cell(_text(text), alert, row["status"] == "new")
+        return Cell(_text(text), alert, bold)
 
     def data(self, index, role=DISPLAY):
         # Called for every role of every visible cell on each paint: answer the roles we do
