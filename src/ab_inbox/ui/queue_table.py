@@ -107,9 +107,9 @@ class QueueTable(QTableView):
         """Decides whether the view fills its viewport's background itself, in its paint,
         instead of Qt before each paint: then each pixel is filled once, a plain row in its
         own colour (Qt's fill beneath the alternate rows cost 0.1 ms of a search's repaint,
-        measured). Only where that fill is all Qt does: the
-        viewport fills its background, with a solid opaque colour in every state (active,
-        inactive, disabled), and no style sheet applies."""
+        measured). Only where that fill is all Qt does: the viewport fills its background,
+        with a solid opaque colour in every state (active, inactive, disabled), and no style
+        sheet applies."""
         viewport = self.viewport()
         palette, role = viewport.palette(), viewport.backgroundRole()
         groups = (
