@@ -256,15 +256,20 @@ def test_a_saved_search_can_be_deleted_from_the_side_list(window, monkeypatch):
     window.reload_saved_searches()
     saved = [i for i in range(window.views.count()) if "Müller" in window.views.item(i).text()]
     window.views.setCurrentRow(saved[0])
-    asked = []
+    asked, answer = [], [QMessageBox.StandardButton.No]
     monkeypatch.setattr(
         "PySide6.QtWidgets.QMessageBox.question",
-        lambda *args: asked.append(args[2]) or QMessageBox.StandardButton.Yes,
+        lambda *args: asked.append(args) or answer[0],
     )
     delete = window.trigger("delete_search")
     assert delete in window.views.actions()  # also the side list's context menu
     delete.trigger()
-    assert asked and "Müller-Anträge" in asked[0]
+    _parent, _title, text, _buttons, default = asked[0]
+    assert "Müller-Anträge" in text
+    assert default == QMessageBox.StandardButton.No  # Enter by habit deletes nothing
+    assert len(window.inbox.saved_searches()) == 1  # answered No: kept
+    answer[0] = QMessageBox.StandardButton.Yes
+    delete.trigger()
     assert window.inbox.saved_searches() == []
     assert not any("Müller" in window.views.item(i).text() for i in range(window.views.count()))
     assert window.current_view() == ("all", None)

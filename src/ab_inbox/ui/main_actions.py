@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
 from ab_inbox.casework import status as workflow
 from ab_inbox.ui import handoff_actions as handoff
 from ab_inbox.ui.i18n import tr_status
+from ab_inbox.ui.questions import confirm
 from ab_inbox.ui.queue_model import COLUMNS
 from ab_inbox.ui.team_actions import add_team_actions, build_team_menu
 
@@ -428,14 +429,11 @@ def delete_saved_search(window) -> None:
         )
         return
     search_id, name = chosen
-    from PySide6.QtWidgets import QMessageBox  # loaded when first needed: 3 ms of start-up
-
-    answer = QMessageBox.question(
+    if not confirm(
         window,
-        QCoreApplication.translate("MainWindow", "Gespeicherte Suche löschen"),
         QCoreApplication.translate("MainWindow", "„{0}“ löschen?").format(name),
-    )
-    if answer != QMessageBox.StandardButton.Yes:
+        QCoreApplication.translate("MainWindow", "Gespeicherte Suche löschen"),
+    ):
         return
 
     def done(_changes) -> None:

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 
 from ab_inbox.casework import roles
 from ab_inbox.ui.i18n import local_date, local_time, tr_status
-from ab_inbox.ui.team_dialog import RowsView, TeamDialog, confirm
+from ab_inbox.ui.questions import confirm
+from ab_inbox.ui.team_dialog import RowsView, TeamDialog
 
 
 def _cells(entry: dict) -> list:

@@ -25,15 +25,6 @@ from PySide6.QtWidgets import (
 from ab_inbox.ui.ops import Op
 
 
-def confirm(parent, text: str, title: str = "AB-Inbox") -> bool:
-    """Yes or No, No the default: asked before a step that cannot be taken back."""
-    from PySide6.QtWidgets import QMessageBox  # loaded when first needed: 3 ms of start-up
-
-    buttons = QMessageBox.StandardButton
-    answer = QMessageBox.question(parent, title, text, buttons.Yes | buttons.No, buttons.No)
-    return answer == buttons.Yes
-
-
 def no_default_buttons(buttons) -> None:
     """Enter in the dialog's fields must not press one of these buttons."""
     for button in buttons:

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from ab_inbox.casework.roles import ROLE_LABELS, role_label
 from ab_inbox.ui.i18n import current_language
-from ab_inbox.ui.team_dialog import TeamDialog, confirm, fill, no_default_buttons, row_data, table
+from ab_inbox.ui.questions import confirm
+from ab_inbox.ui.team_dialog import TeamDialog, fill, no_default_buttons, row_data, table
 
 
 class UsersDialog(TeamDialog):

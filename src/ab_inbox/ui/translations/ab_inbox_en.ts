@@ -1397,7 +1397,7 @@
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../main_actions.py" line="+65"/>
+        <location filename="../main_actions.py" line="+66"/>
         <source>&amp;Abrufen</source>
         <translation>&amp;Fetch</translation>
     </message>
@@ -1562,19 +1562,19 @@
         <translation>No saved search selected</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Gespeicherte Suche löschen</source>
         <translation>Delete saved search</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>„{0}“ löschen?</source>
         <translation>Delete “{0}”?</translation>
     </message>
     <message>
         <location filename="../handoff_actions.py" line="-164"/>
         <location line="+178"/>
-        <location filename="../main_actions.py" line="-163"/>
+        <location filename="../main_actions.py" line="-160"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
@@ -1951,7 +1951,7 @@
 <context>
     <name>PurgeDialog</name>
     <message>
-        <location filename="../purge_dialog.py" line="+34"/>
+        <location filename="../purge_dialog.py" line="+35"/>
         <source>Zur Löschung fällig</source>
         <translation>Due for deletion</translation>
     </message>
@@ -2102,7 +2102,7 @@
         <translation>Attachments</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>fällig in {0} T.</source>
         <translation>due in {0} d</translation>
     </message>
@@ -2970,7 +2970,7 @@
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../users_dialog.py" line="+30"/>
+        <location filename="../users_dialog.py" line="+31"/>
         <location line="+123"/>
         <source>Benutzer</source>
         <translation>Users</translation>
