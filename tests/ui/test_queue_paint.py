@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QColor, QImage, QPalette, QStaticText
-from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate
+from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleFactory
 
 from ab_inbox.config import Settings
 from ab_inbox.demo import generate_demo
@@ -182,12 +182,54 @@ def test_see_through_row_colours_are_drawn_over_the_background(window, qapp, see
     assert ours == _as_qt_draws_it(window)
 
 
-def test_the_first_paint_before_the_style_is_read_looks_the_same(window, qapp):
-    """At start-up the delegate paints once without reading the style (QStyle's enums cost
-    7 ms): the focus frame on the current cell and everything else as Qt draws it."""
+@pytest.mark.parametrize("focused_first", [True, False])
+def test_colours_follow_the_focus_leaving_and_entering_the_queue(window, qapp, focused_first):
+    """Without the keyboard focus Qt paints the queue in the palette's inactive colours
+    (alternate rows, texts, the selected row), with it in the active ones: so does the
+    queue, whichever it painted first."""
     table = window.table
     _in_view(table)
-    table.setFocus()
+    table.selectRow(1)
+    palette = table.palette()
+    inactive = QPalette.ColorGroup.Inactive
+    palette.setColor(inactive, QPalette.ColorRole.AlternateBase, QColor("#ffe0d0"))
+    palette.setColor(inactive, QPalette.ColorRole.Text, QColor("#0000ff"))
+    palette.setColor(inactive, QPalette.ColorRole.Highlight, QColor("#406040"))
+    palette.setColor(inactive, QPalette.ColorRole.HighlightedText, QColor("#ffff00"))
+    table.setPalette(palette)
+    elsewhere = window.search
+    for focused in (focused_first, not focused_first):
+        (table if focused else elsewhere).setFocus()
+        qapp.processEvents()
+        assert table.hasFocus() is focused and table.isActiveWindow()
+        ours = _grab(window)
+        assert ours == _as_qt_draws_it(window)
+        assert _has_text_in(ours, QColor("#0000ff")) is not focused
+
+
+def test_a_style_set_on_the_queue_alone_is_followed(window, qapp):
+    """A style given to the queue itself (not to the application) changes its grid colour."""
+    table = window.table
+    _in_view(table)
+    qapp.processEvents()
+    assert _grab(window) == _as_qt_draws_it(window)
+    table.setStyle(QStyleFactory.create("Windows"))
+    qapp.processEvents()
+    assert table.itemDelegate().draws_rows()  # still painted by the queue itself
+    assert _grab(window) == _as_qt_draws_it(window)
+
+
+@pytest.mark.parametrize("focused", [True, False])
+def test_the_first_paint_before_the_style_is_read_looks_the_same(window, qapp, focused):
+    """At start-up the delegate paints once without reading the style (QStyle's enums cost
+    7 ms): the focus frame on the current cell and everything else as Qt draws it, in the
+    inactive colours while another field has the focus."""
+    table = window.table
+    _in_view(table)
+    palette = table.palette()
+    palette.setColor(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Text, QColor("#0000ff"))
+    table.setPalette(palette)
+    (table if focused else window.search).setFocus()
     no_selection = QItemSelectionModel.SelectionFlag.NoUpdate
     table.selectionModel().setCurrentIndex(window.model.index(2, 0), no_selection)
     qapp.processEvents()
@@ -196,8 +238,10 @@ def test_the_first_paint_before_the_style_is_read_looks_the_same(window, qapp):
     first = QueueDelegate(window.model, table)
     table.setItemDelegate(first)
     assert first._style is None
-    assert _grab(window) == qts
+    ours = _grab(window)
+    assert ours == qts
     assert first._style is None  # that paint was the one before the style is read
+    assert _has_text_in(ours, QColor("#0000ff")) is not focused
     table.setItemDelegate(own)
     first.deleteLater()
 
@@ -380,4 +424,4 @@ def test_at_a_fractional_scale_the_queue_is_drawn_as_qt_draws_it():
         timeout=300,
     )
     assert out.returncode == 0, out.stdout[-3000:]
-    assert "6 passed" in out.stdout
+    assert "7 passed" in out.stdout

@@ -48,8 +48,11 @@ class _StyleNames:
         self.selected = flag.State_Selected.value
         self.mouse_over = flag.State_MouseOver.value
         self.has_focus = flag.State_HasFocus.value
-        # What an option's palette follows: the view enabled, its window active.
-        self.palette_state = flag.State_Enabled.value | flag.State_Active.value
+        # What an option's colours follow: the view enabled, active (its window active,
+        # and the view focused).
+        self.enabled = flag.State_Enabled.value
+        self.active = flag.State_Active.value
+        self.palette_state = self.enabled | self.active
         self.panel = QStyle.PrimitiveElement.PE_PanelItemViewItem
         self.margin = QStyle.PixelMetric.PM_FocusFrameHMargin
 
@@ -149,8 +152,15 @@ class QueueDelegate(QStyledItemDelegate):
                 option.widget.style().drawPrimitive(names.panel, option, painter, option.widget)
             focus = state & names.has_focus
             colors = self._text_colors.get(state & names.palette_state)
-            if colors is None:
-                colors = self._text_colors[state & names.palette_state] = _colors(option)
+            if colors is None:  # in the colour group QCommonStyle draws an item's text in
+                if not state & names.enabled:
+                    group = QPalette.ColorGroup.Disabled
+                elif not state & names.active:
+                    group = QPalette.ColorGroup.Inactive
+                else:
+                    group = QPalette.ColorGroup.Normal
+                colors = _colors(option, group)
+                self._text_colors[state & names.palette_state] = colors
         else:  # the first paint: the same from the view, QStyle not loaded yet
             selected = self._selection.isSelected(index)
             if selected:
@@ -160,7 +170,13 @@ class QueueDelegate(QStyledItemDelegate):
                 )
             view = self._view
             focus = index == view.currentIndex() and (view.hasFocus() or view.viewport().hasFocus())
-            colors = _colors(option)
+            if not view.isEnabled():
+                group = QPalette.ColorGroup.Disabled
+            elif not (view.isActiveWindow() and view.hasFocus()):  # as the item option
+                group = QPalette.ColorGroup.Inactive
+            else:
+                group = QPalette.ColorGroup.Normal
+            colors = _colors(option, group)
         cell = self._model.cell(index.row(), index.column())
         if cell is not None:
             rect = option.rect
@@ -268,10 +284,10 @@ class QueueDelegate(QStyledItemDelegate):
         return static
 
 
-def _colors(option) -> tuple[QColor, QColor]:
-    """The text and highlighted-text colours of an option's palette."""
+def _colors(option, group: QPalette.ColorGroup) -> tuple[QColor, QColor]:
+    """The text and highlighted-text colours of an option's palette in `group`."""
     palette = option.palette
-    return palette.color(_TEXT), palette.color(_HIGHLIGHTED_TEXT)
+    return palette.color(group, _TEXT), palette.color(group, _HIGHLIGHTED_TEXT)
 
 
 def _draw_focus_frame(painter, option) -> None:

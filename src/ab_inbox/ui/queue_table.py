@@ -90,8 +90,14 @@ class QueueTable(QTableView):
         # Read after the first paint: the first QBrush and QPainter cost 5 ms of start-up
         # (PySide sets up their types).
         self._background_read = False
-        # ((palette, active window), colours) of the last paint; see _colors().
-        self._kept_colors: tuple[tuple[int, bool], _RowColors] | None = None
+        # ((palette, active window, focus), colours) of the last paint; see _colors().
+        self._kept_colors: tuple[tuple[int, bool, bool], _RowColors] | None = None
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        # A style set on the view alone does not reach its viewport.
+        if event.type() == QEvent.Type.StyleChange:
+            self._kept_colors = None
+        super().changeEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         # The viewport's own events: the table hears of a new palette before its viewport
@@ -279,11 +285,12 @@ class QueueTable(QTableView):
 
     def _colors(self) -> _RowColors:
         """The alternate rows' brush, the text and the grid colour, as Qt's painting takes
-        them from the view's item option (the row panel of QCommonStyle's
-        PE_PanelItemViewRow in the option's colour group, the cells' text in the Normal
-        group), and whether the brush and the grid are opaque. Kept per palette and window
-        activation until the style changes: reading them cost 0.1 ms of every paint."""
-        key = (self.palette().cacheKey(), self.isActiveWindow())
+        them from the view's item option (QCommonStyle's row panel and item text: the
+        active colours when the window is active and the view has the focus, else the
+        inactive ones), and whether the brush and the grid are opaque. Kept per palette,
+        window activation and focus until the style changes: reading them cost 0.1 ms of
+        every paint."""
+        key = (self.palette().cacheKey(), self.isActiveWindow(), self.hasFocus())
         if self._kept_colors is not None and self._kept_colors[0] == key:
             return self._kept_colors[1]
         # Imported here: naming QStyle at start-up builds its hundreds of enum members (7 ms).
@@ -294,7 +301,7 @@ class QueueTable(QTableView):
         active = bool(option.state & QStyle.StateFlag.State_Active)
         group = QPalette.ColorGroup.Normal if active else QPalette.ColorGroup.Inactive
         alternate_brush = palette.brush(group, QPalette.ColorRole.AlternateBase)
-        text_color = palette.color(QPalette.ColorGroup.Normal, QPalette.ColorRole.Text)
+        text_color = palette.color(group, QPalette.ColorRole.Text)
         grid = self.style().styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, self)
         grid_color = QColor.fromRgba(grid & 0xFFFFFFFF)
         colors = _RowColors(
