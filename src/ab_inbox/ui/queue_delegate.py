@@ -152,15 +152,9 @@ class QueueDelegate(QStyledItemDelegate):
                 option.widget.style().drawPrimitive(names.panel, option, painter, option.widget)
             focus = state & names.has_focus
             colors = self._text_colors.get(state & names.palette_state)
-            if colors is None:  # in the colour group QCommonStyle draws an item's text in
-                if not state & names.enabled:
-                    group = QPalette.ColorGroup.Disabled
-                elif not state & names.active:
-                    group = QPalette.ColorGroup.Inactive
-                else:
-                    group = QPalette.ColorGroup.Normal
-                colors = _colors(option, group)
-                self._text_colors[state & names.palette_state] = colors
+            if colors is None:
+                group = item_color_group(state & names.enabled, state & names.active)
+                colors = self._text_colors[state & names.palette_state] = _colors(option, group)
         else:  # the first paint: the same from the view, QStyle not loaded yet
             selected = self._selection.isSelected(index)
             if selected:
@@ -170,12 +164,8 @@ class QueueDelegate(QStyledItemDelegate):
                 )
             view = self._view
             focus = index == view.currentIndex() and (view.hasFocus() or view.viewport().hasFocus())
-            if not view.isEnabled():
-                group = QPalette.ColorGroup.Disabled
-            elif not (view.isActiveWindow() and view.hasFocus()):  # as the item option
-                group = QPalette.ColorGroup.Inactive
-            else:
-                group = QPalette.ColorGroup.Normal
+            # As the view's item option has it: active with the window and the focus.
+            group = item_color_group(view.isEnabled(), view.isActiveWindow() and view.hasFocus())
             colors = _colors(option, group)
         cell = self._model.cell(index.row(), index.column())
         if cell is not None:
@@ -282,6 +272,14 @@ class QueueDelegate(QStyledItemDelegate):
                 static.prepare(font=font)
             self._laid_out[key] = static
         return static
+
+
+def item_color_group(enabled, active) -> QPalette.ColorGroup:
+    """The colour group QCommonStyle paints an item in, from its option's enabled and active
+    state (a view without the keyboard focus is not active)."""
+    if not enabled:
+        return QPalette.ColorGroup.Disabled
+    return QPalette.ColorGroup.Normal if active else QPalette.ColorGroup.Inactive
 
 
 def _colors(option, group: QPalette.ColorGroup) -> tuple[QColor, QColor]:

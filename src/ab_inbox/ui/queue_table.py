@@ -22,7 +22,7 @@ from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QCursor, QPainter, QPaintEvent, QPalette, QRegion
 from PySide6.QtWidgets import QHeaderView, QTableView
 
-from ab_inbox.ui.queue_delegate import QueueDelegate
+from ab_inbox.ui.queue_delegate import QueueDelegate, item_color_group
 
 
 class QueueHeader(QHeaderView):
@@ -94,7 +94,7 @@ class QueueTable(QTableView):
         self._kept_colors: tuple[tuple[int, bool, bool], _RowColors] | None = None
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        # A style set on the view alone does not reach its viewport.
+        # The view's own style (set on it alone, or the application's): its grid colour.
         if event.type() == QEvent.Type.StyleChange:
             self._kept_colors = None
         super().changeEvent(event)
@@ -102,10 +102,10 @@ class QueueTable(QTableView):
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         # The viewport's own events: the table hears of a new palette before its viewport
         # has it.
-        kind = event.type()
-        if kind == QEvent.Type.StyleChange:
-            self._kept_colors = None
-        if self._background_read and kind in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+        if self._background_read and event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.StyleChange,
+        ):
             self._follow_background()
         return super().viewportEvent(event)
 
@@ -298,8 +298,8 @@ class QueueTable(QTableView):
 
         option = self._item_option()
         palette = option.palette
-        active = bool(option.state & QStyle.StateFlag.State_Active)
-        group = QPalette.ColorGroup.Normal if active else QPalette.ColorGroup.Inactive
+        state, flag = option.state, QStyle.StateFlag
+        group = item_color_group(state & flag.State_Enabled, state & flag.State_Active)
         alternate_brush = palette.brush(group, QPalette.ColorRole.AlternateBase)
         text_color = palette.color(group, QPalette.ColorRole.Text)
         grid = self.style().styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, self)
