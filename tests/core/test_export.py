@@ -218,7 +218,7 @@ def test_structured_writes_documented_json_and_the_attachments(inbox, cases, tar
     assert order[-1] == "case.json"
     document = json.loads((target / case_json).read_text("utf-8"))
     assert schema_errors(document, SCHEMA) == []
-    assert document["format_version"] == "1.1"
+    assert document["format_version"] == "1.2"
     assert document["case"]["id"] == case_id and document["case"]["status_at_export"] == "ready"
     (message,) = document["messages"]
     assert message["role"] == "application" and message["record"]["applicant"]["family_name"]

@@ -174,15 +174,18 @@ def test_institutional_host(pack):
     record = record_of(data, pack)
     assert record.applicant.role == "host"
     assert record.applicant.family_name == "Verein Brücke e. V."
+    assert record.applicant.organisation  # shown by its name, without a person's fields
     assert record.representative.given_names == "Ömer"
+    assert record.representative.role == "signatory" and not record.representative.organisation
 
 
 def test_fachkraefte_worker_employer_and_family(pack):
     record = record_of(fachkraefte_130401(), pack)
     assert record.applicant.role == "worker" and record.applicant.given_names == "Priya"
     assert record.representative.family_name == "Personaler"
-    roles = [(p.role, p.family_name) for p in record.reference_persons]
-    assert roles == [("employer", "Muster GmbH"), ("family_member", "Sharma")]
+    roles = [(p.role, p.family_name, p.organisation) for p in record.reference_persons]
+    assert roles == [("employer", "Muster GmbH", True), ("family_member", "Sharma", False)]
+    assert record.representative.role == "employer_representative"
     assert record.reference_persons[1].relation.label == "minderjähriges Kind"
     assert record.reasons[0].list_version == "1.0" and record.reasons[0].label.startswith(
         "Beschäftigung als Fachkraft"
@@ -347,3 +350,30 @@ def test_generated_demo_batch_extracts(pack):
                 assert record.applicant is not None and record.applicant.family_name
             if schema.validate(tree):
                 assert check_codes(tree, pack) == [], type_code
+
+
+def _representative_firm(firm: str, with_names: bool):
+    def change(root):
+        agent = root.find(f"{XA}antragstellerVertreter")
+        if not with_names:
+            for tag in ("vorname", "familienname"):
+                for found in agent.findall(f"{XA}{tag}"):
+                    agent.remove(found)
+        etree.SubElement(agent, f"{XA}firma").text = firm
+
+    return change
+
+
+def test_a_lawyers_chambers_are_kept_beside_the_lawyers_name(pack):
+    data = _edit(antrag_130101(), _representative_firm("Kanzlei Öztürk & Partner", True))
+    record = record_of(data, pack)
+    assert record.representative.family_name == "Vertreterin"
+    assert record.representative.firm == "Kanzlei Öztürk & Partner"
+    assert not record.representative.organisation
+
+
+def test_a_representative_known_only_as_a_firm_is_an_organisation(pack):
+    data = _edit(antrag_130101(), _representative_firm("Beratungsstelle Nord", False))
+    record = record_of(data, pack)
+    assert record.representative.family_name == "Beratungsstelle Nord"
+    assert record.representative.organisation and record.representative.firm is None

@@ -135,9 +135,22 @@ def test_search_ignores_diacritics_and_special_letters(inbox, tmp_path):
     assert found("mueller") == ["Müller, Jürgen"]
     assert found("Lukasz") == ["Wróbel, Łukasz"]
     assert found("nguyen huong") == ["Nguyễn, Thị Hương"]
-    assert found("gross") == ["Groß, Ayşe"]
+    assert found("gross ayse") == ["Groß, Ayşe"]  # "gross" alone also finds a law firm
     assert found("ayse") == ["Groß, Ayşe"]
     assert found("nobody") == []
+
+
+def test_search_finds_the_firm_a_representative_acts_for(inbox, tmp_path):
+    from lxml import etree
+
+    from tests.core.ozg_samples import XA, antrag_130101
+
+    root = etree.fromstring(antrag_130101())
+    etree.SubElement(root.find(f"{XA}antragstellerVertreter"), f"{XA}firma").text = "Kanzlei Öztürk"
+    _fetch(inbox, _drop(tmp_path, {"firm.xml": etree.tostring(root)}))
+    assert [r["applicant_name"] for r in inbox.list_messages(search="ozturk")] == [
+        "Mustermann, Max"
+    ]
 
 
 def test_incomplete_files_are_left_alone(inbox, tmp_path):

@@ -83,6 +83,18 @@ def test_names_findings_and_footer_read_back_exactly(invalid_case):
     assert "Status: In Bearbeitung" in text
 
 
+def test_people_print_under_their_roles_and_a_firm_as_a_name(inbox, tmp_path):
+    from tests.core.ozg_samples import fachkraefte_130401
+    from tests.messages import fetch_files
+
+    [case_id] = fetch_files(inbox, tmp_path / "drop", {"fk.xml": fachkraefte_130401()}).values()
+    text = "\n".join(_page_texts(_render(inbox.case(case_id))))
+    for heading in ("Fachkraft", "Vertretung des Arbeitgebers", "Familienangehörige Person"):
+        assert f"\n{heading}\n" in text, heading
+    employer = text[text.rindex("\nArbeitgeber\n") :]
+    assert employer.split("\n")[2:4] == ["Name", "Muster GmbH"]
+
+
 def test_pdftotext_reads_the_same_names(invalid_case, tmp_path):
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")

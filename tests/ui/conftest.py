@@ -161,3 +161,15 @@ def close_window(window) -> None:
     window.stop_background()
     window.workers.close_all()
     window.inbox.close()
+
+
+@pytest.fixture
+def language(qapp):
+    """Installs the interface language given ("de", "en"); German again afterwards."""
+    from ab_inbox.ui import i18n
+
+    def install(lang: str):
+        return i18n.install_translators(qapp, lang)
+
+    yield install
+    i18n.remove_translators(qapp)

@@ -57,15 +57,6 @@ def _mnemonics(text: str) -> int:
     return text.count("&") - 2 * text.count("&&")
 
 
-@pytest.fixture
-def language(qapp):
-    def install(lang: str):
-        return i18n.install_translators(qapp, lang)
-
-    yield install
-    i18n.remove_translators(qapp)
-
-
 def test_german_is_the_default(qapp):
     assert {slug: i18n.tr_status(slug) for slug in i18n.STATUS_SLUGS} == GERMAN
     assert i18n.tr_status("unknown_slug") == "unknown_slug"

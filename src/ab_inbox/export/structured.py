@@ -21,7 +21,7 @@ from ab_inbox.export.registry import exporter
 from ab_inbox.export.xauslaender_folder import message_file_base
 
 FORMAT = "ab-inbox/structured-case"
-FORMAT_VERSION = "1.1"  # minor: fields added; major: fields changed or removed
+FORMAT_VERSION = "1.2"  # minor: fields added; major: fields changed or removed
 CASE_FILE = "case.json"
 ATTACHMENTS = "attachments"
 

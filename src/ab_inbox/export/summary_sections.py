@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableSt
 
 from ab_inbox.export.summary_fonts import BOLD, REGULAR
 from ab_inbox.times import local_text
+from ab_inbox.xauslaender.record import PERSON_ROLE_TITLES_DE, role_numbers
 
 MAX_TEXT = 2000  # characters of one value
 MAX_NOTE = 20_000  # notes are the office's own words
@@ -177,6 +178,11 @@ def _yes_no(value) -> str | None:
 
 
 def person(p: dict) -> Table:
+    if p.get("organisation"):  # a firm or institution: a name and nothing personal
+        pairs = [("Name", text(p.get("family_name")))]
+        if p.get("relation"):
+            pairs.append(("Beziehung", code(p["relation"])))
+        return fields(pairs)
     pairs = [("Familienname", text(p.get("family_name"))), ("Vornamen", text(p.get("given_names")))]
     if p.get("birth_name"):
         pairs.append(("Geburtsname", text(p["birth_name"])))
@@ -186,22 +192,29 @@ def person(p: dict) -> Table:
         ("Geschlecht", code(p.get("sex"))),
         ("Staatsangehörigkeit", ", ".join(code(n) for n in p.get("nationalities") or []) or DASH),
     ]
+    if p.get("firm"):
+        pairs.append(("Firma", text(p["firm"])))
     if p.get("relation"):
         pairs.append(("Beziehung", code(p["relation"])))
     return fields(pairs)
 
 
+def role_title(p: dict, number: int | None = None) -> str:
+    title = PERSON_ROLE_TITLES_DE.get(p.get("role") or "", "Person")
+    return f"{title} {number}" if number else title
+
+
 def people(record: dict) -> list[Flowable]:
     out: list[Flowable] = []
     if record.get("applicant"):
-        out += [heading("Person"), person(record["applicant"])]
+        out += [heading(role_title(record["applicant"])), person(record["applicant"])]
     if record.get("representative"):
-        out += [heading("Vertreter"), person(record["representative"])]
+        out += [heading(role_title(record["representative"])), person(record["representative"])]
     refs = record.get("reference_persons") or []
     if refs:
         out.append(heading("Referenzpersonen"))
-        for number, ref in enumerate(refs, start=1):
-            title = Paragraph(f"Referenzperson {number}", SUBHEADING)
+        for ref, number in zip(refs, role_numbers(refs), strict=True):
+            title = Paragraph(escape(role_title(ref, number)), SUBHEADING)
             out.append(KeepTogether([title, person(ref)]))
     return out
 

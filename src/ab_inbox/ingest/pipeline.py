@@ -82,7 +82,7 @@ def _message_row(checked: CheckedMessage, source_name: str | None, transport: st
         nationality=(nationality.label or nationality.code) if nationality else None,
         reason=(reason.label or reason.code) if reason else None,
         search_names=index_text(
-            *[n for p in people for n in (p.family_name, p.given_names, p.birth_name)]
+            *[n for p in people for n in (p.family_name, p.given_names, p.birth_name, p.firm)]
         ),
         search_labels=index_text(*[t for d in rec.documents for t in (d.dateiname, d.bezeichnung)]),
         findings=[

@@ -11,7 +11,7 @@ import re
 from contextvars import ContextVar
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ab_inbox.ui.i18n import (
     SOURCE_LANGUAGE,
@@ -21,10 +21,12 @@ from ab_inbox.ui.i18n import (
     tr_status,
     type_title,
 )
+from ab_inbox.xauslaender.record import role_numbers
 
 STYLE = """
 <style>
 h2 { font-size: 13pt; margin: 10px 0 4px 0; color: #1f3a5f; }
+h3 { font-size: 10.5pt; margin: 6px 0 2px 0; color: #1f3a5f; }
 table.f td { padding: 1px 8px 1px 0; vertical-align: top; }
 td.k { color: #555; white-space: nowrap; }
 .err { color: #b00020; } .warn { color: #8a5a00; } .muted { color: #777; }
@@ -81,7 +83,51 @@ def _fields(pairs: list[tuple]) -> str:
     return f"<table class='f'>{''.join(rows)}</table>"
 
 
+# Each person's heading per role of the record (the German is the core's
+# PERSON_ROLE_TITLES_DE), and the element whose title and help the pack may give for it.
+_ROLES: dict[str, tuple[str, str]] = {
+    "applicant": (QT_TRANSLATE_NOOP("CaseHtml", "Person"), ""),
+    "representative": (QT_TRANSLATE_NOOP("CaseHtml", "Vertreter/in"), "antragstellerVertreter"),
+    "employer_representative": (
+        QT_TRANSLATE_NOOP("CaseHtml", "Vertretung des Arbeitgebers"),
+        "vertreter",
+    ),
+    "signatory": (
+        QT_TRANSLATE_NOOP("CaseHtml", "Vertretungsberechtigte Person"),
+        "vertretungsberechtigtePerson",
+    ),
+    "reference_person": (QT_TRANSLATE_NOOP("CaseHtml", "Referenzperson"), "referenzperson"),
+    "family_member": (
+        QT_TRANSLATE_NOOP("CaseHtml", "Familienangehörige Person"),
+        "familienangehoerige",
+    ),
+    "guest": (QT_TRANSLATE_NOOP("CaseHtml", "Gast"), "gast"),
+    "host": (QT_TRANSLATE_NOOP("CaseHtml", "Gastgeber/in"), "gastgeber"),
+    "worker": (QT_TRANSLATE_NOOP("CaseHtml", "Fachkraft"), "fachkraft"),
+    "employer": (QT_TRANSLATE_NOOP("CaseHtml", "Arbeitgeber"), "arbeitgeber"),
+    "collector": (
+        QT_TRANSLATE_NOOP("CaseHtml", "Abholberechtigte Person"),
+        "abholberechtigtePerson",
+    ),
+}
+
+
+def role_title(role: str | None) -> str:
+    """The heading of a person of this role in the UI language."""
+    known = _ROLES.get(role or "")
+    if known is None:
+        return QCoreApplication.translate("CaseHtml", "Person")
+    return QCoreApplication.translate("CaseHtml", known[0])
+
+
 def _person(person: dict) -> str:
+    if person.get("organisation"):  # a firm or institution: a name and nothing personal
+        pairs = [(QCoreApplication.translate("CaseHtml", "Name"), _v(person.get("family_name")))]
+        if person.get("relation"):
+            pairs.append(
+                (QCoreApplication.translate("CaseHtml", "Beziehung"), _code(person["relation"]))
+            )
+        return _fields(pairs)
     pairs = [
         (
             QCoreApplication.translate("CaseHtml", "Familienname"),
@@ -120,11 +166,41 @@ def _person(person: dict) -> str:
             "staatsangehoerigkeit",
         ),
     ]
+    if person.get("firm"):
+        pairs.append((QCoreApplication.translate("CaseHtml", "Firma"), _v(person["firm"]), "firma"))
     if person.get("relation"):
         pairs.append(
             (QCoreApplication.translate("CaseHtml", "Beziehung"), _code(person["relation"]))
         )
     return _fields(pairs)
+
+
+def _role_heading(person: dict, number: int | None = None) -> str:
+    """The heading of a person's part: its role (the pack's title where it has one),
+    numbered where the role comes more than once; the pack's help on it shows on hover."""
+    role = person.get("role")
+    element = _ROLES.get(role or "", ("", ""))[1]
+    title = escape(_pack_title(element, role_title(role)) + (f" {number}" if number else ""))
+    labels = _LABELS.get()
+    help_text = labels.help(element) if labels is not None and element else None
+    if help_text:
+        title = f"<span title='{escape(help_text, quote=True)}'>{title}</span>"
+    return title
+
+
+def _people(people: list[dict]) -> str:
+    return "".join(
+        f"<h3>{_role_heading(person, number)}</h3>{_person(person)}"
+        for person, number in zip(people, role_numbers(people), strict=True)
+    )
+
+
+def _applicant_title(record: dict) -> str:
+    """The applications' pack title ("Angaben zur Person"), else the applicant's role (the
+    host of a declaration of commitment, the skilled worker)."""
+    if record.get("type_code") in PERSON_TYPES:
+        return _pack_title("angabenZurPerson", role_title("applicant"))
+    return role_title(record["applicant"].get("role"))
 
 
 def _detail(value):
@@ -225,20 +301,14 @@ def _render_case(case: dict) -> str:
         )
     )
     if record.get("applicant"):
-        person_element = "angabenZurPerson" if record.get("type_code") in PERSON_TYPES else ""
-        title = _pack_title(person_element, QCoreApplication.translate("CaseHtml", "Person"))
-        out.append(_section(title, _person(record["applicant"])))
+        out.append(_section(_applicant_title(record), _person(record["applicant"])))
     if record.get("representative"):
-        title = _pack_title(
-            "antragstellerVertreter", QCoreApplication.translate("CaseHtml", "Vertreter")
-        )
-        out.append(_section(title, _person(record["representative"])))
+        representative = record["representative"]
+        out.append(f"<h2>{_role_heading(representative)}</h2>{_person(representative)}")
     refs = record.get("reference_persons") or []
     if refs:
-        title = _pack_title(
-            "referenzperson", QCoreApplication.translate("CaseHtml", "Referenzpersonen")
-        )
-        out.append(_section(title, "".join(_person(p) for p in refs)))
+        title = QCoreApplication.translate("CaseHtml", "Referenzpersonen")
+        out.append(_section(title, _people(refs)))
     out.append(
         _section(
             QCoreApplication.translate("CaseHtml", "Dokumente"),

@@ -114,20 +114,23 @@ class Reader:
             relation=self.code_at(element, relation_tag) if relation_tag else None,
         )
 
-    def representative(self, element) -> Person | None:
+    def representative(self, element, role: str = "representative") -> Person | None:
         """OZG.AntragstellerVertreter and the employer's agent in 130401."""
         if element is None:
             return None
         person = Person(
-            role="representative",
+            role=role,
             family_name=self.name(element, "familienname"),
             given_names=self.name(element, "vorname"),
             birth_date=self.text(element, "tagDerGeburt"),
             sex=self.sex(element),
             relation=self.code_at(element, "vertretungsart"),
         )
+        firm = self.text(element, "firma")
         if not person.family_name and not person.given_names:
-            person.family_name = self.text(element, "firma")
+            person.family_name, person.organisation = firm, firm is not None
+        else:
+            person.firm = firm
         return person
 
     def detail(self, key: str, value: str | None) -> None:

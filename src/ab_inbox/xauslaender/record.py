@@ -7,6 +7,7 @@ partial ("1990", "1990-05", "1990-05-20"). The raw message bytes are kept elsewh
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 
@@ -32,9 +33,38 @@ class Party:
     name: str | None = None
 
 
+# What a person of each role is called, in the case view's and the summary's headings.
+PERSON_ROLE_TITLES_DE = {
+    "applicant": "Person",
+    "representative": "Vertreter/in",
+    "employer_representative": "Vertretung des Arbeitgebers",
+    "signatory": "Vertretungsberechtigte Person",
+    "reference_person": "Referenzperson",
+    "family_member": "Familienangehörige Person",
+    "guest": "Gast",
+    "host": "Gastgeber/in",
+    "worker": "Fachkraft",
+    "employer": "Arbeitgeber",
+    "collector": "Abholberechtigte Person",
+}
+
+
+def role_numbers(people: list[dict]) -> list[int | None]:
+    """Each person's number among the persons of its role ("Gast 1", "Gast 2"); None where
+    its role comes once."""
+    per_role = Counter(p.get("role") for p in people)
+    seen: Counter = Counter()
+    numbers: list[int | None] = []
+    for person in people:
+        role = person.get("role")
+        seen[role] += 1
+        numbers.append(seen[role] if per_role[role] > 1 else None)
+    return numbers
+
+
 @dataclass
 class Person:
-    role: str  # applicant | representative | reference_person | guest | host | worker | employer
+    role: str  # a key of PERSON_ROLE_TITLES_DE
     family_name: str | None = None
     given_names: str | None = None
     birth_name: str | None = None
@@ -43,6 +73,10 @@ class Person:
     sex: CodeValue | None = None
     nationalities: list[CodeValue] = field(default_factory=list)
     relation: CodeValue | None = None  # e.g. family relation of a reference person
+    firm: str | None = None  # the firm the person acts for, e.g. a lawyer's chambers
+    # A firm, employer or institution itself: its name is in family_name, and it has no
+    # birth, sex or nationality to show.
+    organisation: bool = False
 
     @property
     def display_name(self) -> str:

@@ -382,7 +382,7 @@
 <context>
     <name>CaseHtml</name>
     <message>
-        <location filename="../case_html.py" line="+87"/>
+        <location filename="../case_html.py" line="+133"/>
         <source>Familienname</source>
         <translation>Family name</translation>
     </message>
@@ -417,12 +417,73 @@
         <translation>Nationality</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-36"/>
+        <location line="+45"/>
         <source>Beziehung</source>
         <translation>Relationship</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-83"/>
+        <source>Vertreter/in</source>
+        <translation>Representative</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vertretung des Arbeitgebers</source>
+        <translation>Employer&apos;s representative</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vertretungsberechtigte Person</source>
+        <translation>Authorised signatory</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Referenzperson</source>
+        <translation>Reference person</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Familienangehörige Person</source>
+        <translation>Family member</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gast</source>
+        <translation>Guest</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gastgeber/in</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fachkraft</source>
+        <translation>Skilled worker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arbeitgeber</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Abholberechtigte Person</source>
+        <translation>Person authorised to collect</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Firma</source>
+        <translation>Firm</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>Tag unbekannt</source>
         <translation>day unknown</translation>
     </message>
@@ -433,12 +494,12 @@
     </message>
     <message>
         <location line="+28"/>
-        <location line="+74"/>
+        <location line="+68"/>
         <source>Prüfergebnis</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-64"/>
         <source>Antrag</source>
         <translation>Application</translation>
     </message>
@@ -464,12 +525,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+144"/>
+        <location line="+138"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-134"/>
         <source>Bearbeitung</source>
         <translation>Assignee</translation>
     </message>
@@ -489,22 +550,18 @@
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-207"/>
+        <location line="+30"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Vertreter</source>
-        <translation>Representative</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+191"/>
         <source>Referenzpersonen</source>
         <translation>Reference persons</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Dokumente</source>
         <translation>Documents</translation>
     </message>
@@ -1298,7 +1355,7 @@
         <translation>Last fetch</translation>
     </message>
     <message>
-        <location line="+329"/>
+        <location line="+352"/>
         <source>Fälle: {0} · Neu: {1} · Ungültig: {2} · Letzter Eingang: {3}</source>
         <translation>Cases: {0} · New: {1} · Invalid: {2} · Last received: {3}</translation>
     </message>
@@ -1313,7 +1370,7 @@
         <translation>AB-Inbox</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>{0} – meine und nicht zugewiesene</source>
         <translation>{0} – mine and unassigned</translation>
     </message>
@@ -1345,7 +1402,7 @@
         <translation>XML files (*.xml)</translation>
     </message>
     <message>
-        <location filename="../importing.py" line="+44"/>
+        <location filename="../importing.py" line="+69"/>
         <source>{0}: ist ein Ordner, keine Datei ({1})</source>
         <translation>{0}: is a folder, not a file ({1})</translation>
     </message>
@@ -1365,22 +1422,42 @@
         <translation>{0}: unexpected error ({1})</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Import beendet: {0} gespeichert (davon {1} ungültig), {2} abgewiesen (Quarantäne), {3} doppelt, {4} fehlgeschlagen.</source>
         <translation>Import finished: {0} stored ({1} of them invalid), {2} rejected (quarantine), {3} duplicate, {4} failed.</translation>
     </message>
     <message>
         <location line="+12"/>
+        <source>{0} übersprungen (keine XML-Datei).</source>
+        <translation>{0} skipped (not an XML file).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Der Import brach mit einem Fehler ab ({0}); {1} Dateien wurden nicht mehr importiert.</source>
+        <translation>The import stopped with an error ({0}); {1} files were not imported.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>{0} Dateien wurden nach dem Abbruch nicht mehr importiert.</source>
         <translation>{0} files were not imported after the import was cancelled.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Nicht importiert:</source>
         <translation>Not imported:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
+        <source>Abgewiesen (Quarantäne):</source>
+        <translation>Rejected (quarantine):</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Übersprungen, keine XML-Datei:</source>
+        <translation>Skipped, not an XML file:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Importiere Nachrichten…</source>
         <translation>Importing messages…</translation>
     </message>
@@ -1392,7 +1469,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
@@ -2576,7 +2653,7 @@
         <translation>Choose file: %s</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>Einstellungen</source>
         <translation>Settings</translation>
     </message>

@@ -25,8 +25,12 @@ def _fachkraefte(r: Reader) -> None:
     firma = r.text(employer, "firma")
     r.detail("Arbeitgeber", firma)
     if employer is not None:
-        record.representative = r.representative(r.find(employer, "vertreter"))
-        record.reference_persons.append(Person(role="employer", family_name=firma))
+        record.representative = r.representative(
+            r.find(employer, "vertreter"), role="employer_representative"
+        )
+        record.reference_persons.append(
+            Person(role="employer", family_name=firma, organisation=True)
+        )
     for member in r.findall(root, "familienangehoerige"):
         record.reference_persons.append(
             r.person(member, "family_member", relation_tag="familiaereBeziehung")

@@ -49,10 +49,11 @@ def _host(r: Reader) -> None:
             )
     elif institution is not None:
         r.detail("Art des Gastgebers", "institutionell")
-        record.applicant = Person(role="host", family_name=r.text(institution, "nameOrganisation"))
+        record.applicant = Person(
+            role="host", family_name=r.text(institution, "nameOrganisation"), organisation=True
+        )
         agents = [
-            r.person(a, "representative")
-            for a in r.findall(institution, "vertretungsberechtigtePerson")
+            r.person(a, "signatory") for a in r.findall(institution, "vertretungsberechtigtePerson")
         ]
         if agents:
             record.representative = agents[0]
