@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, QUrl
 from PySide6.QtGui import QAction, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from ab_inbox.config import Settings
 from ab_inbox.demo import generate_demo
@@ -185,6 +185,46 @@ def test_a_change_by_another_process_appears_without_losing_the_selection(
 
     assert window.model.rowCount() == before + 1
     assert window.current_case_id() == selected
+
+
+def test_new_cases_sorted_in_above_do_not_move_the_rows_being_read(
+    window, tmp_path, schemas_dir, store
+):
+    """Newest first: cases fetched by another process come in above the rows on screen.
+    The selected case stays where the eye is, and so do the rows around it."""
+    window.resize(1000, 420)  # a screen shorter than the queue, scrolled down a little
+    table = window.table
+    table.scrollTo(window.model.index(3, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+    top_before = table.rowAt(0)
+    assert (
+        top_before == 3 and table.verticalScrollBar().value() < table.verticalScrollBar().maximum()
+    )
+    table.selectRow(top_before + 3)
+    selected = window.current_case_id()
+    y_before = table.visualRect(table.currentIndex()).top()
+    late = {f"late{i}.xml": valid_message(seed=300 + i) for i in range(4)}
+    _fetch_into(store, schemas_dir, late, tmp_path)
+
+    window.poll_for_changes()
+
+    assert window.current_case_id() == selected
+    assert window.model.row_of(selected) == top_before + 3 + 4  # four new rows above it
+    assert table.visualRect(table.currentIndex()).top() == y_before
+    assert table.rowAt(0) == top_before + 4
+
+
+def test_counts_follow_a_fetch_while_the_quarantine_is_open(window, tmp_path, schemas_dir, store):
+    _select_view(window, "quarantine")
+    cases = window.inbox.view_counts()["all"]
+    assert f"Fälle: {cases} " in window.counts_label.text()
+    files = {"late.xml": valid_message(seed=98), "junk.xml": b"<kein xml"}
+    _fetch_into(store, schemas_dir, files, tmp_path)
+
+    window.poll_for_changes()
+
+    assert f"Fälle: {cases + 1} " in window.counts_label.text()
+    texts = [window.views.item(i).text() for i in range(window.views.count())]
+    assert f"Alle ({cases + 1})" in texts and "Quarantäne (1)" in texts
 
 
 def test_dropping_xml_files_imports_them(window, qtbot, tmp_path):

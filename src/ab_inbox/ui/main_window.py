@@ -336,6 +336,8 @@ class MainWindow(QMainWindow):
             Op(self, lambda: self.workers.get().quarantine_entries()).on_success(
                 self.quarantine.show_entries
             ).on_failure(self.show_error).start()
+            if counts:  # data changed: the side list and the status bar too
+                self._refresh_counts()
             return
         self.center.setCurrentWidget(self.table)
         search = self.search.text().strip() or saved_search
@@ -421,6 +423,7 @@ class MainWindow(QMainWindow):
         self.queue_complete = True
         wanted, self._wanted_case = self._wanted_case, None
         scroll = self.table.verticalScrollBar().value()
+        anchor = self._scroll_anchor() if keep is not None else None
         self.table.selectionModel().blockSignals(True)
         rows_before = self.model.rowCount()
         self.model.set_ids(ids)
@@ -442,8 +445,14 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().blockSignals(False)
         if wanted is not None and row >= 0:
             self.table.scrollTo(self.model.index(row, 0))
-        elif keep is not None:
-            self.table.verticalScrollBar().setValue(scroll)
+        elif anchor is not None:
+            anchor_id, offset = anchor
+            anchor_row = row if anchor_id == keep else self.model.row_of(anchor_id)
+            if anchor_row >= 0 and not moved_on:
+                top = self.model.index(max(anchor_row - offset, 0), 0)
+                self.table.scrollTo(top, QAbstractItemView.ScrollHint.PositionAtTop)
+            else:  # it left the view: the rows around its place stay where they were
+                self.table.verticalScrollBar().setValue(scroll)
         if row >= 0:
             self.load_case(self.model.case_id(row), audit=moved_on)
         elif wanted is not None and keep == wanted:
@@ -451,6 +460,20 @@ class MainWindow(QMainWindow):
         elif keep is not None or not ids:
             self.case_view.show_case(None)
         self._ids_applied()
+
+    def _scroll_anchor(self) -> tuple[int, int] | None:
+        """The case the eye is on and its place on screen (rows below the top row): the
+        current case where it is on screen, else the top row's. New cases sorted in above
+        it (a live update) then do not push the rows the user is reading down or away."""
+        top = self.table.rowAt(0)
+        if top < 0:
+            return None
+        bottom = self.table.rowAt(self.table.viewport().height() - 1)
+        bottom = self.model.rowCount() - 1 if bottom < 0 else bottom
+        current = self.table.currentIndex().row()
+        row = current if top <= current <= bottom else top
+        case_id = self.model.case_id(row)
+        return (case_id, row - top) if case_id is not None else None
 
     def _ids_applied(self) -> None:
         self.ids_applied.emit()
