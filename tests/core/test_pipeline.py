@@ -153,6 +153,36 @@ def test_search_finds_the_firm_a_representative_acts_for(inbox, tmp_path):
     ]
 
 
+def test_a_chosen_file_over_the_size_cap_is_quarantined_unread(inbox, tmp_path):
+    import hashlib
+
+    inbox.settings.set("max_message_mb", 1)
+    big = tmp_path / "gross.xml"
+    big.write_bytes(b"<a>" + b"x" * (3 * 1024 * 1024) + b"</a>")
+
+    def store_size():  # the database with its write-ahead log
+        return sum(f.stat().st_size for f in tmp_path.glob(inbox.db_path.name + "*"))
+
+    store_before = store_size()
+
+    outcome = inbox.receive_file(big)
+
+    assert outcome.kind == "quarantined"
+    [entry] = inbox.quarantine_entries()
+    assert entry["reason_code"] == "too_large" and entry["source_name"] == "gross.xml"
+    assert entry["sha256"] == hashlib.sha256(big.read_bytes()).hexdigest()
+    assert entry["size"] == big.stat().st_size
+    assert "nicht gelesen" in entry["text_de"]
+    assert store_size() - store_before < 512 * 1024  # the bytes are not kept
+    assert big.is_file()  # the user's own file stays where it is
+
+
+def test_a_chosen_file_within_the_cap_is_stored_as_a_message(inbox, tmp_path):
+    path = tmp_path / "antrag.xml"
+    path.write_bytes(valid_message(seed=21))
+    assert inbox.receive_file(path).kind == "accepted"
+
+
 def test_incomplete_files_are_left_alone(inbox, tmp_path):
     data = valid_message(seed=9)
     drop = _drop(tmp_path, {".hidden.xml": data, "x.xml.tmp": data, "y.part": data})

@@ -69,7 +69,7 @@ def test_an_unreadable_file_is_named_and_the_others_are_imported(
     for i, name in enumerate(["one.xml", "two.xml", "broken.xml", "three.xml"]):
         path = tmp_path / name
         if name == "broken.xml":
-            path.mkdir()
+            path.symlink_to(tmp_path / "moved-away.xml")  # listed, but its file is gone
         else:
             path.write_bytes(valid_message(seed=610 + i))
         paths.append(path)
@@ -83,8 +83,7 @@ def test_an_unreadable_file_is_named_and_the_others_are_imported(
     box = _summary(window)
     assert box.isVisible()
     assert "3 gespeichert" in box.text() and "1 fehlgeschlagen" in box.text()
-    assert "broken.xml: ist ein Ordner" in box.text()
-    assert "IsADirectoryError" in box.text()
+    assert "broken.xml: Datei nicht mehr vorhanden (FileNotFoundError)" in box.text()
     assert window.statusBar().currentMessage().startswith("Import beendet: 3 gespeichert")
 
 

@@ -249,6 +249,85 @@ def test_dropping_xml_files_imports_them(window, qtbot, tmp_path):
     assert window.model.rowCount() == before + 3
 
 
+def _drop(window, paths) -> None:
+    """Drops the paths onto the window, as a file manager does."""
+    mime = QMimeData()  # the event only points to it: kept alive here until the drop is done
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+
+
+def _summary_text(window) -> str:
+    from PySide6.QtWidgets import QMessageBox
+
+    [box] = [b for b in window.findChildren(QMessageBox) if b.objectName() == "import_summary"]
+    return box.text()
+
+
+def test_a_dropped_folder_brings_its_xml_files_and_other_files_are_named(window, qtbot, tmp_path):
+    folder = tmp_path / "Posteingang"
+    (folder / "März").mkdir(parents=True)
+    (folder / "a.xml").write_bytes(valid_message(seed=210))
+    (folder / "März" / "b.XML").write_bytes(valid_message(seed=211))
+    (folder / "März" / "scan.pdf").write_bytes(b"%PDF-1.4")
+    scan = tmp_path / "pass.jpg"
+    scan.write_bytes(b"\xff\xd8")
+    empty = tmp_path / "leer"
+    empty.mkdir()
+    before = window.model.rowCount()
+
+    with qtbot.waitSignal(window.import_finished) as blocker:
+        _drop(window, [folder, scan, empty])
+
+    assert sorted(blocker.args[0]) == ["accepted", "accepted", "skipped", "skipped"]
+    assert window.model.rowCount() == before + 2
+    text = _summary_text(window)
+    assert "2 gespeichert" in text and "2 übersprungen (keine XML-Datei)" in text
+    assert text.endswith("Übersprungen, keine XML-Datei:\npass.jpg\nleer")
+
+
+def test_a_file_the_pipeline_rejects_is_named_with_the_reason(window, qtbot, tmp_path, monkeypatch):
+    junk = tmp_path / "kaputt.xml"
+    junk.write_bytes(b"<nicht geschlossen")
+    with qtbot.waitSignal(window.import_finished) as blocker:
+        _drop(window, [junk])
+    assert blocker.args[0] == ["quarantined"]
+    text = _summary_text(window)
+    reason = window.inbox.quarantine_entries()[0]["text_de"]
+    assert f"Abgewiesen (Quarantäne):\nkaputt.xml: {reason}" in text
+
+
+def test_an_unexpected_error_with_one_file_does_not_stop_the_others(
+    window, qtbot, tmp_path, monkeypatch
+):
+    import sqlite3
+
+    real = Inbox.receive_file
+
+    def failing_once(inbox, path, *args, **kwargs):
+        if path.name == "zwei.xml":
+            raise sqlite3.OperationalError("disk I/O error")
+        return real(inbox, path, *args, **kwargs)
+
+    monkeypatch.setattr(Inbox, "receive_file", failing_once)
+    paths = []
+    for i, name in enumerate(("eins.xml", "zwei.xml", "drei.xml")):
+        paths.append(tmp_path / name)
+        paths[-1].write_bytes(valid_message(seed=220 + i))
+    with qtbot.waitSignal(window.import_finished) as blocker:
+        window.import_files(paths)
+    assert blocker.args[0] == ["accepted", "failed", "accepted"]
+    text = _summary_text(window)
+    assert "zwei.xml: Unerwarteter Fehler (OperationalError)" in text
+    assert "Abbruch" not in text  # nobody cancelled
+
+
 def test_notes_are_added_from_the_case_view(window):
     window.table.selectRow(0)
     case_id = window.case_view.case["id"]

@@ -684,12 +684,15 @@ class MainWindow(QMainWindow):
 
     # --- drag and drop --------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802
-        if any(u.toLocalFile().lower().endswith(".xml") for u in event.mimeData().urls()):
+        # Any local file or folder: what is not an XML file is named in the summary, rather
+        # than refused without a word.
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: N802
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        self.import_files([p for p in paths if p.suffix.lower() == ".xml"])
+        self.import_files(
+            [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        )
         event.acceptProposedAction()
 
     def import_files(self, paths: list[Path]) -> None:
