@@ -14,6 +14,7 @@ from an older version loads without them.
 from __future__ import annotations
 
 import json
+import math
 import os
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -32,6 +33,9 @@ class Setting(NamedTuple):
     help_de: str
     title_en: str
     choices: tuple = ()
+    # (lowest, highest) a number may be: beyond them the application stops working as meant
+    # (a poll interval of 0 spins a core, a size cap of 0 rejects every message).
+    limits: tuple[float, float] | None = None
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -132,6 +136,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Abrufintervall (Sekunden)",
         "Wie oft der Eingangsordner im Überwachungsmodus geprüft wird.",
         "Poll interval (seconds)",
+        limits=(0.5, 3600.0),
     ),
     Setting(
         "settle_s",
@@ -140,6 +145,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Wartezeit für unfertige Dateien (Sekunden)",
         "Eine Datei wird erst übernommen, wenn sie sich so lange nicht verändert hat.",
         "Settle time for files being written (seconds)",
+        limits=(0.0, 600.0),
     ),
     Setting(
         "max_message_mb",
@@ -148,6 +154,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Höchstgröße einer Nachricht (MB)",
         "Größere Dateien werden nicht gelesen und in die Quarantäne verschoben.",
         "Maximum message size (MB)",
+        limits=(1, 4096),
     ),
     Setting(
         "max_attachment_mb",
@@ -156,6 +163,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Höchstgröße eines Dokuments (MB)",
         "Größere eingebettete Dokumente werden nicht gespeichert.",
         "Maximum document size (MB)",
+        limits=(1, 4096),
     ),
     Setting(
         "max_image_megapixels",
@@ -164,6 +172,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Höchstgröße eines Bildes (Megapixel)",
         "Schutz vor Bildern, die beim Öffnen den Arbeitsspeicher füllen.",
         "Maximum image size (megapixels)",
+        limits=(1, 1000),
     ),
     Setting(
         "packet_wait_hours",
@@ -173,6 +182,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Fehlen einer paketierten Dokumentenlieferung nach so vielen Stunden noch Pakete, "
         "zeigt der Fall eine Warnung mit den fehlenden Paketnummern.",
         "Wait for document packets (hours)",
+        limits=(1, 720),
     ),
     Setting(
         "clock_skew_minutes",
@@ -181,6 +191,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Erlaubte Uhrzeitabweichung (Minuten)",
         "Nachrichten mit einem Erstellungszeitpunkt weiter in der Zukunft sind fehlerhaft.",
         "Allowed clock skew (minutes)",
+        limits=(0, 1440),
     ),
     Setting(
         "language",
@@ -258,6 +269,7 @@ SETTINGS: tuple[Setting, ...] = (
         "XTA: Nachrichten je Statusliste",
         "So viele Einträge fordert ein getStatusList höchstens an (maxListItems).",
         "XTA: messages per status list",
+        limits=(1, 10_000),
     ),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -334,13 +346,26 @@ def installed_schemas_dir() -> Path:
 
 
 def _coerce(setting: Setting, value: Any) -> Any:
+    """The value as the setting's type; ValueError (naming the setting) for a value of
+    another shape, a choice not offered, or a number that is not finite or beyond limits."""
     if setting.type is list:
         if isinstance(value, str):
             return [v.strip() for v in value.split(",") if v.strip()]
+        if not isinstance(value, list):
+            raise ValueError(f"{setting.name}: {value!r} is not a list")
         return [str(v) for v in value]
-    coerced = setting.type(value)
+    if isinstance(value, bool | dict | list) or value is None:
+        raise ValueError(f"{setting.name}: {value!r} is not a {setting.type.__name__}")
+    try:
+        coerced = setting.type(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{setting.name}: {value!r} is not a {setting.type.__name__}") from None
     if setting.choices and coerced not in setting.choices:
         raise ValueError(f"{setting.name}: {coerced!r} not in {setting.choices}")
+    if setting.limits is not None:
+        low, high = setting.limits
+        if not (math.isfinite(coerced) and low <= coerced <= high):
+            raise ValueError(f"{setting.name}: {coerced!r} is not between {low} and {high}")
     return coerced
 
 
@@ -391,7 +416,10 @@ class Settings:
         path = path or settings_path()
         if not path.is_file():
             return cls()
-        data = _migrate(json.loads(path.read_text(encoding="utf-8")))
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or not isinstance(data.get("values", {}), dict):
+            raise ValueError("the settings file holds no object with an object of values")
+        data = _migrate(data)
         values = {}
         for name, value in data.get("values", {}).items():
             if name in _BY_NAME:

@@ -217,6 +217,13 @@ def test_settings_are_listed_changed_and_used(env, tmp_path):
     assert "abh:1, abh:2" in run_cli(env, "settings", "list").stdout
     assert run_cli(env, "settings", "set", "language", "fr").returncode == 2
     assert run_cli(env, "settings", "set", "no_such", "1").returncode == 2
+    for name, value in (
+        ("poll_interval_s", "0"),
+        ("poll_interval_s", "nan"),
+        ("max_message_mb", "-1"),
+    ):
+        refused = run_cli(env, "settings", "set", name, value)
+        assert refused.returncode == 2 and name in refused.stderr, (name, value)
 
     msg = tmp_path / "m.xml"
     msg.write_bytes(valid_message(seed=34))

@@ -170,6 +170,29 @@ def test_an_invalid_setting_is_reported_in_a_dialog(criticals):
     )
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        "[]",
+        "null",
+        '{"values": []}',
+        '{"values": {"office_dvdv_ids": 5}}',
+        '{"values": {"poll_interval_s": null}}',
+        '{"values": {"poll_interval_s": 0}}',
+        '{"values": {"max_message_mb": 0}}',
+    ],
+)
+def test_a_settings_file_of_the_wrong_shape_is_reported_in_a_dialog(criticals, content):
+    """Valid JSON, but not what a settings file holds, or a number the application cannot
+    work with: one clear dialog, no traceback."""
+    path = config.settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(content, encoding="utf-8")
+    assert run_gui() == 2
+    assert len(criticals) == 1
+    assert f"Die Einstellungsdatei {path} kann nicht gelesen werden" in criticals[0][1]
+
+
 # -- the keyring on the transport page ----------------------------------------------------------
 
 

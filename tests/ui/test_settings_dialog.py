@@ -154,6 +154,23 @@ def test_ok_saves_numbers_and_choice(dialog, notices):
     assert (loaded.max_attachment_mb, loaded.settle_s, loaded.language) == (7, 0.5, "en")
 
 
+def test_ok_keeps_what_was_saved_elsewhere_while_the_dialog_was_open(dialog, notices):
+    elsewhere = config.Settings.load()  # e.g. `ab-inbox settings set export_folder ...`
+    elsewhere.set("export_folder", "/srv/fachverfahren")
+    elsewhere.save()
+    dialog.editor("max_attachment_mb").setValue(7)
+    press_ok(dialog)
+    assert saved_values() == {"export_folder": "/srv/fachverfahren", "max_attachment_mb": 7}
+
+
+def test_numbers_are_offered_only_within_their_limits(dialog):
+    for setting in config.SETTINGS:
+        if setting.limits is not None:
+            spin = dialog.editor(setting.name)
+            assert (spin.minimum(), spin.maximum()) == setting.limits, setting.name
+    assert dialog.editor("poll_interval_s").minimum() > 0  # 0 would spin a core
+
+
 def test_a_change_read_only_at_start_says_it_needs_a_restart(dialog, notices):
     combo = dialog.editor("language")
     combo.setCurrentIndex(combo.findData("en"))

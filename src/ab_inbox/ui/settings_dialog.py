@@ -190,14 +190,16 @@ def _text_editor(setting: config.Setting, current: Any, dialog: SettingsDialog) 
 
 def _int_editor(setting: config.Setting, current: Any, dialog: SettingsDialog) -> SettingEditor:
     spin = QSpinBox()
-    spin.setRange(0, INT_MAX)
+    low, high = setting.limits or (0, INT_MAX)
+    spin.setRange(int(low), int(high))
     spin.setValue(int(current))
     return SettingEditor(spin, spin, spin.value)
 
 
 def _float_editor(setting: config.Setting, current: Any, dialog: SettingsDialog) -> SettingEditor:
     spin = QDoubleSpinBox()
-    spin.setRange(0.0, FLOAT_MAX)
+    low, high = setting.limits or (0.0, FLOAT_MAX)
+    spin.setRange(float(low), float(high))
     spin.setDecimals(2)
     spin.setSingleStep(0.5)
     spin.setValue(float(current))
@@ -453,10 +455,11 @@ class SettingsDialog(QDialog):
     def edited_settings(self) -> config.Settings:
         """The settings as edited; raises ValueError naming the setting's title if one is invalid.
 
-        Only values that differ from the current ones are written, so untouched settings keep
-        following the declared defaults.
+        Only values changed here are written, so untouched settings keep following the
+        declared defaults, and keep what the command line or another window saved to the
+        file while this dialog was open.
         """
-        result = config.Settings(dict(self.settings.values))
+        result = config.Settings(dict(self._saved_now().values))
         for setting in config.SETTINGS:
             try:
                 scratch = config.Settings()
@@ -467,6 +470,13 @@ class SettingsDialog(QDialog):
             if value != getattr(self.settings, setting.name):
                 result.set(setting.name, value)
         return result
+
+    def _saved_now(self) -> config.Settings:
+        """The settings file as it is now (the window's own settings if it cannot be read)."""
+        try:
+            return config.Settings.load()
+        except (OSError, ValueError):
+            return self.settings
 
     def warn_invalid(self, exc: ValueError) -> None:
         QMessageBox.warning(
