@@ -8,14 +8,16 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, QUrl
 from PySide6.QtGui import QAction, QDropEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
 
 from ab_inbox.config import Settings
 from ab_inbox.demo import generate_demo
 from ab_inbox.inbox import Inbox
 from ab_inbox.store.search_text import fold
 from ab_inbox.ui.app import create_window
+from ab_inbox.ui.follow_up_dialog import FollowUpDialog
 from ab_inbox.ui.queue_model import COLUMNS
+from ab_inbox.ui.shortcuts_dialog import ShortcutsDialog
 from tests.conftest import ensure_tester
 from tests.messages import set_family_name, set_text, valid_message
 from tests.ui.conftest import close_window
@@ -347,12 +349,16 @@ def test_help_lists_every_shortcut_without_clashes(window):
     ]
     assert len(keys) == len(set(keys))
     system = {"Ctrl+C", "Ctrl+V", "Ctrl+X", "Ctrl+Z", "Ctrl+A", "Ctrl+W", "Alt+F4", "Ctrl+Tab"}
+    # Keys a text field on Linux (X11 bindings) keeps for itself, the search field too:
+    # end and start of line, delete to the end of the line.
+    system |= {"Ctrl+E", "Ctrl+K"}
     assert not system & set(keys)
     assert {"Ctrl+Shift+A", "Ctrl+Shift+T", "Alt+0"} <= set(keys)  # assign, take next, view 10
     dialog = ShortcutsDialog(list(window.actions_by_name.values()), window)
     assert dialog.table.rowCount() == len(keys)  # the tester is admin: every action is usable
     listed = {dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())}
     assert {"Zuweisen…", "Nächsten Fall übernehmen"} <= listed
+    assert {"Ansicht: Neu", "Ansicht: Alle"} <= listed  # which view each Alt+digit opens
 
 
 def test_window_layout_is_remembered(qtbot, store, schemas_dir):
@@ -817,3 +823,73 @@ def test_the_first_page_and_the_rest_arrive_from_worker_threads(
     assert win.workers.open_count() <= ops.READ_THREADS
     close_window(win)
     assert ops.wait_for_all(5000)
+
+
+# --- keyboard paths: Tab moves on, Enter takes, nothing acts unseen -----------------------
+def test_tab_leaves_the_queue_without_opening_another_case(window, qtbot):
+    window.table.setFocus()
+    window.table.selectRow(2)
+    shown = window.case_view.case["id"]
+    for _ in range(12):  # more than the queue's columns
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        if not window.table.hasFocus():
+            break
+    assert not window.table.hasFocus()
+    assert window.case_view.case["id"] == shown
+
+
+def test_tab_in_a_note_moves_on_and_ctrl_return_saves_it(window, qtbot):
+    window.table.selectRow(0)
+    case_id = window.case_view.case["id"]
+    editor = window.case_view.note_edit
+    window.case_view.tabs.setCurrentIndex(window.case_view.tabs.count() - 1)
+    editor.setFocus()
+    qtbot.keyClicks(editor, "Pass nur als Kopie")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.toPlainText() == "Pass nur als Kopie"  # no tab character typed
+    assert not editor.hasFocus()
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert [n["text"] for n in window.inbox.case(case_id)["notes"]] == ["Pass nur als Kopie"]
+
+
+def test_in_the_quarantine_no_key_acts_on_the_queue_behind_it(window, qtbot):
+    window.table.selectRow(0)
+    before = window.inbox.case(window.model.case_id(0))
+    _select_view(window, "quarantine")
+    assert window.case_view.case is None
+    qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert window.case_view.case is None and window.table.currentIndex().row() == 0
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)  # take case
+    after = window.inbox.case(before["id"])
+    assert (after["status"], after["assignee"]) == (before["status"], before["assignee"])
+    assert window.statusBar().currentMessage() == "Kein Fall ausgewählt"
+
+
+def test_no_date_is_asked_for_when_no_case_is_chosen(window, monkeypatch):
+    _select_view(window, "quarantine")
+    asked = []
+    monkeypatch.setattr(FollowUpDialog, "exec", lambda dialog: asked.append(dialog) or 0)
+    window.trigger("follow_up").trigger()
+    window.trigger("status_parked").trigger()
+    assert asked == []
+    assert window.statusBar().currentMessage() == "Kein Fall ausgewählt"
+
+
+def test_enter_on_a_day_of_the_calendar_takes_it(qtbot):
+    dialog = FollowUpDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    days = dialog.calendar.findChild(QTableView)
+    assert days.accessibleName() == "Wiedervorlagedatum"  # where the keyboard focus lands
+    start = dialog.chosen()
+    qtbot.keyClick(days, Qt.Key.Key_Right)
+    qtbot.keyClick(days, Qt.Key.Key_Return)
+    assert dialog.result() == FollowUpDialog.DialogCode.Accepted
+    assert (dialog.chosen() - start).days == 1
+
+
+def test_the_help_list_is_read_not_edited(window):
+    dialog = ShortcutsDialog(list(window.actions_by_name.values()), window)
+    assert dialog.table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    assert not dialog.table.tabKeyNavigation()

@@ -8,7 +8,7 @@ and the raw XML of the previous case is taken off screen at once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,6 +31,36 @@ WARNING_STYLE = (
     "QLabel { background: #fff4ce; color: #5c4300; border: 1px solid #e0b400;"
     " border-radius: 3px; padding: 6px; }"
 )
+
+
+class _NoteEditor(QPlainTextEdit):
+    """The note being written: Tab moves on to the save button (a note has no use for tab
+    characters), and Ctrl+Return saves. That key opens the case elsewhere in the window;
+    here the editor takes it first."""
+
+    save_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+
+    @staticmethod
+    def _is_save_key(event) -> bool:
+        return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        )
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self._is_save_key(event):
+            event.accept()  # the key comes to keyPressEvent, not to the window's shortcut
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if self._is_save_key(event):
+            self.save_requested.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class CaseView(QWidget):
@@ -102,8 +132,11 @@ class CaseView(QWidget):
         box = QWidget()
         self.notes = QTextBrowser()
         self.notes.setAccessibleName(self.tr("Notizen zum Fall"))
-        self.note_edit = QPlainTextEdit()
-        self.note_edit.setPlaceholderText(self.tr("Interne Notiz (nur für die Behörde)"))
+        self.note_edit = _NoteEditor()
+        self.note_edit.save_requested.connect(self._submit_note)
+        self.note_edit.setPlaceholderText(
+            self.tr("Interne Notiz (nur für die Behörde); Strg+Eingabe speichert")
+        )
         self.note_edit.setAccessibleName(self.tr("Neue Notiz"))
         self.note_edit.setMaximumHeight(90)
         self.note_edit.setEnabled(False)

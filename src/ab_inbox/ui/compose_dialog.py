@@ -39,6 +39,7 @@ class _DocumentPicker(QWidget):
         super().__init__(parent)
         self.path: Path | None = None
         self.text = QPlainTextEdit(template)
+        self.text.setTabChangesFocus(True)  # Tab moves on, as in the other fields
         self.text.setMaximumHeight(110)
         self.button = QPushButton(QCoreApplication.translate("ComposeDialog", "Datei wählen…"))
         self.button.clicked.connect(self._choose)
@@ -131,6 +132,7 @@ class ComposeDialog(QDialog):
         if kind in ("text", "list"):
             text = "\n".join(default) if isinstance(default, list) else (default or "")
             editor = QPlainTextEdit(text)
+            editor.setTabChangesFocus(True)  # Tab moves on, as in the other fields
             editor.setMaximumHeight(140)
             return editor
         if kind == "date":

@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCalendarWidget, QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+)
 
 
 class FollowUpDialog(QDialog):
@@ -33,10 +40,19 @@ class FollowUpDialog(QDialog):
             )
             remove.clicked.connect(lambda: self.done(self.REMOVED))
             self.remove_button = remove
+        # Enter on a day takes it (the calendar keeps Enter from the OK button otherwise).
+        self.calendar.activated.connect(lambda _day: self.accept())
+        label = QLabel(self.tr("Wiedervorlage &am:"))
+        label.setBuddy(self.calendar)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Wiedervorlage am:")))
+        layout.addWidget(label)
         layout.addWidget(self.calendar)
         layout.addWidget(buttons)
+        # The keyboard focus lands on the calendar's own table of days: a screen reader
+        # announces that table, so it carries the name too.
+        days = self.calendar.findChild(QTableView)
+        if days is not None:
+            days.setAccessibleName(self.tr("Wiedervorlagedatum"))
         self.calendar.setFocus()
 
     def chosen(self) -> date:

@@ -116,7 +116,7 @@ def build_actions(window) -> dict[str, QAction]:
         "queue",
         QCoreApplication.translate("MainWindow", "Zur &Warteschlange"),
         "F6",
-        lambda: window.table.setFocus(),
+        lambda: window.center.currentWidget().setFocus(),  # the queue, or the quarantine
     )
     add(
         "open",
@@ -148,7 +148,7 @@ def build_actions(window) -> dict[str, QAction]:
     add(
         "export",
         QCoreApplication.translate("MainWindow", "E&xportieren…"),
-        "Ctrl+E",
+        "Ctrl+Shift+E",  # Ctrl+E is "end of line" in Linux text fields, the search field too
         lambda: handoff.export_case(window),
         QCoreApplication.translate("MainWindow", "Den Fall an das Fachverfahren übergeben"),
     )
@@ -181,10 +181,17 @@ def build_actions(window) -> dict[str, QAction]:
         add(f"status_{slug}", tr_status(slug), key, lambda slug=slug: set_status(window, slug))
     add_team_actions(window, add)
     # Alt+1 … Alt+9 and Alt+0 for the first ten views (saved searches come after them).
+    from ab_inbox.ui.main_window import VIEW_ROLE, VIEWS  # the window's module, loaded
+
+    titles = dict(VIEWS)
     for number in range(1, min(window.views.count(), 10) + 1):
         add(
             f"view_{number}",
-            QCoreApplication.translate("MainWindow", "Ansicht {0}").format(number),
+            QCoreApplication.translate("MainWindow", "Ansicht: {0}").format(
+                QCoreApplication.translate(
+                    "MainWindow", titles[window.views.item(number - 1).data(VIEW_ROLE)[0]]
+                )
+            ),
             f"Alt+{number % 10}",
             lambda row=number - 1: window.views.setCurrentRow(row),
         )
@@ -258,27 +265,37 @@ def sort_by(window, column: int) -> None:
 
 def move(window, step: int) -> None:
     rows = window.model.rowCount()
-    if not rows:
-        return
+    if not rows or window.center.currentWidget() is not window.table:
+        return  # the quarantine is shown: the queue behind it is not moved through
     current = window.table.currentIndex().row()
     row = min(max(0 if current < 0 else current + step, 0), rows - 1)
     window.table.setCurrentIndex(window.model.index(row, 0))
     window.table.selectRow(row)
 
 
+def has_case(window) -> bool:
+    """Whether a case is shown to act on; if not, the status bar says so (before any dialog
+    asks for a date that would go nowhere)."""
+    if window.case_view.case is not None:
+        return True
+    window.statusBar().showMessage(
+        QCoreApplication.translate("MainWindow", "Kein Fall ausgewählt"), 3000
+    )
+    return False
+
+
 def with_case(window, fn) -> None:
     """Run fn(inbox, case_id, version seen) on the selected case as a write."""
-    case = window.case_view.case
-    if case is None:
-        window.statusBar().showMessage(
-            QCoreApplication.translate("MainWindow", "Kein Fall ausgewählt"), 3000
-        )
+    if not has_case(window):
         return
+    case = window.case_view.case
     case_id, version = case["id"], case["version"]
     window.write(lambda inbox: fn(inbox, case_id, version))
 
 
 def set_status(window, slug: str) -> None:
+    if not has_case(window):
+        return
     follow = None
     if slug == workflow.PARKED:
         follow = ask_date(window)
@@ -302,6 +319,9 @@ def ask_date(window) -> date | None:
 def follow_up(window) -> None:
     """Set the follow-up date; a case that has one may also have it taken away."""
     from ab_inbox.ui.follow_up_dialog import FollowUpDialog
+
+    if not has_case(window):
+        return
 
     current = (window.case_view.case or {}).get("follow_up_date")
     initial = date.fromisoformat(current) if current else None

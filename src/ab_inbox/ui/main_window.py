@@ -163,6 +163,9 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Tab goes on to the next part of the window; the arrow keys move within the queue.
+        # (Qt's default walks cell by cell and, past the last column, opens the next case.)
+        self.table.setTabKeyNavigation(False)
         # Several rows for batch actions (printing); the current row is the case shown.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
@@ -333,6 +336,9 @@ class MainWindow(QMainWindow):
         view, saved_search = self.current_view()
         if view == "quarantine":
             self.center.setCurrentWidget(self._quarantine_table())
+            # No case is at hand there: the case actions and the keys that move through the
+            # queue must not act on the queue hidden behind it.
+            self.case_view.show_case(None)
             Op(self, lambda: self.workers.get().quarantine_entries()).on_success(
                 self.quarantine.show_entries
             ).on_failure(self.show_error).start()

@@ -15,6 +15,7 @@ class QuarantineTable(QTableWidget):
         )
         self.setAccessibleName(self.tr("Quarantäne"))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # Tab leaves the list, as from any other field
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.verticalHeader().hide()
         self.horizontalHeader().setStretchLastSection(True)

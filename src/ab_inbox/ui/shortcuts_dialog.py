@@ -6,7 +6,14 @@ Actions the user's role cannot use are hidden in the window and left out here as
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 
 class ShortcutsDialog(QDialog):
@@ -38,6 +45,9 @@ class ShortcutsDialog(QDialog):
             self.table.setItem(i, 2, QTableWidgetItem(area))
         self.table.resizeColumnsToContents()
         self.table.verticalHeader().hide()
+        # A list to read: typing does not edit it, and Tab goes on to the Close button.
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

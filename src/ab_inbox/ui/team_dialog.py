@@ -74,6 +74,7 @@ class TeamDialog(QDialog):
 def _read_only_rows(widget: QAbstractItemView, accessible_name: str) -> None:
     widget.setAccessibleName(accessible_name)
     widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    widget.setTabKeyNavigation(False)  # Tab leaves the list, as from any other field
     widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     widget.verticalHeader().hide()

@@ -664,13 +664,13 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../case_view.py" line="+48"/>
-        <location line="+86"/>
+        <location filename="../case_view.py" line="+78"/>
+        <location line="+89"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-87"/>
         <source>Fallkopf</source>
         <translation>Case header</translation>
     </message>
@@ -700,7 +700,12 @@
         <translation>&amp;XML</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="+37"/>
+        <source>Interne Notiz (nur für die Behörde); Strg+Eingabe speichert</source>
+        <translation>Internal note (for the office only); Ctrl+Enter saves</translation>
+    </message>
+    <message>
+        <location line="-40"/>
         <source>D&amp;okumente</source>
         <translation>D&amp;ocuments</translation>
     </message>
@@ -735,12 +740,7 @@
         <translation>Notes on the case</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Interne Notiz (nur für die Behörde)</source>
-        <translation>Internal note (for the office only)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Neue Notiz</source>
         <translation>New note</translation>
     </message>
@@ -779,7 +779,7 @@
 <context>
     <name>ComposeDialog</name>
     <message>
-        <location filename="../compose_dialog.py" line="+43"/>
+        <location filename="../compose_dialog.py" line="+44"/>
         <source>Datei wählen…</source>
         <translation>Choose file…</translation>
     </message>
@@ -809,7 +809,7 @@
         <translation>Required fields are marked with *.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Bitte „{0}“ angeben.</source>
         <translation>Please enter “{0}”.</translation>
     </message>
@@ -1144,24 +1144,25 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../follow_up_dialog.py" line="+17"/>
+        <location filename="../follow_up_dialog.py" line="+24"/>
         <source>Wiedervorlage</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+29"/>
         <source>Wiedervorlagedatum</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-16"/>
         <source>Wiedervorlage &amp;entfernen</source>
         <translation>&amp;Remove follow-up date</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Wiedervorlage am:</source>
-        <translation>Follow up on:</translation>
+        <location line="+6"/>
+        <source>Wiedervorlage &amp;am:</source>
+        <translation>Follow-up &amp;on:</translation>
     </message>
 </context>
 <context>
@@ -1350,12 +1351,12 @@
         <translation>Queue</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>Letzter Abruf</source>
         <translation>Last fetch</translation>
     </message>
     <message>
-        <location line="+352"/>
+        <location line="+355"/>
         <source>Fälle: {0} · Neu: {1} · Ungültig: {2} · Letzter Eingang: {3}</source>
         <translation>Cases: {0} · New: {1} · Invalid: {2} · Last received: {3}</translation>
     </message>
@@ -1584,12 +1585,12 @@
         <translation>Save summary as P&amp;DF…</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Ansicht {0}</source>
-        <translation>View {0}</translation>
+        <location line="+21"/>
+        <source>Ansicht: {0}</source>
+        <translation>View: {0}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>&amp;Tastenkürzel</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
@@ -1634,7 +1635,7 @@
         <translation>Tools</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+211"/>
         <source>Keine gespeicherte Suche ausgewählt</source>
         <translation>No saved search selected</translation>
     </message>
@@ -1651,7 +1652,7 @@
     <message>
         <location filename="../handoff_actions.py" line="-164"/>
         <location line="+178"/>
-        <location filename="../main_actions.py" line="-160"/>
+        <location filename="../main_actions.py" line="-172"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
@@ -1823,7 +1824,7 @@
         <translation>Not printed:</translation>
     </message>
     <message>
-        <location filename="../main_actions.py" line="+60"/>
+        <location filename="../main_actions.py" line="+72"/>
         <source>Kein Eingangsordner eingestellt (Datei → Einstellungen)</source>
         <translation>No drop folder set (File → Settings)</translation>
     </message>
@@ -2703,7 +2704,7 @@
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+34"/>
         <source>Ungültige Einstellung</source>
         <translation>Invalid setting</translation>
     </message>
@@ -2743,7 +2744,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../shortcuts_dialog.py" line="+17"/>
+        <location filename="../shortcuts_dialog.py" line="+24"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
