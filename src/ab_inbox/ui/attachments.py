@@ -8,7 +8,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from ab_inbox.ui.ops import Op
-from ab_inbox.ui.viewers import PlaceholderViewer, viewer_for
+from ab_inbox.ui.viewers import PdfViewer, PlaceholderViewer, viewer_for
+from ab_inbox.ui.viewers.pdf_probe import ProbeVerdict, probe_pdf
+from ab_inbox.ui.viewers.viewer_base import ViewerBase, display_name
 
 
 def _placeholder(state: str, mime: str | None, dokumentuuid: str | None, parent):
@@ -36,22 +38,57 @@ def open_attachment(window, message_id: int, position: int) -> None:
         view.show_document(_placeholder(state, mime, dokumentuuid, view))
         return
 
+    # The viewer is on screen at once, saying the document is being loaded (and a PDF tried
+    # in a separate process first, see pdf_probe: up to a second or two for a hostile one).
+    viewer = viewer_for(mime, parent=view)
+    if isinstance(viewer, ViewerBase):
+        viewer.show_loading(display_name(name))
+    view.show_document(viewer)
+    is_pdf = isinstance(viewer, PdfViewer)
+
     def read():
         row = window.workers.get().attachment(message_id, position)
-        return row["data"] if row else None
+        data = row["data"] if row else None
+        return data, probe_pdf(data) if is_pdf and data else None
 
-    def show(data):
-        if view.current_document() is None or view.current_document()[:2] != (message_id, position):
-            return  # the user moved on
-        viewer = viewer_for(mime, parent=view)
-        viewer.load_bytes(data or b"", name)
+    def show(result):
+        if view.viewer_holder.currentWidget() is not viewer:
+            return  # the user moved on: this viewer is gone
+        data, verdict = result
+        if verdict is not None and not verdict.ok:
+            viewer.begin_load()  # the bytes exist: "Speichern unter" stays possible
+            viewer.show_message(probe_refusal(verdict, display_name(name)))
+        else:
+            viewer.load_bytes(data or b"", name)
         if hasattr(viewer, "save_requested"):
             viewer.save_requested.connect(
                 lambda: save_attachment(window, message_id, position, name)
             )
-        view.show_document(viewer)
 
     Op(window, read).on_success(show).on_failure(window.show_error).start()
+
+
+def probe_refusal(verdict: ProbeVerdict, shown_name: str) -> str:
+    """Why a PDF the trial run refused is not shown, in the interface language."""
+    if verdict.reason == "crashed":
+        return QCoreApplication.translate(
+            "MainWindow",
+            "Die PDF-Datei „{name}“ hat die Prüfung vor dem Anzeigen abstürzen lassen und "
+            "wird nicht angezeigt. Sie bleibt unverändert beim Fall.",
+        ).format(name=shown_name)
+    if verdict.reason == "slow_page":
+        why = QCoreApplication.translate(
+            "MainWindow", "Seite {page} braucht zum Darstellen zu lange"
+        ).format(page=verdict.page + 1)
+    elif verdict.reason == "slow_load":
+        why = QCoreApplication.translate("MainWindow", "das Öffnen braucht zu lange")
+    else:
+        why = QCoreApplication.translate("MainWindow", "die Prüfung braucht zu lange")
+    return QCoreApplication.translate(
+        "MainWindow",
+        "Die PDF-Datei „{name}“ wird nicht angezeigt, weil sie die Anwendung aufhalten "
+        "könnte: {why}. Sie bleibt unverändert beim Fall.",
+    ).format(name=shown_name, why=why)
 
 
 def save_attachment(window, message_id: int, position: int, name: str) -> None:

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from ab_inbox.ui import ops
 from ab_inbox.ui.viewers.image_reading import OK, TOO_LARGE, UNSUPPORTED, read_image, sniff_format
 from ab_inbox.ui.viewers.pdf_loading import PdfLimits
+from ab_inbox.ui.viewers.pdf_probe import probe_pdf
 from ab_inbox.ui.viewers.render_limits import fit_into
 from ab_inbox.ui.viewers.viewer_base import display_name, megabytes
 
@@ -141,6 +142,15 @@ def _plan_pdf(
     """The document's pages with their render sizes, or the reason it is not printed."""
     if b"%PDF-" not in document.data[:1024]:
         return QCoreApplication.translate("MainWindow", "keine PDF-Datei")
+    # Tried in a separate process first: a hostile document must not hold the print job, nor
+    # pdfium's one lock that the window's viewers wait for (see pdf_probe).
+    verdict = probe_pdf(document.data)
+    if not verdict.ok:
+        if verdict.reason == "slow_page":
+            return QCoreApplication.translate(
+                "MainWindow", "zu aufwendig (Seite {0} braucht zum Darstellen zu lange)"
+            ).format(verdict.page + 1)
+        return QCoreApplication.translate("MainWindow", "zu aufwendig zum Öffnen")
     with _open_pdf(document.data) as pdf:
         if pdf.status() != QPdfDocument.Status.Ready:
             return _pdf_error(pdf.error())

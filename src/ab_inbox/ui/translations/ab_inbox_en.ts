@@ -1376,12 +1376,37 @@
         <translation>{0} – mine and unassigned</translation>
     </message>
     <message>
-        <location filename="../attachments.py" line="+21"/>
+        <location filename="../attachments.py" line="+23"/>
         <source>Bei der Prüfung gesperrt; den Grund nennt das Prüfergebnis.</source>
         <translation>Blocked by the checks; the check result gives the reason.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+51"/>
+        <source>Die PDF-Datei „{name}“ hat die Prüfung vor dem Anzeigen abstürzen lassen und wird nicht angezeigt. Sie bleibt unverändert beim Fall.</source>
+        <translation>The PDF file “{name}” made the check before showing it crash and is not shown. It stays unchanged with the case.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Seite {page} braucht zum Darstellen zu lange</source>
+        <translation>page {page} takes too long to draw</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>das Öffnen braucht zu lange</source>
+        <translation>opening it takes too long</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>die Prüfung braucht zu lange</source>
+        <translation>checking it takes too long</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Die PDF-Datei „{name}“ wird nicht angezeigt, weil sie die Anwendung aufhalten könnte: {why}. Sie bleibt unverändert beim Fall.</source>
+        <translation>The PDF file “{name}” is not shown because it could hold up the application: {why}. It stays unchanged with the case.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Dokument speichern unter</source>
         <translation>Save document as</translation>
     </message>
@@ -1464,7 +1489,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../print_pages.py" line="+349"/>
+        <location filename="../print_pages.py" line="+359"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
@@ -1713,7 +1738,7 @@
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../print_pages.py" line="-228"/>
+        <location filename="../print_pages.py" line="-237"/>
         <source>verschlüsselt, kann ohne Kennwort nicht gedruckt werden</source>
         <translation>encrypted, cannot be printed without a password</translation>
     </message>
@@ -1731,6 +1756,16 @@
         <location line="+10"/>
         <source>keine PDF-Datei</source>
         <translation>not a PDF file</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>zu aufwendig (Seite {0} braucht zum Darstellen zu lange)</source>
+        <translation>too costly (page {0} takes too long to draw)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>zu aufwendig zum Öffnen</source>
+        <translation>too costly to open</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1857,7 +1892,7 @@
 <context>
     <name>PdfViewer</name>
     <message>
-        <location filename="../viewers/pdf_viewer.py" line="+79"/>
+        <location filename="../viewers/pdf_viewer.py" line="+81"/>
         <source>PDF-Seiten</source>
         <translation>PDF pages</translation>
     </message>

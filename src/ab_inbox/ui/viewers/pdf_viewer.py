@@ -18,9 +18,11 @@ What this viewer adds (the load checks live in `pdf_loading`):
 - `search()` runs in slices of a few pages per event-loop turn (`pdf_search`), hits appearing as
   they are found; after `search_budget_s` of search work it pauses between slices, so a costly
   document cannot keep the GUI thread busy.
-What remains: pdfium has no render timeout. An expensive page keeps the render thread busy; the
-window stays responsive, but pdfium calls from the GUI thread wait for pdfium's global lock.
-Loading is synchronous, bounded by `max_bytes`.
+What remains: pdfium has no render timeout, and pdfium calls from the GUI thread wait for its
+global lock while a render thread holds it. So the window opens a document only after a trial
+run in a separate process (`pdf_probe`, done by the caller off the GUI thread) found that it
+loads and renders each page quickly; a document refused there is never loaded here. Loading
+is synchronous, bounded by `max_bytes` and by that trial.
 """
 
 from __future__ import annotations
