@@ -169,10 +169,14 @@ class IntakeMixin:
         if row is None or row["data"] is None:
             raise LookupError(position)
         write_file_atomic(Path(target), row["data"])
+        case = self.db.execute(
+            "SELECT case_id FROM messages WHERE id = ?", (message_id,)
+        ).fetchone()
         with write_transaction(self.db):
             append_audit(
                 self.db,
                 "attachment_saved",
+                case_id=case[0] if case else None,  # found when the log is read per case
                 message_id=message_id,
                 detail=f"position={position} sha256={row['sha256']}",
             )

@@ -199,6 +199,20 @@ def test_the_core_saves_a_message_with_an_audit_entry(inbox, tmp_path):
     assert not (tmp_path / "none.xml").exists()
 
 
+def test_a_saved_document_is_audited_with_its_case(inbox, tmp_path):
+    """The audit viewer and its export filter by case: a saved document must be found there."""
+    ids = fetch_files(inbox, tmp_path / "drop", {"a.xml": valid_message(seed=5)})
+    case = inbox.case(ids["a.xml"])
+    message = case["messages"][0]
+    position = next(a["position"] for a in message["attachments"] if a["state"] == "stored")
+    inbox.save_attachment(message["id"], position, tmp_path / "doc.pdf")
+    rows = inbox.db.execute(
+        "SELECT case_id, detail FROM audit WHERE action = 'attachment_saved' AND message_id = ?",
+        (message["id"],),
+    ).fetchall()
+    assert rows == [(case["id"], rows[0][1])] and rows[0][1].startswith(f"position={position} ")
+
+
 # --- mnemonics and translatable text ----------------------------------------------------------
 def _mnemonic(text: str) -> str | None:
     found = re.search(r"(?<!&)&([^&\s])", text.replace("&&", ""))

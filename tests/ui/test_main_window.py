@@ -411,6 +411,27 @@ def test_a_document_opens_in_the_viewer_without_shortcut_clashes(window):
     assert not (window_keys - {""}) & viewer_keys
 
 
+def test_another_case_closes_the_document_viewers_of_the_last(window):
+    """A viewer left hidden would keep the last applicant's document in memory."""
+    holder = window.case_view.viewer_holder
+    for row in range(window.model.rowCount()):
+        window.table.selectRow(row)
+        docs = window.case_view.documents
+        if docs.count() >= 2:
+            break
+    window.case_view.tabs.setCurrentIndex(1)
+    docs.setCurrentRow(0)
+    docs.setCurrentRow(1)
+    assert holder.count() == 2  # the message "Dokument auswählen" and one viewer
+    opened = holder.currentWidget()
+    assert opened is not window.case_view.viewer_message
+
+    window.table.selectRow(row + 1 if row + 1 < window.model.rowCount() else 0)
+
+    assert holder.count() == 1 and holder.currentWidget() is window.case_view.viewer_message
+    assert opened.parent() is None or not opened.isVisible()
+
+
 def test_raw_xml_tab_shows_the_untouched_message(window):
     window.table.selectRow(0)
     case = window.case_view.case

@@ -302,6 +302,17 @@ def test_xml_very_long_lines_are_cut_for_display_only(qtbot):
     assert "gekürzt" in viewer.notice_text()
 
 
+def test_xml_with_old_mac_line_ends_shows_every_line(qtbot):
+    """Lines ending in a lone carriage return are lines too: before, everything after the
+    first few was cut away as one overlong line."""
+    viewer = XmlViewer(max_line_chars=100)
+    qtbot.addWidget(viewer)
+    lines = ["<a>"] + [f"<b>Zeile {i}</b>" for i in range(500)] + ["</a>"]
+    assert viewer.load_bytes("\r".join(lines).encode(), "mac.xml")
+    assert viewer.text().split("\n") == lines
+    assert "gekürzt" not in viewer.notice_text()
+
+
 def test_xml_decoding_never_resolves_and_replaces_bad_bytes():
     assert decode_xml('<?xml version="1.0" encoding="UTF-16"?><a/>'.encode("utf-16")).text.endswith(
         "<a/>"

@@ -242,7 +242,7 @@ class CaseView(QWidget):
                     self.documents.setCurrentItem(item)
         self.documents.blockSignals(False)
         if previous is None:
-            self.viewer_holder.setCurrentWidget(self.viewer_message)
+            self._drop_viewers()
 
     def _fill_notes(self, case: dict) -> None:
         from html import escape
@@ -257,12 +257,19 @@ class CaseView(QWidget):
 
     def show_document(self, viewer: QWidget) -> None:
         """Put a loaded viewer in place of the previous one."""
-        old = self.viewer_holder.currentWidget()
+        self._drop_viewers()
         self.viewer_holder.addWidget(viewer)
         self.viewer_holder.setCurrentWidget(viewer)
-        if old is not None and old is not self.viewer_message:
-            self.viewer_holder.removeWidget(old)
-            old.deleteLater()
+
+    def _drop_viewers(self) -> None:
+        """Close every document viewer: a hidden one would keep another applicant's document
+        (and its rendered pages) in memory."""
+        self.viewer_holder.setCurrentWidget(self.viewer_message)
+        for index in reversed(range(self.viewer_holder.count())):
+            widget = self.viewer_holder.widget(index)
+            if widget is not self.viewer_message:
+                self.viewer_holder.removeWidget(widget)
+                widget.deleteLater()
 
     def show_raw_xml(self, viewer: QWidget) -> None:
         self._clear_raw_xml(keep_request=True)

@@ -91,6 +91,25 @@ def _decode(body: memoryview, codec: str, errors: str) -> str:
     return "".join(parts)
 
 
+def unix_line_ends(text: str) -> str:
+    """ "\\r\\n" and a lone "\\r" (old Mac files) as "\\n". The viewer counts, cuts and chunks
+    lines at "\\n"; a file with "\\r" alone was one line to it, cut after its first
+    characters, while Qt showed its lines. Done a piece at a time (see the module docstring),
+    an "\\r" at a piece's end held back in case its "\\n" follows."""
+    if "\r" not in text:
+        return text
+    parts, carry = [], ""
+    for start in range(0, len(text), DECODE_PIECE_BYTES):
+        piece = carry + text[start : start + DECODE_PIECE_BYTES]
+        carry = ""
+        if piece.endswith("\r"):
+            piece, carry = piece[:-1], "\r"
+        parts.append(piece.replace("\r\n", "\n").replace("\r", "\n"))
+    if carry:
+        parts.append("\n")
+    return "".join(parts)
+
+
 def shorten_long_lines(text: str, limit: int, marker: str) -> tuple[str, int]:
     """Cut lines over `limit` characters, appending `marker` (with `{count}` left out).
 
@@ -125,11 +144,12 @@ def prepare_xml(
     """Decode `data`, cut lines over `max_line_chars` and split the result into chunks.
 
     A chunk holds about `chunk_chars` characters and always whole lines (except a last line
-    without a newline), so inserting chunks one after another gives the same lines, even for
-    "\\r\\n" line ends, as inserting the text at once. Runs off the GUI thread: no Qt here.
+    without a newline), so inserting chunks one after another gives the same lines as
+    inserting the text at once. Lines end in "\\n" (see `unix_line_ends`). Runs off the GUI
+    thread: no Qt here.
     """
     decoded = decode_xml(data)
-    text = decoded.text
+    text = unix_line_ends(decoded.text)
     chunks: list[str] = []
     shortened = 0
     start = 0
