@@ -283,6 +283,37 @@ def test_xml_shows_text_highlights_and_finds(shown, qtbot):
     assert len(viewer.text_view().extraSelections()) == 4
 
 
+def test_xml_a_dense_line_is_coloured_only_in_its_first_part(shown, qtbot):
+    """Every colour run of a line is laid out at each first paint: their number per line is
+    capped, and the line after it is still coloured from its right state."""
+    from ab_inbox.ui.viewers.xml_highlighter import MAX_SPANS_PER_LINE
+
+    viewer = shown(XmlViewer())
+    dense = "<a>" + '<t a="1"/>' * 90 + "\n<!-- danach -->\n</a>"
+    assert viewer.load_bytes(dense.encode(), "dicht.xml")
+    qtbot.waitUntil(lambda: not viewer.highlighter().is_running(), timeout=2000)
+    first = viewer.text_view().document().firstBlock()
+    assert len(first.layout().formats()) == MAX_SPANS_PER_LINE
+    comment = viewer.highlighter().formats["comment"].foreground().color().name()
+    assert {colour for line, _s, colour in _formats_of(viewer) if line == 1} == {comment}
+
+
+def test_xml_find_counts_qt_offsets_after_characters_beyond_u_ffff(shown):
+    """Qt counts an emoji as two: every hit on a line full of them still marks its word."""
+    viewer = shown(XmlViewer())
+    line = "<a>" + "😀 name " * 120 + "</a>"
+    assert viewer.load_bytes(line.encode(), "emoji.xml")
+    assert viewer.find("name") == 120
+    viewer.previous_hit()  # the last hit, after 119 emoji counted twice
+    assert viewer.text_view().textCursor().selectedText() == "name"
+
+
+def test_xml_lines_are_cut_at_a_thousand_characters_by_default(shown):
+    viewer = shown(XmlViewer())
+    assert viewer.load_bytes(b"<a>" + b"x" * 5000 + b"</a>", "lang.xml")
+    assert len(viewer.text().split("\n")[0]) < 1100
+
+
 def test_xml_large_file_is_shown_without_highlighting(qtbot):
     viewer = XmlViewer(highlight_limit=1_000)
     qtbot.addWidget(viewer)

@@ -39,6 +39,10 @@ _TAG_START = re.compile(r"</?[^\s/>!?\"'=<]+")
 _IN_TAG = re.compile(r"""\s+|(/?>)|([^\s=/>"'<]+)|(=)|("[^"]*"?)|('[^']*'?)|(.)""")
 _ENTITY = re.compile(r"&#?\w{1,32};")
 SLICE_SECONDS = 0.02
+# Colours per line at most: Qt lays a line out with all its colour runs at every first paint,
+# and a line of 2,000 characters with a tag every nine (800 runs) held each scroll 0.4 s.
+# The rest of such a line stays plain; the scan still reads it to the end for the next line.
+MAX_SPANS_PER_LINE = 120
 
 _LIGHT = {
     "tag": "#1a4fa0",
@@ -179,7 +183,7 @@ class XmlHighlighter(QObject):
         deadline = time.monotonic() + SLICE_SECONDS
         while block.isValid():
             spans, self._state = scan_line(block.text(), self._state)
-            block.layout().setFormats([self._range(*span) for span in spans])
+            block.layout().setFormats([self._range(*span) for span in spans[:MAX_SPANS_PER_LINE]])
             block = block.next()
             if time.monotonic() > deadline:
                 break
