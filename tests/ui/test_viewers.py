@@ -237,6 +237,47 @@ def test_multi_page_tiff_shows_every_page(qtbot):
     assert viewer.current_frame() == 1 and viewer.image_size() == (30, 15)
 
 
+def _tiff(pages: list[bool]) -> bytes:
+    """A grey 30 x 30 TIFF of one page per entry; a False page points its pixels beyond the
+    file's end, as a truncated fax does."""
+    out = bytearray(b"II*\x00\x00\x00\x00\x00")
+    next_pointer = 4
+    for whole in pages:
+        pixels = len(out)
+        out += bytes([128]) * 900
+        directory = len(out)
+        struct.pack_into("<I", out, next_pointer, directory)
+        entries = [(256, 30), (257, 30), (258, 8), (259, 1), (262, 1), (277, 1), (278, 30)]
+        out += struct.pack("<H", len(entries) + 2)
+        for tag, value in entries:
+            out += struct.pack("<HHIHH", tag, 3, 1, value, 0)
+        out += struct.pack("<HHII", 273, 4, 1, pixels if whole else 0x7FFFFF00)
+        out += struct.pack("<HHII", 279, 4, 1, 900)
+        next_pointer = len(out)
+        out += b"\x00\x00\x00\x00"
+    return bytes(out)
+
+
+def test_a_broken_page_of_a_tiff_leaves_the_others_reachable(qtbot):
+    viewer = ImageViewer()
+    qtbot.addWidget(viewer)
+    viewer.load_bytes(_tiff([True, False, True]), "fax.tif")
+    qtbot.waitUntil(lambda: not viewer.is_loading())
+    assert viewer.frame_count() == 3
+    viewer.next_frame()
+    qtbot.waitUntil(lambda: not viewer.is_loading())
+    assert viewer.message_text().startswith("Seite 2 von 3: ")
+    viewer.next_frame()
+    qtbot.waitUntil(lambda: not viewer.is_loading())
+    assert viewer.current_frame() == 2 and viewer.image_size() == (30, 30)
+    viewer.previous_frame()
+    qtbot.waitUntil(lambda: not viewer.is_loading())
+    assert viewer.current_frame() == 1 and viewer.message_text().startswith("Seite 2 von 3: ")
+    viewer.previous_frame()
+    qtbot.waitUntil(lambda: not viewer.is_loading())
+    assert viewer.current_frame() == 0 and viewer.image_size() == (30, 30)
+
+
 # -- XML --------------------------------------------------------------------------------------
 
 XML = """<?xml version="1.0" encoding="ISO-8859-1"?>

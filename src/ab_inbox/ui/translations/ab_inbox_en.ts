@@ -1168,7 +1168,7 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../viewers/image_viewer.py" line="+62"/>
+        <location filename="../viewers/image_viewer.py" line="+69"/>
         <source>Bild</source>
         <translation>Image</translation>
     </message>
@@ -1253,12 +1253,17 @@
         <translation>The file “{name}” is too large ({size} MB, at most {limit} MB) and is not shown.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
+        <source>Seite {page} von {count}: </source>
+        <translation>Page {page} of {count}: </translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Seite {page} von {count}</source>
         <translation>Page {page} of {count}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>„{name}“ ist kein JPEG-, PNG- oder TIFF-Bild und wird nicht angezeigt.</source>
         <translation>“{name}” is not a JPEG, PNG or TIFF image and is not shown.</translation>
     </message>
@@ -1978,7 +1983,7 @@
         <translation>Page {page} of {count}</translation>
     </message>
     <message>
-        <location filename="../viewers/pdf_loading.py" line="+49"/>
+        <location filename="../viewers/pdf_loading.py" line="+52"/>
         <source>Die PDF-Datei „{name}“ ist zu groß ({size} MB, höchstens {limit} MB) und wird nicht angezeigt.</source>
         <translation>The PDF file “{name}” is too large ({size} MB, at most {limit} MB) and is not shown.</translation>
     </message>
@@ -3414,7 +3419,7 @@
 <context>
     <name>XmlViewer</name>
     <message>
-        <location filename="../viewers/xml_viewer.py" line="+76"/>
+        <location filename="../viewers/xml_viewer.py" line="+89"/>
         <source>XML-Text</source>
         <translation>XML text</translation>
     </message>

@@ -12,6 +12,8 @@ unseen and only one is held in memory; the page shown stays until the next one i
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
@@ -53,6 +55,11 @@ class ImageViewer(ViewerBase):
         self._name = ""
         self._frames, self._frame = 1, 0
         self._generation = 0
+        # The generation a decode in the background is still wanted for (-1 once this viewer
+        # is gone): a decode not yet begun is skipped when the user has moved on, instead of
+        # holding a worker (and the decoders' shared limit) for up to a second per picture.
+        self._wanted = [0]
+        self.destroyed.connect(functools.partial(self._wanted.__setitem__, 0, -1))
         self._pending_frame: int | None = None
         self._ok = False
         self._zoom, self._rotation = 1.0, 0
@@ -162,35 +169,54 @@ class ImageViewer(ViewerBase):
         """Decode `frame` off the GUI thread; the image shown so far stays until it arrives."""
         self._generation += 1
         generation, data, max_pixels = self._generation, self._data, self._max_pixels
+        wanted = self._wanted
+        wanted[0] = generation
         self._pending_frame = frame
         self._previous_frame.setEnabled(False)
         self._next_frame.setEnabled(False)
-        Op(self, lambda: read_image(data, max_pixels=max_pixels, frame=frame)).on_success(
+
+        def decode() -> ImageRead | None:
+            if wanted[0] != generation:
+                return None  # another file or page, or no viewer any more
+            return read_image(data, max_pixels=max_pixels, frame=frame)
+
+        Op(self, decode).on_success(
             lambda result: self._show_frame(generation, frame, result)
         ).on_failure(lambda _exc: self._show_frame(generation, frame, ImageRead(BROKEN))).start()
 
-    def _show_frame(self, generation: int, frame: int, result: ImageRead) -> None:
-        if generation != self._generation:
+    def _show_frame(self, generation: int, frame: int, result: ImageRead | None) -> None:
+        if generation != self._generation or result is None:
             return  # another file or page was asked for meanwhile
         self._pending_frame = None
         image = result.image if result.status == OK else None
         self._ok = image is not None
         if image is None:
             self._canvas.set_image(None)
-            self.show_message(self._refusal(result))
+            frames = max(self._frames, result.frames)
+            if frames > 1:  # one broken page of a TIFF: the others stay reachable
+                page = self.tr("Seite {page} von {count}: ").format(page=frame + 1, count=frames)
+                self.show_message(page + self._refusal(result))
+                self._frames, self._frame = frames, frame
+                self._show_page_controls(frame)
+            else:
+                self.show_message(self._refusal(result))
             return
         self._frames, self._frame = result.frames, frame
         self._image_size = (image.width(), image.height())
         self._canvas.set_image(image)
         self._show_frame_controls(self._frames > 1)
+        self.show_content()
+        self._show_page_controls(frame)
+        self._fit_mode = FIT_SHRINK
+        self._refit()
+
+    def _show_page_controls(self, frame: int) -> None:
+        self._show_frame_controls(self._frames > 1)
         self._frame_label.setText(
             self.tr("Seite {page} von {count}").format(page=frame + 1, count=self._frames)
         )
-        self.show_content()
         self._previous_frame.setEnabled(frame > 0)
         self._next_frame.setEnabled(frame + 1 < self._frames)
-        self._fit_mode = FIT_SHRINK
-        self._refit()
 
     def _refusal(self, result: ImageRead) -> str:
         if result.status == UNSUPPORTED:

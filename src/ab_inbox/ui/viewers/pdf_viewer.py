@@ -58,7 +58,7 @@ class PdfViewer(ViewerBase):
         *,
         max_pages: int = 500,
         max_bytes: int = PdfLimits.max_bytes,
-        max_page_pixels: int = 40_000_000,
+        max_page_pixels: int = PdfLimits.max_page_pixels,
         max_zoom: float = MAX_ZOOM,
         search_budget_s: float = 2.0,
     ) -> None:
