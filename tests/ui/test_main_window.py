@@ -229,28 +229,6 @@ def test_counts_follow_a_fetch_while_the_quarantine_is_open(window, tmp_path, sc
     assert f"Alle ({cases + 1})" in texts and "Quarantäne (1)" in texts
 
 
-def test_dropping_xml_files_imports_them(window, qtbot, tmp_path):
-    files = []
-    for i in range(3):
-        path = tmp_path / f"dropped{i}.xml"
-        path.write_bytes(valid_message(seed=200 + i))
-        files.append(path)
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in files])
-    before = window.model.rowCount()
-    event = QDropEvent(
-        QPoint(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    with qtbot.waitSignal(window.import_finished) as blocker:
-        window.dropEvent(event)
-    assert blocker.args[0] == ["accepted"] * 3
-    assert window.model.rowCount() == before + 3
-
-
 def _drop(window, paths) -> None:
     """Drops the paths onto the window, as a file manager does."""
     mime = QMimeData()  # the event only points to it: kept alive here until the drop is done
@@ -263,6 +241,19 @@ def _drop(window, paths) -> None:
         Qt.KeyboardModifier.NoModifier,
     )
     window.dropEvent(event)
+
+
+def test_dropping_xml_files_imports_them(window, qtbot, tmp_path):
+    files = []
+    for i in range(3):
+        path = tmp_path / f"dropped{i}.xml"
+        path.write_bytes(valid_message(seed=200 + i))
+        files.append(path)
+    before = window.model.rowCount()
+    with qtbot.waitSignal(window.import_finished) as blocker:
+        _drop(window, files)
+    assert blocker.args[0] == ["accepted"] * 3
+    assert window.model.rowCount() == before + 3
 
 
 def _summary_text(window) -> str:
