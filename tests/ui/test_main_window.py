@@ -167,6 +167,15 @@ def test_keyboard_triage_take_then_status_then_next(window, qtbot):
     assert window.table.currentIndex().row() == 1
 
 
+def test_a_new_language_waits_for_the_restart_in_every_message(window, qtbot, warnings):
+    """The settings dialog says a new language takes effect at the restart; until then the
+    core's messages stay in the language the rest of the window speaks."""
+    window.inbox.settings.set("language", "en")  # as saved by the settings dialog
+    window.table.selectRow(0)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # new -> ready
+    assert warnings and "nicht nach" in warnings[0]
+
+
 def test_a_forbidden_transition_is_refused_with_a_message(window, qtbot, warnings):
     window.table.selectRow(0)
     case_id = window.case_view.case["id"]

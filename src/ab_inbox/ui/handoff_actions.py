@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
 from ab_inbox.casework.roles import EXPORT_OVERRIDE, AccessDenied
 from ab_inbox.durable_files import write_file_atomic
 from ab_inbox.errors import BilingualError
+from ab_inbox.ui.i18n import current_language
 from ab_inbox.ui.ops import Op
 
 if TYPE_CHECKING:  # printing pulls in QtPdf and the viewers: loaded when first used
@@ -55,7 +56,7 @@ def export_case(window, override_reason: str | None = None) -> None:
                 QMessageBox.information(
                     window,
                     QCoreApplication.translate("MainWindow", "Export nicht möglich"),
-                    exc.text(window.inbox.settings.language)
+                    exc.text(current_language())
                     + "\n\n"
                     + QCoreApplication.translate(
                         "MainWindow",
@@ -68,7 +69,7 @@ def export_case(window, override_reason: str | None = None) -> None:
             text, ok = QInputDialog.getText(
                 window,
                 QCoreApplication.translate("MainWindow", "Export trotzdem?"),
-                exc.text(window.inbox.settings.language)
+                exc.text(current_language())
                 + "\n\n"
                 + QCoreApplication.translate(
                     "MainWindow", "Begründung für eine Ausnahme (wird protokolliert):"
@@ -154,9 +155,7 @@ def compose_reply(window, type_code: str) -> None:
             # so the caseworker corrects the reply instead of typing it again. Missing rights
             # or an unexpected failure end it: sending again would not help or might repeat.
             if isinstance(exc, BilingualError) and not isinstance(exc, AccessDenied):
-                dialog.show_refusal(
-                    exc.text(window.inbox.settings.language), getattr(exc, "key", None)
-                )
+                dialog.show_refusal(exc.text(current_language()), getattr(exc, "key", None))
                 ask(dialog)
                 return
             dialog.deleteLater()

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QProgressDialog
 
 from ab_inbox.errors import BilingualError
+from ab_inbox.ui.i18n import current_language
 from ab_inbox.ui.ops import Op
 from ab_inbox.ui.summary_box import show_summary
 
@@ -182,7 +183,7 @@ def import_files(window, paths: list[Path]) -> None:
         dialog.close()
         dialog.deleteLater()
         relay.deleteLater()
-        language = window.inbox.settings.language
+        language = current_language()
         not_imported = len(files) - sum(1 for r in results if r.kind != SKIPPED)
         text = summary_text(results, not_imported, language, stopped_by)
         window.statusBar().showMessage(text.split("\n", 1)[0], 10000)

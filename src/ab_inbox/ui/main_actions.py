@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
 
 from ab_inbox.casework import status as workflow
 from ab_inbox.ui import handoff_actions as handoff
-from ab_inbox.ui.i18n import tr_status
+from ab_inbox.ui.i18n import current_language, tr_status
 from ab_inbox.ui.questions import confirm
 from ab_inbox.ui.queue_model import COLUMNS
 from ab_inbox.ui.team_actions import add_team_actions, build_team_menu
@@ -173,7 +173,7 @@ def build_actions(window) -> dict[str, QAction]:
     for code in REPLY_CODES:
         add(
             f"reply_{code}",
-            reply_title(code, window.inbox.settings.language),
+            reply_title(code, current_language()),
             None,
             lambda code=code: handoff.compose_reply(window, code),
         )

@@ -41,7 +41,7 @@ from ab_inbox.errors import BilingualError
 from ab_inbox.inbox import Inbox
 from ab_inbox.ui.case_view import CaseView
 from ab_inbox.ui.fetch_status import show_fetches
-from ab_inbox.ui.i18n import local_time
+from ab_inbox.ui.i18n import current_language, local_time
 from ab_inbox.ui.main_actions import build_actions
 from ab_inbox.ui.ops import Op, ThreadLocalInbox
 from ab_inbox.ui.queue_delegate import QueueDelegate
@@ -650,7 +650,7 @@ class MainWindow(QMainWindow):
 
     def _error_text(self, exc: BaseException) -> str:
         if isinstance(exc, BilingualError):
-            return exc.text(self.inbox.settings.language)
+            return exc.text(current_language())
         return self.tr("Unerwarteter Fehler: {0}").format(type(exc).__name__)
 
     def show_error(self, exc: BaseException, reload: bool = True) -> None:

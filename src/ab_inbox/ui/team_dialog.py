@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
+from ab_inbox.ui.i18n import current_language
 from ab_inbox.ui.ops import Op
 
 
@@ -39,7 +40,8 @@ class TeamDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def language(self) -> str:
-        return self.main.inbox.settings.language
+        """The interface's language (a new one in the settings takes effect at the restart)."""
+        return current_language()
 
     def run(self, fn: Callable, done: Callable, kind: str = "read") -> None:
         """fn(inbox) off the GUI thread, done(result) here. A failed read is shown and closes
