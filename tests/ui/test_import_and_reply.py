@@ -179,9 +179,10 @@ def test_a_refused_reply_comes_back_with_everything_typed(open_window, compose, 
     assert len(window.inbox.replies(case_id)) == 1
 
 
-def test_an_empty_required_field_keeps_the_dialog_open(open_window, compose, tmp_path):
+def test_an_empty_required_field_keeps_the_dialog_open(open_window, compose, tmp_path, monkeypatch):
     window = open_window()
     case_id = window.case_view.case["id"]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
 
     def only(dialog):
         _editor(dialog, "frage").setPlainText("   ")
@@ -197,6 +198,33 @@ def test_an_empty_required_field_keeps_the_dialog_open(open_window, compose, tmp
     assert len(shown) == 1
     assert list((tmp_path / "out").iterdir()) == []
     assert window.inbox.replies(case_id) == []
+
+
+def test_what_was_typed_is_dropped_only_when_the_user_says_so(
+    open_window, compose, tmp_path, monkeypatch
+):
+    window = open_window()
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked = []
+
+    def question(_parent, _title, text, _buttons, default):
+        asked.append((text, default))
+        return answers[len(asked) - 1]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+
+    def only(dialog):
+        _editor(dialog, "frage").setPlainText(QUESTION)
+        dialog.reject()  # Escape
+        assert dialog.isVisible() and _editor(dialog, "frage").toPlainText() == QUESTION
+        dialog.reject()
+
+    shown = compose([only])
+    handoff_actions.compose_reply(window, "130102")
+    assert not shown[0].isVisible()
+    assert [default for _text, default in asked] == [QMessageBox.StandardButton.No] * 2
+    assert "nicht gesendet" in asked[0][0]
+    assert list((tmp_path / "out").iterdir()) == []
 
 
 # --- export override -------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ab_inbox.ui.i18n import current_language
+from ab_inbox.ui.questions import confirm
 
 
 class _DocumentPicker(QWidget):
@@ -125,6 +126,31 @@ class ComposeDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(620, 480)
+        self._as_opened = self._typed()
+
+    def _typed(self) -> list:
+        """What the fields hold: the texts (of dates too) and the documents chosen."""
+        state: list = []
+        for _kind, editor in self.editors.values():
+            for widget in [editor, *editor.findChildren(QWidget)]:
+                if isinstance(widget, QPlainTextEdit):
+                    state.append(widget.toPlainText())
+                elif isinstance(widget, QLineEdit):
+                    state.append(widget.text())
+            state.append(getattr(editor, "path", None))
+        return state
+
+    def reject(self) -> None:
+        """Escape, Cancel or closing: what was typed is dropped only when the user says so
+        (No, the default, keeps the dialog open as it is)."""
+        if self._typed() != self._as_opened and not confirm(
+            self,
+            QCoreApplication.translate(
+                "ComposeDialog", "Die Antwort ist nicht gesendet. Das Eingegebene verwerfen?"
+            ),
+        ):
+            return
+        super().reject()
 
     @staticmethod
     def _editor(field, default, choices) -> QWidget:

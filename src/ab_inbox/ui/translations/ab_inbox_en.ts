@@ -779,7 +779,7 @@
 <context>
     <name>ComposeDialog</name>
     <message>
-        <location filename="../compose_dialog.py" line="+44"/>
+        <location filename="../compose_dialog.py" line="+45"/>
         <source>Datei wählen…</source>
         <translation>Choose file…</translation>
     </message>
@@ -809,7 +809,12 @@
         <translation>Required fields are marked with *.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+26"/>
+        <source>Die Antwort ist nicht gesendet. Das Eingegebene verwerfen?</source>
+        <translation>The reply has not been sent. Discard what was entered?</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>Bitte „{0}“ angeben.</source>
         <translation>Please enter “{0}”.</translation>
     </message>
@@ -1418,7 +1423,7 @@
     <message>
         <location line="+10"/>
         <location line="+38"/>
-        <location filename="../handoff_actions.py" line="+194"/>
+        <location filename="../handoff_actions.py" line="+193"/>
         <source>Gespeichert: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -1433,7 +1438,7 @@
         <translation>XML files (*.xml)</translation>
     </message>
     <message>
-        <location filename="../importing.py" line="+69"/>
+        <location filename="../importing.py" line="+70"/>
         <source>{0}: ist ein Ordner, keine Datei ({1})</source>
         <translation>{0}: is a folder, not a file ({1})</translation>
     </message>
@@ -1680,14 +1685,14 @@
         <translation>Delete “{0}”?</translation>
     </message>
     <message>
-        <location filename="../handoff_actions.py" line="-164"/>
-        <location line="+178"/>
+        <location filename="../handoff_actions.py" line="-162"/>
+        <location line="+176"/>
         <location filename="../main_actions.py" line="-172"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-149"/>
         <source>Export nicht möglich</source>
         <translation>Export not possible</translation>
     </message>
@@ -1722,7 +1727,7 @@
         <translation>Reply sent: {0}</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>Zusammenfassung speichern</source>
         <translation>Save summary</translation>
     </message>
