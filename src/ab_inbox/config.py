@@ -345,9 +345,12 @@ def installed_schemas_dir() -> Path:
     return data_dir() / "schemas"
 
 
-def _coerce(setting: Setting, value: Any) -> Any:
+def _coerce(setting: Setting, value: Any, clamp: bool = False) -> Any:
     """The value as the setting's type; ValueError (naming the setting) for a value of
-    another shape, a choice not offered, or a number that is not finite or beyond limits."""
+    another shape, a choice not offered, or a number that is not finite or beyond limits.
+    With `clamp` (a file being read), a number beyond its limits becomes the nearest limit:
+    a file written before the limits existed keeps working, and `settings set` can repair
+    it."""
     if setting.type is list:
         if isinstance(value, str):
             return [v.strip() for v in value.split(",") if v.strip()]
@@ -358,13 +361,17 @@ def _coerce(setting: Setting, value: Any) -> Any:
         raise ValueError(f"{setting.name}: {value!r} is not a {setting.type.__name__}")
     try:
         coerced = setting.type(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: int(float("inf"))
         raise ValueError(f"{setting.name}: {value!r} is not a {setting.type.__name__}") from None
     if setting.choices and coerced not in setting.choices:
         raise ValueError(f"{setting.name}: {coerced!r} not in {setting.choices}")
     if setting.limits is not None:
         low, high = setting.limits
-        if not (math.isfinite(coerced) and low <= coerced <= high):
+        if not math.isfinite(coerced):
+            raise ValueError(f"{setting.name}: {coerced!r} is not a finite number")
+        if clamp:
+            return setting.type(min(max(coerced, low), high))
+        if not low <= coerced <= high:
             raise ValueError(f"{setting.name}: {coerced!r} is not between {low} and {high}")
     return coerced
 
@@ -423,7 +430,7 @@ class Settings:
         values = {}
         for name, value in data.get("values", {}).items():
             if name in _BY_NAME:
-                values[name] = _coerce(_BY_NAME[name], value)
+                values[name] = _coerce(_BY_NAME[name], value, clamp=True)
         return cls(values)
 
     def save(self, path: Path | None = None) -> None:

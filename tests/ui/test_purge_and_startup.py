@@ -178,8 +178,8 @@ def test_an_invalid_setting_is_reported_in_a_dialog(criticals):
         '{"values": []}',
         '{"values": {"office_dvdv_ids": 5}}',
         '{"values": {"poll_interval_s": null}}',
-        '{"values": {"poll_interval_s": 0}}',
-        '{"values": {"max_message_mb": 0}}',
+        '{"values": {"poll_interval_s": NaN}}',
+        '{"values": {"max_message_mb": Infinity}}',
     ],
 )
 def test_a_settings_file_of_the_wrong_shape_is_reported_in_a_dialog(criticals, content):
@@ -191,6 +191,16 @@ def test_a_settings_file_of_the_wrong_shape_is_reported_in_a_dialog(criticals, c
     assert run_gui() == 2
     assert len(criticals) == 1
     assert f"Die Einstellungsdatei {path} kann nicht gelesen werden" in criticals[0][1]
+
+
+def test_a_number_beyond_its_limits_in_an_older_file_is_taken_as_the_nearest_limit():
+    """Files written before the limits existed keep working (and can be repaired with
+    `settings set`): the poll interval of 0 that spun a core becomes half a second."""
+    path = config.settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"values": {"poll_interval_s": 0, "max_message_mb": 9000}}', "utf-8")
+    loaded = config.Settings.load()
+    assert (loaded.poll_interval_s, loaded.max_message_mb) == (0.5, 4096)
 
 
 # -- the keyring on the transport page ----------------------------------------------------------
