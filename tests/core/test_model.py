@@ -176,7 +176,7 @@ def test_institutional_host(pack):
     assert record.applicant.family_name == "Verein Brücke e. V."
     assert record.applicant.organisation  # shown by its name, without a person's fields
     assert record.representative.given_names == "Ömer"
-    assert record.representative.role == "signatory" and not record.representative.organisation
+    assert not record.representative.organisation
 
 
 def test_fachkraefte_worker_employer_and_family(pack):
@@ -185,7 +185,6 @@ def test_fachkraefte_worker_employer_and_family(pack):
     assert record.representative.family_name == "Personaler"
     roles = [(p.role, p.family_name, p.organisation) for p in record.reference_persons]
     assert roles == [("employer", "Muster GmbH", True), ("family_member", "Sharma", False)]
-    assert record.representative.role == "employer_representative"
     assert record.reference_persons[1].relation.label == "minderjähriges Kind"
     assert record.reasons[0].list_version == "1.0" and record.reasons[0].label.startswith(
         "Beschäftigung als Fachkraft"

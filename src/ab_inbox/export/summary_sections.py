@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableSt
 
 from ab_inbox.export.summary_fonts import BOLD, REGULAR
 from ab_inbox.times import local_text
-from ab_inbox.xauslaender.record import PERSON_ROLE_TITLES_DE, role_numbers
+from ab_inbox.xauslaender.record import PERSON_ROLE_TITLES_DE, heading_role, role_numbers
 
 MAX_TEXT = 2000  # characters of one value
 MAX_NOTE = 20_000  # notes are the office's own words
@@ -199,22 +199,30 @@ def person(p: dict) -> Table:
     return fields(pairs)
 
 
-def role_title(p: dict, number: int | None = None) -> str:
-    title = PERSON_ROLE_TITLES_DE.get(p.get("role") or "", "Person")
+def role_title(role: str | None, number: int | None = None) -> str:
+    title = PERSON_ROLE_TITLES_DE.get(role or "", "Person")
     return f"{title} {number}" if number else title
 
 
 def people(record: dict) -> list[Flowable]:
     out: list[Flowable] = []
+    type_code = record.get("type_code")
+
+    def role_of(p: dict) -> str | None:
+        return heading_role(type_code, p.get("role"))
+
     if record.get("applicant"):
-        out += [heading(role_title(record["applicant"])), person(record["applicant"])]
+        applicant = record["applicant"]
+        out += [heading(role_title(role_of(applicant))), person(applicant)]
     if record.get("representative"):
-        out += [heading(role_title(record["representative"])), person(record["representative"])]
+        representative = record["representative"]
+        out += [heading(role_title(role_of(representative))), person(representative)]
     refs = record.get("reference_persons") or []
     if refs:
         out.append(heading("Referenzpersonen"))
-        for ref, number in zip(refs, role_numbers(refs), strict=True):
-            title = Paragraph(escape(role_title(ref, number)), SUBHEADING)
+        roles = [role_of(ref) for ref in refs]
+        for ref, role, number in zip(refs, roles, role_numbers(roles), strict=True):
+            title = Paragraph(escape(role_title(role, number)), SUBHEADING)
             out.append(KeepTogether([title, person(ref)]))
     return out
 

@@ -21,7 +21,7 @@ from ab_inbox.ui.i18n import (
     tr_status,
     type_title,
 )
-from ab_inbox.xauslaender.record import role_numbers
+from ab_inbox.xauslaender.record import heading_role, role_numbers
 
 STYLE = """
 <style>
@@ -175,10 +175,9 @@ def _person(person: dict) -> str:
     return _fields(pairs)
 
 
-def _role_heading(person: dict, number: int | None = None) -> str:
+def _role_heading(role: str | None, number: int | None = None) -> str:
     """The heading of a person's part: its role (the pack's title where it has one),
     numbered where the role comes more than once; the pack's help on it shows on hover."""
-    role = person.get("role")
     element = _ROLES.get(role or "", ("", ""))[1]
     title = escape(_pack_title(element, role_title(role)) + (f" {number}" if number else ""))
     labels = _LABELS.get()
@@ -188,10 +187,11 @@ def _role_heading(person: dict, number: int | None = None) -> str:
     return title
 
 
-def _people(people: list[dict]) -> str:
+def _people(type_code: str | None, people: list[dict]) -> str:
+    roles = [heading_role(type_code, person.get("role")) for person in people]
     return "".join(
-        f"<h3>{_role_heading(person, number)}</h3>{_person(person)}"
-        for person, number in zip(people, role_numbers(people), strict=True)
+        f"<h3>{_role_heading(role, number)}</h3>{_person(person)}"
+        for person, role, number in zip(people, roles, role_numbers(roles), strict=True)
     )
 
 
@@ -304,11 +304,12 @@ def _render_case(case: dict) -> str:
         out.append(_section(_applicant_title(record), _person(record["applicant"])))
     if record.get("representative"):
         representative = record["representative"]
-        out.append(f"<h2>{_role_heading(representative)}</h2>{_person(representative)}")
+        role = heading_role(record.get("type_code"), representative.get("role"))
+        out.append(f"<h2>{_role_heading(role)}</h2>{_person(representative)}")
     refs = record.get("reference_persons") or []
     if refs:
         title = QCoreApplication.translate("CaseHtml", "Referenzpersonen")
-        out.append(_section(title, _people(refs)))
+        out.append(_section(title, _people(record.get("type_code"), refs)))
     out.append(
         _section(
             QCoreApplication.translate("CaseHtml", "Dokumente"),

@@ -114,12 +114,12 @@ class Reader:
             relation=self.code_at(element, relation_tag) if relation_tag else None,
         )
 
-    def representative(self, element, role: str = "representative") -> Person | None:
+    def representative(self, element) -> Person | None:
         """OZG.AntragstellerVertreter and the employer's agent in 130401."""
         if element is None:
             return None
         person = Person(
-            role=role,
+            role="representative",
             family_name=self.name(element, "familienname"),
             given_names=self.name(element, "vorname"),
             birth_date=self.text(element, "tagDerGeburt"),

@@ -33,7 +33,8 @@ class Party:
     name: str | None = None
 
 
-# What a person of each role is called, in the case view's and the summary's headings.
+# What a person of each role is called, in the case view's and the summary's headings (with
+# the two roles only headings tell apart, see heading_role).
 PERSON_ROLE_TITLES_DE = {
     "applicant": "Person",
     "representative": "Vertreter/in",
@@ -49,14 +50,22 @@ PERSON_ROLE_TITLES_DE = {
 }
 
 
-def role_numbers(people: list[dict]) -> list[int | None]:
+def heading_role(type_code: str | None, role: str | None) -> str | None:
+    """The role a person's heading names. The record's roles stay as exported; only the
+    heading tells the representative of a 130401 (who acts for the employer) and of a 130201
+    (who signs for the hosting institution) from an applicant's."""
+    if role == "representative":
+        return {"130401": "employer_representative", "130201": "signatory"}.get(type_code, role)
+    return role
+
+
+def role_numbers(roles: list[str | None]) -> list[int | None]:
     """Each person's number among the persons of its role ("Gast 1", "Gast 2"); None where
     its role comes once."""
-    per_role = Counter(p.get("role") for p in people)
+    per_role = Counter(roles)
     seen: Counter = Counter()
     numbers: list[int | None] = []
-    for person in people:
-        role = person.get("role")
+    for role in roles:
         seen[role] += 1
         numbers.append(seen[role] if per_role[role] > 1 else None)
     return numbers
@@ -64,7 +73,9 @@ def role_numbers(people: list[dict]) -> list[int | None]:
 
 @dataclass
 class Person:
-    role: str  # a key of PERSON_ROLE_TITLES_DE
+    # applicant | representative | reference_person | family_member | guest | host | worker
+    # | employer | collector (the exported values; PERSON_ROLE_TITLES_DE names them)
+    role: str
     family_name: str | None = None
     given_names: str | None = None
     birth_name: str | None = None

@@ -25,9 +25,7 @@ def _fachkraefte(r: Reader) -> None:
     firma = r.text(employer, "firma")
     r.detail("Arbeitgeber", firma)
     if employer is not None:
-        record.representative = r.representative(
-            r.find(employer, "vertreter"), role="employer_representative"
-        )
+        record.representative = r.representative(r.find(employer, "vertreter"))
         record.reference_persons.append(
             Person(role="employer", family_name=firma, organisation=True)
         )

@@ -53,7 +53,8 @@ def _host(r: Reader) -> None:
             role="host", family_name=r.text(institution, "nameOrganisation"), organisation=True
         )
         agents = [
-            r.person(a, "signatory") for a in r.findall(institution, "vertretungsberechtigtePerson")
+            r.person(a, "representative")
+            for a in r.findall(institution, "vertretungsberechtigtePerson")
         ]
         if agents:
             record.representative = agents[0]
