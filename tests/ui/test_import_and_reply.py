@@ -227,6 +227,26 @@ def test_what_was_typed_is_dropped_only_when_the_user_says_so(
     assert list((tmp_path / "out").iterdir()) == []
 
 
+def test_a_changed_choice_is_not_dropped_without_asking(open_window, compose, monkeypatch):
+    window = open_window()
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a: asked.append(a) or QMessageBox.StandardButton.No
+    )
+
+    def only(dialog):
+        [combo] = [e for kind, e in dialog.editors.values() if kind == "code"]
+        combo.setCurrentIndex((combo.currentIndex() + 1) % combo.count())
+        dialog.reject()  # Escape: asked, No keeps it
+        assert dialog.isVisible() and len(asked) == 1
+        monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+        dialog.reject()
+
+    shown = compose([only])
+    handoff_actions.compose_reply(window, "130104")  # Statusmeldung: a status code
+    assert len(shown) == 1 and not shown[0].isVisible()
+
+
 # --- export override -------------------------------------------------------------------------
 @pytest.fixture
 def dialogs(monkeypatch):

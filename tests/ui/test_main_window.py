@@ -877,8 +877,11 @@ def test_tab_in_a_note_moves_on_and_ctrl_return_saves_it(window, qtbot):
 def test_in_the_quarantine_no_key_acts_on_the_queue_behind_it(window, qtbot):
     window.table.selectRow(0)
     before = window.inbox.case(window.model.case_id(0))
+    window.case_view.tabs.setCurrentIndex(1)
+    window.case_view.documents.setCurrentRow(0)  # a document of the case on screen
     _select_view(window, "quarantine")
     assert window.case_view.case is None
+    assert window.case_view.viewer_holder.count() == 1  # its viewer closed with the case
     qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert window.case_view.case is None and window.table.currentIndex().row() == 0
     qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)  # take case

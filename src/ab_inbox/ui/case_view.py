@@ -167,6 +167,7 @@ class CaseView(QWidget):
             self.header.setText(self.tr("Kein Fall ausgewählt"))
             self.details.clear()
             self.documents.clear()
+            self._drop_viewers()
             self.notes.clear()
             return
         from html import escape

@@ -129,7 +129,7 @@ class ComposeDialog(QDialog):
         self._as_opened = self._typed()
 
     def _typed(self) -> list:
-        """What the fields hold: the texts (of dates too) and the documents chosen."""
+        """What the fields hold: the texts (of dates too), the choices and the documents."""
         state: list = []
         for _kind, editor in self.editors.values():
             for widget in [editor, *editor.findChildren(QWidget)]:
@@ -137,6 +137,8 @@ class ComposeDialog(QDialog):
                     state.append(widget.toPlainText())
                 elif isinstance(widget, QLineEdit):
                     state.append(widget.text())
+                elif isinstance(widget, QComboBox):
+                    state.append(widget.currentIndex())
             state.append(getattr(editor, "path", None))
         return state
 

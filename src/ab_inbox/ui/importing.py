@@ -2,7 +2,8 @@
 
 A dropped folder brings the XML files in it and its subfolders. Each file is handled on its own:
 one that cannot be read (a file removed meanwhile) or fails otherwise is reported by name and
-the others are still imported. What is not an XML file is skipped and named. The progress
+the others are still imported. A dropped file that is not XML, or a dropped folder without any,
+is skipped and named (other files inside a folder are left alone without a word). The progress
 dialog closes however the import ends, and one summary says what happened to all of them,
 with the reason of each file the pipeline rejected.
 """
@@ -159,11 +160,13 @@ def import_files(window, paths: list[Path]) -> None:
     dialog.canceled.connect(lambda: cancelled.append(True))
     results: list[FileResult] = []  # filled by the worker, read on the GUI thread at the end
     files: list[Path] = []  # the files found, folders opened (by the worker: it may take time)
+    listed: list[bool] = []  # set once they are
 
     def work():
         inbox = window.workers.get()
         found, skipped = xml_files(paths)
         files.extend(found)
+        listed.append(True)
         results.extend(FileResult(path.name, SKIPPED) for path in skipped)
         relay.progress.emit(0, len(files))
         for i, path in enumerate(files):
@@ -184,7 +187,10 @@ def import_files(window, paths: list[Path]) -> None:
         dialog.deleteLater()
         relay.deleteLater()
         language = current_language()
-        not_imported = len(files) - sum(1 for r in results if r.kind != SKIPPED)
+        # Stopped before the files were listed (the folders could not be read): none of
+        # what was dropped got in.
+        expected = len(files) if listed else len(paths)
+        not_imported = expected - sum(1 for r in results if r.kind != SKIPPED)
         text = summary_text(results, not_imported, language, stopped_by)
         window.statusBar().showMessage(text.split("\n", 1)[0], 10000)
         told = (FAILED, SKIPPED, "quarantined")
