@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import base64
 import io
+import shutil
+import sys
+import threading
 import zlib
 
 from lxml import etree
@@ -70,11 +73,12 @@ def xobject_bomb(depth: int = 7) -> bytes:
     return _pdf(objects)
 
 
-def letter() -> bytes:
-    """An ordinary one-page letter, as reportlab writes it."""
+def letter(text: str = "Vollmacht für Frau Nguyễn") -> bytes:
+    """An ordinary one-page letter, as reportlab writes it (another text, another document:
+    a document found fine is not tried again)."""
     buffer = io.BytesIO()
     page = canvas.Canvas(buffer)
-    page.drawString(72, 720, "Vollmacht für Frau Nguyễn")
+    page.drawString(72, 720, text)
     page.save()
     return buffer.getvalue()
 
@@ -91,6 +95,20 @@ def test_a_pdf_whose_page_costs_seconds_is_refused_at_that_page():
 
 def test_what_is_not_a_pdf_is_left_to_the_viewer_to_name():
     assert probe_pdf(b"%PDF-1.4\nkaputt").ok  # pdfium's own verdict comes later, in-process
+
+
+def test_a_trial_that_cannot_run_does_not_blame_the_document(monkeypatch):
+    document = letter("Nie geprüft")
+    monkeypatch.setattr(sys, "executable", "/nonexistent/python")  # no interpreter to start
+    assert probe_pdf(document).reason == "unavailable"
+    monkeypatch.setattr(sys, "executable", shutil.which("true"))  # starts, says nothing
+    assert probe_pdf(document).reason == "unavailable"
+
+
+def test_a_trial_no_longer_needed_is_stopped():
+    cancel = threading.Event()
+    threading.Timer(0.5, cancel.set).start()
+    assert probe_pdf(xobject_bomb(), cancel=cancel).reason == "cancelled"
 
 
 def _case_with_document(tmp_path, schemas_dir, content: bytes) -> tuple:

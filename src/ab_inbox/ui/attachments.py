@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -9,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from ab_inbox.ui.ops import Op
 from ab_inbox.ui.viewers import PdfViewer, PlaceholderViewer, viewer_for
-from ab_inbox.ui.viewers.pdf_probe import ProbeVerdict, probe_pdf
+from ab_inbox.ui.viewers.pdf_probe import MAX_PROBE_PAGES, ProbeVerdict, probe_pdf
 from ab_inbox.ui.viewers.viewer_base import ViewerBase, display_name
 
 
@@ -46,15 +47,20 @@ def open_attachment(window, message_id: int, position: int) -> None:
     view.show_document(viewer)
     is_pdf = isinstance(viewer, PdfViewer)
 
+    # A trial for a viewer that is gone (another document, another case) is stopped.
+    gone = threading.Event()
+    viewer.destroyed.connect(gone.set)
+
     def read():
         row = window.workers.get().attachment(message_id, position)
-        data = row["data"] if row else None
-        return data, probe_pdf(data) if is_pdf and data else None
+        return row["data"] if row else None
 
-    def show(result):
-        if view.viewer_holder.currentWidget() is not viewer:
-            return  # the user moved on: this viewer is gone
-        data, verdict = result
+    def still_shown() -> bool:
+        return not gone.is_set() and view.viewer_holder.currentWidget() is viewer
+
+    def show(data, verdict=None):
+        if not still_shown():
+            return  # the user moved on
         if verdict is not None and not verdict.ok:
             viewer.begin_load()  # the bytes exist: "Speichern unter" stays possible
             viewer.show_message(probe_refusal(verdict, display_name(name)))
@@ -65,7 +71,24 @@ def open_attachment(window, message_id: int, position: int) -> None:
                 lambda: save_attachment(window, message_id, position, name)
             )
 
-    Op(window, read).on_success(show).on_failure(window.show_error).start()
+    def try_then_show(data):
+        if not is_pdf or not data:
+            show(data)
+        elif still_shown():
+            Op(window, lambda: probe_pdf(data, cancel=gone), "trial").on_success(
+                lambda verdict: show(data, verdict)
+            ).on_failure(failed).start()
+
+    def failed(exc: BaseException) -> None:
+        if still_shown():  # not "wird geladen" for good
+            viewer.show_message(
+                QCoreApplication.translate(
+                    "MainWindow", "„{name}“ konnte nicht geladen werden ({error})."
+                ).format(name=display_name(name), error=type(exc).__name__)
+            )
+        window.show_error(exc, reload=False)
+
+    Op(window, read).on_success(try_then_show).on_failure(failed).start()
 
 
 def probe_refusal(verdict: ProbeVerdict, shown_name: str) -> str:
@@ -75,6 +98,19 @@ def probe_refusal(verdict: ProbeVerdict, shown_name: str) -> str:
             "MainWindow",
             "Die PDF-Datei „{name}“ hat die Prüfung vor dem Anzeigen abstürzen lassen und "
             "wird nicht angezeigt. Sie bleibt unverändert beim Fall.",
+        ).format(name=shown_name)
+    if verdict.reason == "too_many_pages":
+        return QCoreApplication.translate(
+            "PdfViewer",
+            "Die PDF-Datei „{name}“ hat {count} Seiten; die Vorschau zeigt "
+            "höchstens {limit} Seiten.",
+        ).format(name=shown_name, count=verdict.pages, limit=MAX_PROBE_PAGES)
+    if verdict.reason == "unavailable":
+        return QCoreApplication.translate(
+            "MainWindow",
+            "PDF-Dateien können hier nicht angezeigt werden: die Prüfung vor dem Anzeigen "
+            "(ein eigener Prozess) ließ sich nicht starten. Bitte die IT-Betreuung "
+            "informieren. „{name}“ bleibt unverändert beim Fall.",
         ).format(name=shown_name)
     if verdict.reason == "slow_page":
         why = QCoreApplication.translate(

@@ -9,7 +9,8 @@ rules live in one place instead of in every window:
   failure then still goes to the default failure handler, so a lost write is never silent.
 - "write" ops run on one serial worker in submission order, so two writes never race for the
   database lock and the order the user acted in is the order things happen. "read" ops share a
-  small pool.
+  small pool. "trial" ops (a document tried in a separate process before it is shown, which
+  can take seconds) have a worker of their own, so they never hold up a read.
 - Tests switch to synchronous mode (`run_synchronously`), where `start()` runs `fn` and the
   callbacks at once on the calling thread; `wait_for_all` and `active_count` let a fixture fail
   a test that leaves workers running.
@@ -37,7 +38,7 @@ T = TypeVar("T")
 FailureHandler = Callable[[BaseException], None]
 
 READ_THREADS = 2
-KINDS = ("read", "write")
+KINDS = ("read", "write", "trial")
 
 _lock = threading.Lock()
 _idle = threading.Condition(_lock)  # notified when the last running op has finished
@@ -105,7 +106,7 @@ def _pool(kind: str) -> QThreadPool:
         pool = _pools.get(kind)
         if pool is None:
             pool = QThreadPool()
-            pool.setMaxThreadCount(1 if kind == "write" else READ_THREADS)
+            pool.setMaxThreadCount(READ_THREADS if kind == "read" else 1)
             # Threads live as long as the pool: ThreadLocalInbox keeps one connection per
             # thread, and a thread retired after Qt's 30 s idle time would take a new one
             # (cold page cache, the old connection left open) on the next op.

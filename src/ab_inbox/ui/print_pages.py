@@ -150,6 +150,14 @@ def _plan_pdf(
             return QCoreApplication.translate(
                 "MainWindow", "zu aufwendig (Seite {0} braucht zum Darstellen zu lange)"
             ).format(verdict.page + 1)
+        if verdict.reason == "too_many_pages":
+            return QCoreApplication.translate(
+                "MainWindow", "zu groß ({0} Seiten, höchstens {1} Seiten je Dokument)"
+            ).format(verdict.pages, limits.max_document_pages)
+        if verdict.reason == "unavailable":
+            return QCoreApplication.translate(
+                "MainWindow", "die Prüfung vor dem Drucken ließ sich nicht starten"
+            )
         return QCoreApplication.translate("MainWindow", "zu aufwendig zum Öffnen")
     with _open_pdf(document.data) as pdf:
         if pdf.status() != QPdfDocument.Status.Ready:

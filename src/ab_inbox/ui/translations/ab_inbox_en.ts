@@ -494,12 +494,12 @@
     </message>
     <message>
         <location line="+28"/>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Prüfergebnis</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-65"/>
         <source>Antrag</source>
         <translation>Application</translation>
     </message>
@@ -525,12 +525,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+138"/>
+        <location line="+139"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-135"/>
         <source>Bearbeitung</source>
         <translation>Assignee</translation>
     </message>
@@ -556,7 +556,7 @@
         <translation>Person</translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+192"/>
         <source>Referenzpersonen</source>
         <translation>Reference persons</translation>
     </message>
@@ -751,7 +751,7 @@
         <translation>Save note</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Fall {0}</source>
         <translation>Case {0}</translation>
     </message>
@@ -809,7 +809,7 @@
         <translation>Required fields are marked with *.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Die Antwort ist nicht gesendet. Das Eingegebene verwerfen?</source>
         <translation>The reply has not been sent. Discard what was entered?</translation>
     </message>
@@ -1386,17 +1386,27 @@
         <translation>{0} – mine and unassigned</translation>
     </message>
     <message>
-        <location filename="../attachments.py" line="+23"/>
+        <location filename="../attachments.py" line="+24"/>
         <source>Bei der Prüfung gesperrt; den Grund nennt das Prüfergebnis.</source>
         <translation>Blocked by the checks; the check result gives the reason.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+61"/>
+        <source>„{name}“ konnte nicht geladen werden ({error}).</source>
+        <translation>“{name}” could not be loaded ({error}).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Die PDF-Datei „{name}“ hat die Prüfung vor dem Anzeigen abstürzen lassen und wird nicht angezeigt. Sie bleibt unverändert beim Fall.</source>
         <translation>The PDF file “{name}” made the check before showing it crash and is not shown. It stays unchanged with the case.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
+        <source>PDF-Dateien können hier nicht angezeigt werden: die Prüfung vor dem Anzeigen (ein eigener Prozess) ließ sich nicht starten. Bitte die IT-Betreuung informieren. „{name}“ bleibt unverändert beim Fall.</source>
+        <translation>PDF files cannot be shown here: the check before showing them (a separate process) could not be started. Please tell IT support. “{name}” stays unchanged with the case.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Seite {page} braucht zum Darstellen zu lange</source>
         <translation>page {page} takes too long to draw</translation>
     </message>
@@ -1499,13 +1509,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../print_pages.py" line="+359"/>
+        <location filename="../print_pages.py" line="+367"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
@@ -1748,7 +1758,7 @@
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../print_pages.py" line="-237"/>
+        <location filename="../print_pages.py" line="-245"/>
         <source>verschlüsselt, kann ohne Kennwort nicht gedruckt werden</source>
         <translation>encrypted, cannot be printed without a password</translation>
     </message>
@@ -1773,7 +1783,7 @@
         <translation>too costly (page {0} takes too long to draw)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <source>zu aufwendig zum Öffnen</source>
         <translation>too costly to open</translation>
     </message>
@@ -1783,13 +1793,19 @@
         <translation>has no pages</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-13"/>
+        <location line="+15"/>
         <location line="+54"/>
         <source>zu groß ({0} Seiten, höchstens {1} Seiten je Dokument)</source>
         <translation>too large ({0} pages, at most {1} pages per document)</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-65"/>
+        <source>die Prüfung vor dem Drucken ließ sich nicht starten</source>
+        <translation>the check before printing could not be started</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>beschädigt (Seite {0} hat keine gültige Größe)</source>
         <translation>damaged (page {0} has no valid size)</translation>
     </message>
@@ -2003,12 +2019,13 @@
         <translation>The PDF file “{name}” contains no pages.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../attachments.py" line="-67"/>
+        <location filename="../viewers/pdf_loading.py" line="+6"/>
         <source>Die PDF-Datei „{name}“ hat {count} Seiten; die Vorschau zeigt höchstens {limit} Seiten.</source>
         <translation>The PDF file “{name}” has {count} pages; the preview shows at most {limit} pages.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../viewers/pdf_loading.py" line="+13"/>
         <source>Seite {page} der PDF-Datei „{name}“ ist so groß, dass sie nicht sicher angezeigt werden kann.</source>
         <translation>Page {page} of the PDF file “{name}” is too large to be shown safely.</translation>
     </message>

@@ -8,11 +8,15 @@ A crash inside pdfium would take the app down with the caseworker's unsaved work
 
 So before a PDF is shown or printed, `probe_pdf` hands its bytes to a child process
 (`python -m ab_inbox.ui.viewers.pdf_probe`) that loads it, reads every page's size and text and
-renders each page small, timing each step. The child is killed when it runs over `timeout_s`.
-The document is opened in the app only if the child finished, loading took at most
-`max_load_s` and no page took more than `max_page_s`: such a document cannot hold the GUI
-thread much longer when shown. The verdict is kept per SHA-256 for the session, so a document
-opened again opens at once.
+renders each page small, reporting each step as it is done. The child is stopped as soon as a
+step overruns its budget. The budgets aim at documents that cost seconds to minutes: a page
+of a 600-dpi colour scan takes about a third of a second here, and passes. The document is
+opened in the app only if the trial finished within them. A document found fine is kept per
+SHA-256 while the app runs, so it opens at once the next time.
+
+A trial the caller no longer needs (the caseworker moved on) is stopped through `cancel`. If
+the child cannot run at all (no interpreter beside the app, say), the verdict says so rather
+than blaming the document.
 
 The parent side is plain Python (it runs in a background op); only the child imports Qt.
 """
@@ -32,30 +36,38 @@ from dataclasses import dataclass
 # A page rendered this small costs about what the page's drawing operations cost: the part a
 # hostile document inflates.
 PROBE_BOX = 96
-MAX_PROBE_PAGES = 500  # the viewer refuses more; their count is all the child reports then
+MAX_PROBE_PAGES = 500  # the viewer and printing refuse more: no page of such a file is tried
 
 
 @dataclass(frozen=True)
 class ProbeLimits:
-    timeout_s: float = 120.0  # the whole child: 500 pages of scans within their budget
-    startup_s: float = 3.0  # the child's start (about a quarter second when the PC is idle)
-    max_load_s: float = 0.5
-    max_page_s: float = 0.3
+    # The child's start, up to its first report: a quarter second on an idle PC, much more
+    # on a busy one or with a virus scanner looking at it.
+    startup_s: float = 20.0
+    max_load_s: float = 0.5  # loading happens again in the app, on its GUI thread
+    max_page_s: float = 1.0  # a page renders in the app off the GUI thread
+    timeout_s: float = 600.0  # the whole trial, whatever the number of pages
 
 
 @dataclass(frozen=True)
 class ProbeVerdict:
     ok: bool
-    reason: str = ""  # "" | "timeout" | "slow_load" | "slow_page" | "crashed"
+    # "" | "slow_load" | "slow_page" | "too_many_pages" | "timeout" | "crashed" (the child
+    # died on this document) | "unavailable" (the trial could not run) | "cancelled"
+    reason: str = ""
     page: int = -1  # 0-based page that was too slow
     seconds: float = 0.0  # how long the slow step took
+    pages: int = 0  # the document's page count, where the trial got that far
 
 
 _VERDICTS: dict[tuple[str, ProbeLimits], ProbeVerdict] = {}  # documents found fine
 _LOCK = threading.Lock()
+_POLL_S = 0.2  # how often a running trial looks whether it was cancelled
 
 
-def probe_pdf(data: bytes, limits: ProbeLimits = ProbeLimits()) -> ProbeVerdict:
+def probe_pdf(
+    data: bytes, limits: ProbeLimits = ProbeLimits(), cancel: threading.Event | None = None
+) -> ProbeVerdict:
     """Whether the PDF may be opened in the app (see the module docstring). A file that is
     not a PDF at all, broken or encrypted passes: the viewer's own checks name those."""
     key = (hashlib.sha256(data).hexdigest(), limits)
@@ -63,24 +75,30 @@ def probe_pdf(data: bytes, limits: ProbeLimits = ProbeLimits()) -> ProbeVerdict:
         known = _VERDICTS.get(key)
     if known is not None:
         return known
-    verdict = _run_child(data, limits)
+    if cancel is not None and cancel.is_set():
+        return ProbeVerdict(False, "cancelled")
+    verdict = _run_child(data, limits, cancel or threading.Event())
     if verdict.ok:  # a refusal is tried again next time: the machine may just have been busy
         with _LOCK:
             _VERDICTS[key] = verdict
     return verdict
 
 
-def _run_child(data: bytes, limits: ProbeLimits) -> ProbeVerdict:
+def _run_child(data: bytes, limits: ProbeLimits, cancel: threading.Event) -> ProbeVerdict:
     """Runs the child and reads its report line by line: a step that takes too long is known
     (and the child killed) while it runs, not only when the whole document is done."""
     start = time.monotonic()
-    child = subprocess.Popen(
-        [sys.executable, "-m", "ab_inbox.ui.viewers.pdf_probe"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-    )
+    try:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "ab_inbox.ui.viewers.pdf_probe"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # no console on Windows
+        )
+    except OSError:
+        return ProbeVerdict(False, "unavailable")
     lines: queue.Queue[bytes] = queue.Queue()
 
     def feed_and_read() -> None:  # a thread: pipes cannot be waited on with a timeout everywhere
@@ -96,7 +114,7 @@ def _run_child(data: bytes, limits: ProbeLimits) -> ProbeVerdict:
     reader = threading.Thread(target=feed_and_read, daemon=True)
     reader.start()
     try:
-        return _judge(lines, limits, start)
+        return _judge(lines, limits, start, cancel)
     finally:
         if child.poll() is None:
             child.kill()
@@ -105,41 +123,55 @@ def _run_child(data: bytes, limits: ProbeLimits) -> ProbeVerdict:
         child.stdout.close()
 
 
-def _judge(lines: queue.Queue, limits: ProbeLimits, start: float) -> ProbeVerdict:
-    # The child starts, reads the bytes and loads the document: up to its start-up time (about
-    # half a second, more on a busy machine) plus the load budget, with room to spare.
-    step_wait = limits.startup_s + limits.max_load_s * 4
-    load_s, page = None, -1
+def _judge(
+    lines: queue.Queue, limits: ProbeLimits, start: float, cancel: threading.Event
+) -> ProbeVerdict:
+    """The verdict from the child's reports, each step within its budget; a report that does
+    not come in time is the step that overran. Budgets count with room for a busy machine:
+    the verdict compares a step's own time, the waiting only stops a runaway child."""
+    phase, page = "start", -1
+    step_until = start + limits.startup_s
     while True:
-        remaining = limits.timeout_s - (time.monotonic() - start)
+        now = time.monotonic()
+        if cancel.is_set():
+            return ProbeVerdict(False, "cancelled")
+        if now >= start + limits.timeout_s:
+            return ProbeVerdict(False, "timeout", seconds=now - start)
+        if now >= step_until:
+            if phase == "start":
+                return ProbeVerdict(False, "unavailable", seconds=now - start)
+            if phase == "load":
+                return ProbeVerdict(False, "slow_load", seconds=now - start)
+            return ProbeVerdict(False, "slow_page", page + 1, now - start)
         try:
-            line = lines.get(timeout=max(0.0, min(step_wait, remaining)))
+            line = lines.get(timeout=min(_POLL_S, step_until - now))
         except queue.Empty:
-            if remaining <= step_wait:
-                return ProbeVerdict(False, "timeout", seconds=time.monotonic() - start)
-            if load_s is None:
-                return ProbeVerdict(False, "slow_load", seconds=step_wait)
-            return ProbeVerdict(False, "slow_page", page + 1, step_wait)
-        if not line:
-            return ProbeVerdict(False, "crashed", seconds=time.monotonic() - start)
+            continue
         try:
-            report = json.loads(line)
+            report = json.loads(line) if line else None
         except ValueError:
-            return ProbeVerdict(False, "crashed", seconds=time.monotonic() - start)
+            report = None
+        if report is None:  # the child ended without finishing, or said something else
+            return ProbeVerdict(False, "unavailable" if phase == "start" else "crashed")
         if "done" in report:
             return ProbeVerdict(True)
+        if "started" in report:
+            phase = "load"
+            step_until = time.monotonic() + limits.max_load_s * 3 + 0.5
+            continue
         if "load_s" in report:
             if not report["opened"]:
                 return ProbeVerdict(True)  # broken, encrypted, not a PDF: the viewer says which
-            load_s = report["load_s"]
-            if load_s > limits.max_load_s:
-                return ProbeVerdict(False, "slow_load", seconds=load_s)
+            if report["load_s"] > limits.max_load_s:
+                return ProbeVerdict(False, "slow_load", seconds=report["load_s"])
+            if report["pages"] > MAX_PROBE_PAGES:  # loaded in the app only to be refused
+                return ProbeVerdict(False, "too_many_pages", pages=report["pages"])
+        elif report["s"] > limits.max_page_s:
+            return ProbeVerdict(False, "slow_page", report["page"], report["s"])
         else:
             page = report["page"]
-            if report["s"] > limits.max_page_s:
-                return ProbeVerdict(False, "slow_page", page, report["s"])
-        # The next page: its budget, with room for a busy machine.
-        step_wait = limits.max_page_s * 3 + 0.5
+        phase = "pages"
+        step_until = time.monotonic() + limits.max_page_s * 3 + 0.5
 
 
 def _child() -> None:
@@ -154,6 +186,7 @@ def _child() -> None:
 
     data = sys.stdin.buffer.read()
     _app = QGuiApplication(["pdf_probe"])
+    say({"started": True})
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
