@@ -46,6 +46,7 @@ class ProbeLimits:
     startup_s: float = 20.0
     max_load_s: float = 0.5  # loading happens again in the app, on its GUI thread
     max_page_s: float = 1.0  # a page renders in the app off the GUI thread
+    max_text_s: float = 0.3  # but its text is read on the GUI thread when searched
     timeout_s: float = 600.0  # the whole trial, whatever the number of pages
 
 
@@ -166,7 +167,7 @@ def _judge(
                 return ProbeVerdict(False, "slow_load", seconds=report["load_s"])
             if report["pages"] > MAX_PROBE_PAGES:  # loaded in the app only to be refused
                 return ProbeVerdict(False, "too_many_pages", pages=report["pages"])
-        elif report["s"] > limits.max_page_s:
+        elif report["s"] > limits.max_page_s or report["text_s"] > limits.max_text_s:
             return ProbeVerdict(False, "slow_page", report["page"], report["s"])
         else:
             page = report["page"]
@@ -203,8 +204,10 @@ def _child() -> None:
             scale = PROBE_BOX / max(size.width(), size.height(), 1.0)
             width, height = round(size.width() * scale), round(size.height() * scale)
             document.render(page, QSize(max(1, width), max(1, height)))
+            text_start = time.monotonic()
             document.getAllText(page)
-            say({"page": page, "s": time.monotonic() - start})
+            done = time.monotonic()
+            say({"page": page, "s": done - start, "text_s": done - text_start})
     document.close()
     say({"done": True})
 
