@@ -103,30 +103,22 @@ class IntakeMixin:
         One larger than the size cap is quarantined unread, only hashed, as the drop folder
         does: a dropped 200 MB file must not be read into memory nor copied into the store.
         The file itself stays where the user keeps it."""
-        import hashlib
-        import os
-
-        from ab_inbox.ingest.dropfolder import too_large
+        from ab_inbox.ingest.dropfolder import read_within_cap, too_large
         from ab_inbox.ingest.pipeline import quarantine
 
         self.require(roles.FETCH)
-        cap = self.policy.parse_limits.max_bytes
         with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            data = handle.read(cap + 1) if size <= cap else None
-            if data is None or len(data) > cap:  # too large, or grew since its size was read
-                handle.seek(0)
-                digest = hashlib.file_digest(handle, "sha256").hexdigest()
-                size = max(size, handle.tell())
-                return quarantine(
-                    self.db,
-                    raw=None,
-                    sha256=digest,
-                    size=size,
-                    rejected=too_large(size, self.policy),
-                    source_name=path.name,
-                    transport=transport,
-                )
+            data, size, digest = read_within_cap(handle, self.policy.parse_limits.max_bytes)
+        if data is None:
+            return quarantine(
+                self.db,
+                raw=None,
+                sha256=digest,
+                size=size,
+                rejected=too_large(size, self.policy),
+                source_name=path.name,
+                transport=transport,
+            )
         return self.receive_bytes(data, path.name, transport=transport)
 
     def check_bytes(self, data: bytes) -> CheckedMessage:

@@ -132,6 +132,20 @@ class ClaimedElsewhere(Exception):
     """Another fetch process is working on this file (or already moved it)."""
 
 
+def read_within_cap(handle, cap: int) -> tuple[bytes | None, int, str | None]:
+    """(bytes, size, None) of an open file of at most `cap` bytes; (None, size, SHA-256) of a
+    larger one, hashed in blocks and never read whole into memory. A file that grew past the
+    cap since its size was taken counts as larger."""
+    size = os.fstat(handle.fileno()).st_size
+    if size <= cap:
+        data = handle.read(cap + 1)
+        if len(data) <= cap:
+            return data, len(data), None
+        handle.seek(0)
+    digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    return None, max(size, handle.tell()), digest
+
+
 def claim(path: Path):
     """Open the file holding an exclusive advisory lock, so two fetch processes on one folder
     do not both work on it; the caller closes the handle when the file is acknowledged.

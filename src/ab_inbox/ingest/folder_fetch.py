@@ -25,6 +25,7 @@ from ab_inbox.ingest.dropfolder import (
     ClaimedElsewhere,
     acknowledge,
     claim,
+    read_within_cap,
     settled_files,
     too_large,
     write_reason,
@@ -80,11 +81,9 @@ def _claim_and_check(path: Path, packs: PackLibrary, policy: CheckPolicy) -> _Cl
     """Worker side: claim the file, read it once, check it. Touches no database."""
     handle = claim(path)
     try:
-        size = os.fstat(handle.fileno()).st_size
-        if size > policy.parse_limits.max_bytes:
-            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        data, size, digest = read_within_cap(handle, policy.parse_limits.max_bytes)
+        if data is None:
             return _Claimed(path, handle, size, digest, None)
-        data = handle.read()
         digest = hashlib.sha256(data).hexdigest()
         prepared = prepare(data, packs, source_name=path.name, policy=policy, sha256=digest)
         return _Claimed(path, handle, size, digest, prepared)
