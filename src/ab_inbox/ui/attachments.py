@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QFileDialog
 
 from ab_inbox.ui.ops import Op
 from ab_inbox.ui.viewers import PdfViewer, PlaceholderViewer, viewer_for
-from ab_inbox.ui.viewers.pdf_probe import MAX_PROBE_PAGES, ProbeVerdict, probe_pdf
+from ab_inbox.ui.viewers.pdf_loading import too_many_pages
+from ab_inbox.ui.viewers.pdf_probe import ProbeVerdict, probe_pdf
+from ab_inbox.ui.viewers.render_limits import MAX_PDF_PAGES
 from ab_inbox.ui.viewers.viewer_base import ViewerBase, display_name
 
 
@@ -80,7 +82,7 @@ def open_attachment(window, message_id: int, position: int) -> None:
             ).on_failure(failed).start()
 
     def failed(exc: BaseException) -> None:
-        if still_shown():  # not "wird geladen" for good
+        if still_shown() and isinstance(viewer, ViewerBase):  # not "wird geladen" for good
             viewer.show_message(
                 QCoreApplication.translate(
                     "MainWindow", "„{name}“ konnte nicht geladen werden ({error})."
@@ -100,11 +102,7 @@ def probe_refusal(verdict: ProbeVerdict, shown_name: str) -> str:
             "wird nicht angezeigt. Sie bleibt unverändert beim Fall.",
         ).format(name=shown_name)
     if verdict.reason == "too_many_pages":
-        return QCoreApplication.translate(
-            "PdfViewer",
-            "Die PDF-Datei „{name}“ hat {count} Seiten; die Vorschau zeigt "
-            "höchstens {limit} Seiten.",
-        ).format(name=shown_name, count=verdict.pages, limit=MAX_PROBE_PAGES)
+        return too_many_pages(shown_name, verdict.pages, MAX_PDF_PAGES)
     if verdict.reason == "unavailable":
         return QCoreApplication.translate(
             "MainWindow",

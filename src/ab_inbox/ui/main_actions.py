@@ -322,8 +322,7 @@ def follow_up(window) -> None:
 
     if not has_case(window):
         return
-
-    current = (window.case_view.case or {}).get("follow_up_date")
+    current = window.case_view.case.get("follow_up_date")
     initial = date.fromisoformat(current) if current else None
     dialog = FollowUpDialog(window, initial, removable=initial is not None)
     result = dialog.exec()

@@ -136,6 +136,12 @@ def _pdf_error(error: QPdfDocument.Error) -> str:
     )
 
 
+def _too_many_pages(count: int, limits: PrintLimits) -> str:
+    return QCoreApplication.translate(
+        "MainWindow", "zu groß ({0} Seiten, höchstens {1} Seiten je Dokument)"
+    ).format(count, limits.max_document_pages)
+
+
 def _plan_pdf(
     index: int, document: PrintDocument, box: tuple[int, int], limits: PrintLimits
 ) -> list[_Page] | str:
@@ -151,9 +157,7 @@ def _plan_pdf(
                 "MainWindow", "zu aufwendig (Seite {0} braucht zum Darstellen zu lange)"
             ).format(verdict.page + 1)
         if verdict.reason == "too_many_pages":
-            return QCoreApplication.translate(
-                "MainWindow", "zu groß ({0} Seiten, höchstens {1} Seiten je Dokument)"
-            ).format(verdict.pages, limits.max_document_pages)
+            return _too_many_pages(verdict.pages, limits)
         if verdict.reason == "unavailable":
             return QCoreApplication.translate(
                 "MainWindow", "die Prüfung vor dem Drucken ließ sich nicht starten"
@@ -166,9 +170,7 @@ def _plan_pdf(
         if count == 0:
             return QCoreApplication.translate("MainWindow", "enthält keine Seiten")
         if count > limits.max_document_pages:
-            return QCoreApplication.translate(
-                "MainWindow", "zu groß ({0} Seiten, höchstens {1} Seiten je Dokument)"
-            ).format(count, limits.max_document_pages)
+            return _too_many_pages(count, limits)
         pages = []
         for page in range(count):
             size = pdf.pagePointSize(page)
@@ -220,9 +222,7 @@ def plan_pages(
         else:
             frames = _image_frames(document.data)
             if frames > limits.max_document_pages:
-                planned = QCoreApplication.translate(
-                    "MainWindow", "zu groß ({0} Seiten, höchstens {1} Seiten je Dokument)"
-                ).format(frames, limits.max_document_pages)
+                planned = _too_many_pages(frames, limits)
             else:
                 planned = [_Page(index, frame, box) for frame in range(frames)]
         if isinstance(planned, list) and len(pages) + len(planned) > limits.max_job_pages:

@@ -1386,7 +1386,7 @@
         <translation>{0} – mine and unassigned</translation>
     </message>
     <message>
-        <location filename="../attachments.py" line="+24"/>
+        <location filename="../attachments.py" line="+26"/>
         <source>Bei der Prüfung gesperrt; den Grund nennt das Prüfergebnis.</source>
         <translation>Blocked by the checks; the check result gives the reason.</translation>
     </message>
@@ -1401,7 +1401,7 @@
         <translation>The PDF file “{name}” made the check before showing it crash and is not shown. It stays unchanged with the case.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>PDF-Dateien können hier nicht angezeigt werden: die Prüfung vor dem Anzeigen (ein eigener Prozess) ließ sich nicht starten. Bitte die IT-Betreuung informieren. „{name}“ bleibt unverändert beim Fall.</source>
         <translation>PDF files cannot be shown here: the check before showing them (a separate process) could not be started. Please tell IT support. “{name}” stays unchanged with the case.</translation>
     </message>
@@ -1448,7 +1448,7 @@
         <translation>XML files (*.xml)</translation>
     </message>
     <message>
-        <location filename="../importing.py" line="+70"/>
+        <location filename="../importing.py" line="+71"/>
         <source>{0}: ist ein Ordner, keine Datei ({1})</source>
         <translation>{0}: is a folder, not a file ({1})</translation>
     </message>
@@ -1680,7 +1680,7 @@
         <translation>Tools</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+210"/>
         <source>Keine gespeicherte Suche ausgewählt</source>
         <translation>No saved search selected</translation>
     </message>
@@ -1697,7 +1697,7 @@
     <message>
         <location filename="../handoff_actions.py" line="-162"/>
         <location line="+176"/>
-        <location filename="../main_actions.py" line="-172"/>
+        <location filename="../main_actions.py" line="-171"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
@@ -1773,7 +1773,7 @@
         <translation>damaged or encrypted, cannot be opened</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>keine PDF-Datei</source>
         <translation>not a PDF file</translation>
     </message>
@@ -1783,7 +1783,7 @@
         <translation>too costly (page {0} takes too long to draw)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>zu aufwendig zum Öffnen</source>
         <translation>too costly to open</translation>
     </message>
@@ -1793,19 +1793,17 @@
         <translation>has no pages</translation>
     </message>
     <message>
-        <location line="-13"/>
-        <location line="+15"/>
-        <location line="+54"/>
+        <location line="-31"/>
         <source>zu groß ({0} Seiten, höchstens {1} Seiten je Dokument)</source>
         <translation>too large ({0} pages, at most {1} pages per document)</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="+22"/>
         <source>die Prüfung vor dem Drucken ließ sich nicht starten</source>
         <translation>the check before printing could not be started</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>beschädigt (Seite {0} hat keine gültige Größe)</source>
         <translation>damaged (page {0} has no valid size)</translation>
     </message>
@@ -1820,7 +1818,7 @@
         <translation>too large ({0} MB, at most {1} MB)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>zu groß für diesen Druckauftrag ({0} Seiten, höchstens {1} Seiten je Auftrag)</source>
         <translation>too large for this print job ({0} pages, at most {1} pages per job)</translation>
     </message>
@@ -1885,7 +1883,7 @@
         <translation>Not printed:</translation>
     </message>
     <message>
-        <location filename="../main_actions.py" line="+72"/>
+        <location filename="../main_actions.py" line="+71"/>
         <source>Kein Eingangsordner eingestellt (Datei → Einstellungen)</source>
         <translation>No drop folder set (File → Settings)</translation>
     </message>
@@ -2004,7 +2002,7 @@
         <translation>Page {page} of {count}</translation>
     </message>
     <message>
-        <location filename="../viewers/pdf_loading.py" line="+52"/>
+        <location filename="../viewers/pdf_loading.py" line="+57"/>
         <source>Die PDF-Datei „{name}“ ist zu groß ({size} MB, höchstens {limit} MB) und wird nicht angezeigt.</source>
         <translation>The PDF file “{name}” is too large ({size} MB, at most {limit} MB) and is not shown.</translation>
     </message>
@@ -2019,18 +2017,17 @@
         <translation>The PDF file “{name}” contains no pages.</translation>
     </message>
     <message>
-        <location filename="../attachments.py" line="-67"/>
-        <location filename="../viewers/pdf_loading.py" line="+6"/>
+        <location line="+24"/>
         <source>Die PDF-Datei „{name}“ hat {count} Seiten; die Vorschau zeigt höchstens {limit} Seiten.</source>
         <translation>The PDF file “{name}” has {count} pages; the preview shows at most {limit} pages.</translation>
     </message>
     <message>
-        <location filename="../viewers/pdf_loading.py" line="+13"/>
+        <location line="-10"/>
         <source>Seite {page} der PDF-Datei „{name}“ ist so groß, dass sie nicht sicher angezeigt werden kann.</source>
         <translation>Page {page} of the PDF file “{name}” is too large to be shown safely.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Die PDF-Datei „{name}“ ist verschlüsselt und kann ohne Kennwort nicht angezeigt werden.</source>
         <translation>The PDF file “{name}” is encrypted and cannot be shown without a password.</translation>
     </message>

@@ -13,14 +13,19 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject
 from PySide6.QtPdf import QPdfDocument
 
-from ab_inbox.ui.viewers.render_limits import MIN_ZOOM, largest_area, zoom_ceiling
+from ab_inbox.ui.viewers.render_limits import (
+    MAX_PDF_PAGES,
+    MIN_ZOOM,
+    largest_area,
+    zoom_ceiling,
+)
 from ab_inbox.ui.viewers.viewer_base import megabytes
 
 
 @dataclass(frozen=True)
 class PdfLimits:
     max_bytes: int = 64 * 1024 * 1024
-    max_pages: int = 500
+    max_pages: int = MAX_PDF_PAGES
     # QPdfView keeps about twenty rendered pages: at 40 megapixels a page, paging through a
     # document of huge pages at its largest zoom took 3.3 GB (measured); at 16 it stays near
     # 1.3 GB, and an A4 page still zooms to 400 % (to 200 % on a screen of twice the density).
@@ -76,12 +81,7 @@ def load_pdf(
             buffer,
         )
     if count > limits.max_pages:
-        text = QCoreApplication.translate(
-            "PdfViewer",
-            "Die PDF-Datei „{name}“ hat {count} Seiten; die Vorschau zeigt "
-            "höchstens {limit} Seiten.",
-        )
-        return LoadedPdf(text.format(name=shown_name, count=count, limit=limits.max_pages), buffer)
+        return LoadedPdf(too_many_pages(shown_name, count, limits.max_pages), buffer)
     sizes = []
     for page in range(count):
         size = document.pagePointSize(page)
@@ -96,6 +96,13 @@ def load_pdf(
         )
         return LoadedPdf(text.format(page=index + 1, name=shown_name), buffer)
     return LoadedPdf("", buffer, sizes, area)
+
+
+def too_many_pages(shown_name: str, count: int, limit: int) -> str:
+    return QCoreApplication.translate(
+        "PdfViewer",
+        "Die PDF-Datei „{name}“ hat {count} Seiten; die Vorschau zeigt höchstens {limit} Seiten.",
+    ).format(name=shown_name, count=count, limit=limit)
 
 
 def _load_error(error: QPdfDocument.Error) -> str:

@@ -33,10 +33,11 @@ import threading
 import time
 from dataclasses import dataclass
 
+from ab_inbox.ui.viewers.render_limits import MAX_PDF_PAGES
+
 # A page rendered this small costs about what the page's drawing operations cost: the part a
 # hostile document inflates.
 PROBE_BOX = 96
-MAX_PROBE_PAGES = 500  # the viewer and printing refuse more: no page of such a file is tried
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,7 @@ def _judge(
                 return ProbeVerdict(True)  # broken, encrypted, not a PDF: the viewer says which
             if report["load_s"] > limits.max_load_s:
                 return ProbeVerdict(False, "slow_load", seconds=report["load_s"])
-            if report["pages"] > MAX_PROBE_PAGES:  # loaded in the app only to be refused
+            if report["pages"] > MAX_PDF_PAGES:  # loaded in the app only to be refused
                 return ProbeVerdict(False, "too_many_pages", pages=report["pages"])
         elif report["s"] > limits.max_page_s or report["text_s"] > limits.max_text_s:
             return ProbeVerdict(False, "slow_page", report["page"], report["s"])
@@ -197,7 +198,7 @@ def _child() -> None:
     opened = document.status() == QPdfDocument.Status.Ready
     count = document.pageCount() if opened else 0
     say({"opened": opened, "load_s": time.monotonic() - start, "pages": count})
-    if count <= MAX_PROBE_PAGES:
+    if count <= MAX_PDF_PAGES:
         for page in range(count):
             start = time.monotonic()
             size = document.pagePointSize(page)

@@ -56,7 +56,7 @@ class PdfViewer(ViewerBase):
         self,
         parent: QWidget | None = None,
         *,
-        max_pages: int = 500,
+        max_pages: int = PdfLimits.max_pages,
         max_bytes: int = PdfLimits.max_bytes,
         max_page_pixels: int = PdfLimits.max_page_pixels,
         max_zoom: float = MAX_ZOOM,

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 MIN_ZOOM = 0.1
 MAX_ZOOM = 4.0
+MAX_PDF_PAGES = 500  # more are refused by the viewer, printing and the trial run alike
 ZOOM_STEP = 1.25
 
 
