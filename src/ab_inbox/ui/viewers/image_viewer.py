@@ -54,12 +54,12 @@ class ImageViewer(ViewerBase):
         self._data = b""
         self._name = ""
         self._frames, self._frame = 1, 0
-        self._generation = 0
-        # The generation a decode in the background is still wanted for (-1 once this viewer
-        # is gone): a decode not yet begun is skipped when the user has moved on, instead of
-        # holding a worker (and the decoders' shared limit) for up to a second per picture.
-        self._wanted = [0]
-        self.destroyed.connect(functools.partial(self._wanted.__setitem__, 0, -1))
+        # The load or page asked for last, counted; a decode for an earlier one is dropped,
+        # or skipped when its turn comes (-1 once this viewer is gone): it would hold a
+        # worker, and the decoders' shared limit, for up to a second per picture. A list, so
+        # the decode on its worker reads the current count without touching the viewer.
+        self._generation = [0]
+        self.destroyed.connect(functools.partial(self._generation.__setitem__, 0, -1))
         self._pending_frame: int | None = None
         self._ok = False
         self._zoom, self._rotation = 1.0, 0
@@ -139,7 +139,7 @@ class ImageViewer(ViewerBase):
         and a refusal found by the decoder is shown when it arrives.
         """
         self.begin_load()
-        self._generation += 1
+        self._generation[0] += 1
         self._pending_frame = None
         self._data, self._name = b"", display_name(name)
         self._canvas.set_image(None)
@@ -167,16 +167,15 @@ class ImageViewer(ViewerBase):
 
     def _decode_frame(self, frame: int) -> None:
         """Decode `frame` off the GUI thread; the image shown so far stays until it arrives."""
-        self._generation += 1
-        generation, data, max_pixels = self._generation, self._data, self._max_pixels
-        wanted = self._wanted
-        wanted[0] = generation
+        self._generation[0] += 1
+        generation, data, max_pixels = self._generation[0], self._data, self._max_pixels
+        current = self._generation
         self._pending_frame = frame
         self._previous_frame.setEnabled(False)
         self._next_frame.setEnabled(False)
 
         def decode() -> ImageRead | None:
-            if wanted[0] != generation:
+            if current[0] != generation:
                 return None  # another file or page, or no viewer any more
             return read_image(data, max_pixels=max_pixels, frame=frame)
 
@@ -185,7 +184,7 @@ class ImageViewer(ViewerBase):
         ).on_failure(lambda _exc: self._show_frame(generation, frame, ImageRead(BROKEN))).start()
 
     def _show_frame(self, generation: int, frame: int, result: ImageRead | None) -> None:
-        if generation != self._generation or result is None:
+        if generation != self._generation[0] or result is None:
             return  # another file or page was asked for meanwhile
         self._pending_frame = None
         image = result.image if result.status == OK else None
@@ -204,7 +203,6 @@ class ImageViewer(ViewerBase):
         self._frames, self._frame = result.frames, frame
         self._image_size = (image.width(), image.height())
         self._canvas.set_image(image)
-        self._show_frame_controls(self._frames > 1)
         self.show_content()
         self._show_page_controls(frame)
         self._fit_mode = FIT_SHRINK
