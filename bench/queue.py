@@ -380,22 +380,28 @@ STARTUP_APP = """
 import time, sys; t=time.perf_counter()
 sys.path.insert(0, {src!r})
 from ab_inbox.ui.app import open_window
+from ab_inbox.ui.queue_table import QueueTable
+painted = []  # paints of the queue with cases in it
+real_paint = QueueTable.paintEvent
+def paint(table, event):
+    real_paint(table, event)
+    if table.model().rowCount():
+        painted.append(True)
+QueueTable.paintEvent = paint
 w = open_window({db!r}, {schemas!r})  # as `ab-inbox` starts: settings, store, access gate
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 app = QApplication.instance()
-usable = []
-def ready():
-    # Painted at once (the table with its rows; not through table.viewport(): PySide's first
-    # call of that looks up every scroll area class, 10 ms the desktop itself does not spend).
-    if not usable:  # the first screenful of the queue painted: the window can be used
-        w.table.repaint()
-        usable.append(time.perf_counter() - t)
-    if w.queue_complete:  # and all the view's ids are in (scrolling to the end works)
-        w.table.repaint()
-        print(usable[0], time.perf_counter() - t)
-        app.quit()
-w.ids_applied.connect(ready)
-app.exec()
+# As the bare window: its events processed once, then, if the queue is not painted with its
+# first screenful yet, until it is (Qt's own paint, whenever the ids arrive).
+app.processEvents()
+while not painted:
+    app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+usable = time.perf_counter() - t
+while not w.queue_complete:  # and all the view's ids are in (scrolling to the end works)
+    app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+app.processEvents()
+print(usable, time.perf_counter() - t)
 w.live_timer.stop()
 from ab_inbox.ui.ops import wait_for_all; wait_for_all(5000); w.workers.close_all()
 """
@@ -417,20 +423,26 @@ def startup_figures(db_path: Path, runs: int = 11) -> dict:
         env = dict(os.environ, AB_INBOX_DATA=str(fresh), AB_INBOX_CONFIG=str(fresh / "s.json"))
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = pycache
-        out = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
-        )
+        try:
+            out = subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+            )
+        finally:
+            shutil.rmtree(fresh, ignore_errors=True)
         if out.returncode != 0 or not out.stdout.strip():
             raise RuntimeError(f"start-up probe failed ({out.returncode}): {out.stderr[-2000:]}")
         return [float(x) for x in out.stdout.strip().splitlines()[-1].split()]
 
-    start(STARTUP_BARE), start(app_code)  # the first starts only write the byte code
-    bare, ours, complete = [], [], []
-    for _ in range(runs):
-        bare.append(start(STARTUP_BARE)[0])
-        usable, whole = start(app_code)
-        ours.append(usable)
-        complete.append(whole)
+    try:
+        start(STARTUP_BARE), start(app_code)  # the first starts only write the byte code
+        bare, ours, complete = [], [], []
+        for _ in range(runs):
+            bare.append(start(STARTUP_BARE)[0])
+            usable, whole = start(app_code)
+            ours.append(usable)
+            complete.append(whole)
+    finally:
+        shutil.rmtree(pycache, ignore_errors=True)
     median = statistics.median
     return {
         "startup_bare_s": median(bare),

@@ -13,3 +13,15 @@ class BilingualError(Exception):
 
     def text(self, language: str = "de") -> str:
         return self.text_de if language == "de" else self.text_en
+
+
+class QueryTooSlow(BilingualError):
+    """A read given a time limit ran over it and was stopped; nothing was changed. The
+    desktop gives a read it makes on the GUI thread such a limit, and reads it in the
+    background instead when it is stopped."""
+
+    def __init__(self, seconds: float):
+        super().__init__(
+            f"Die Abfrage wurde nach {seconds:g} s abgebrochen.",
+            f"The query was stopped after {seconds:g} s.",
+        )

@@ -45,24 +45,33 @@ class CasesMixin:
         assignee: str | None = None,
         scope: str | None = None,
         limit: int | None = None,
+        within_s: float | None = None,
     ) -> list[int]:
         """The ids of a view in its order; `limit`: only the first ones (a screenful to show
-        while the rest is read)."""
+        while the rest is read). `within_s`: stopped after that many seconds, raising
+        QueryTooSlow (for a read that must not hold up the GUI thread)."""
         self.require(roles.READ_CASES)
-        return cases.case_ids(
-            self.db,
-            view=view,
-            search=search,
-            status=status,
-            sort=sort,
-            descending=descending,
-            user=self.user,
-            today=date.today().isoformat(),
-            day=deadlines.day_bounds(date.today()),
-            assignee=assignee,
-            scope=scope,
-            limit=limit,
-        )
+
+        def read() -> list[int]:
+            return cases.case_ids(
+                self.db,
+                view=view,
+                search=search,
+                status=status,
+                sort=sort,
+                descending=descending,
+                user=self.user,
+                today=date.today().isoformat(),
+                day=deadlines.day_bounds(date.today()),
+                assignee=assignee,
+                scope=scope,
+                limit=limit,
+            )
+
+        if within_s is None:
+            return read()
+        with self.db.time_limit(within_s):
+            return read()
 
     def case_rows(self, ids: list[int]) -> dict[int, dict]:
         self.require(roles.READ_CASES)

@@ -109,3 +109,25 @@ def test_a_commit_that_fails_leaves_no_transaction_open(tmp_path):
         db.execute("INSERT INTO blobs (sha256, size, data) VALUES ('x', 1, x'00')")
     assert db.execute("SELECT count(*) FROM status_history").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM blobs").fetchone()[0] == 1
+
+
+COUNT_TO = (
+    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < ?)"
+    " SELECT count(*) FROM c"
+)
+
+
+def test_a_read_given_a_time_limit_is_stopped_once_over_it(tmp_path):
+    """What the desktop reads on its GUI thread is stopped rather than freezing the window;
+    the connection then reads as before, without the limit."""
+    from ab_inbox.errors import QueryTooSlow
+
+    db = open_database(tmp_path / "s.sqlite3")
+    migrate(db)
+    with pytest.raises(QueryTooSlow) as err, db.time_limit(0.02):
+        db.execute(COUNT_TO, (10**9,)).fetchone()
+    assert "0.02 s" in err.value.text_de and "stopped" in err.value.text_en
+    with db.time_limit(5):
+        assert db.execute(COUNT_TO, (1000,)).fetchone() == (1000,)
+    # Five times as long as the limit was: no limit is left on the connection.
+    assert db.execute(COUNT_TO, (400_000,)).fetchone() == (400_000,)

@@ -9,7 +9,15 @@ up-to-date store (every start of the desktop) does not pay for importing it.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from ab_inbox.errors import QueryTooSlow
+
+# How many SQLite virtual machine steps pass between two looks at the clock in time_limit():
+# a few microseconds of work each, so a limit is kept to well under a millisecond.
+_STEPS_PER_CHECK = 1000
 
 
 class Database:
@@ -26,6 +34,20 @@ class Database:
         keys = [d[0] for d in cursor.description or ()]
         for row in cursor:
             yield dict(zip(keys, row, strict=True))
+
+    @contextmanager
+    def time_limit(self, seconds: float) -> Iterator[None]:
+        """Statements run inside are stopped once `seconds` have passed (QueryTooSlow)."""
+        deadline = time.monotonic() + seconds
+        self.conn.set_progress_handler(lambda: time.monotonic() > deadline, _STEPS_PER_CHECK)
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            if time.monotonic() > deadline and "interrupt" in str(exc):
+                raise QueryTooSlow(seconds) from exc
+            raise
+        finally:
+            self.conn.set_progress_handler(None, 0)
 
     @property
     def schema(self):
