@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -25,6 +26,13 @@ def main() -> None:
     os.environ["AB_INBOX_DATA"] = str(work / "data")
     os.environ["AB_INBOX_CONFIG"] = str(work / "settings.json")
     schemas = os.environ.get("AB_INBOX_SCHEMAS") or str(REPO.parent / "shared" / "xauslaender")
+    try:
+        render(work, schemas, args.out)
+    finally:  # the demo store and its drop folder are not left behind
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def render(work: Path, schemas: str, out: Path) -> None:
 
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
@@ -68,7 +76,7 @@ def main() -> None:
     window.resize(1500, 900)
     window.splitter.setSizes([190, 800, 510])
     window.show()
-    args.out.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
 
     def settle(ms: int = 200) -> None:
         loop = QEventLoop()
@@ -77,8 +85,8 @@ def main() -> None:
 
     def shot(name: str) -> None:
         settle()
-        window.grab().save(str(args.out / f"{name}.png"))
-        print(args.out / f"{name}.png")
+        window.grab().save(str(out / f"{name}.png"))
+        print(out / f"{name}.png")
 
     all_row = next(
         i
@@ -119,8 +127,8 @@ def main() -> None:
         dialog = open_dialog(window, name)
         dialog.resize(1000, 560)
         settle()
-        dialog.grab().save(str(args.out / f"team-{name}.png"))
-        print(args.out / f"team-{name}.png")
+        dialog.grab().save(str(out / f"team-{name}.png"))
+        print(out / f"team-{name}.png")
         dialog.close()
     window.live_timer.stop()
     window.close()
