@@ -846,6 +846,44 @@ def test_the_first_screenful_is_in_the_window_before_it_is_first_painted(
     assert ops.wait_for_all(5000)
 
 
+def test_the_rest_of_a_long_queue_is_read_once_its_first_screenful_is_painted(
+    qtbot, store, schemas_dir, monkeypatch
+):
+    """Reading the whole list while the window first paints would slow that paint (the
+    worker's Python takes turns with the GUI thread's); it is read right after it."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from ab_inbox.ui import main_window
+
+    monkeypatch.setattr(main_window, "FIRST_PAGE_IDS", 5)
+    paints: list[int] = []
+
+    class PaintCounter(QObject):
+        def eventFilter(self, _watched, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                paints.append(1)
+            return False
+
+    painted_before_whole_list: list[int] = []
+    real = Inbox.case_ids
+
+    def case_ids(inbox, view="all", **kwargs):
+        if kwargs.get("limit") is None:
+            painted_before_whole_list.append(len(paints))
+        return real(inbox, view, **kwargs)
+
+    monkeypatch.setattr(Inbox, "case_ids", case_ids)
+    win = create_window(store, schemas_dir, Settings())
+    qtbot.addWidget(win)
+    counter = PaintCounter()
+    win.table.viewport().installEventFilter(counter)
+    win.show()
+    qtbot.waitUntil(lambda: win.queue_complete)
+    assert len(painted_before_whole_list) == 1 and painted_before_whole_list[0] >= 1
+    win.close()  # no repaint of the rows added, once the store is closed
+    close_window(win)
+
+
 @pytest.mark.real_threads
 def test_a_first_screenful_too_slow_to_read_at_once_comes_from_a_worker(
     qtbot, store, schemas_dir, monkeypatch

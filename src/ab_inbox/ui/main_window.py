@@ -503,8 +503,7 @@ class MainWindow(QMainWindow):
 
     def _show_first_page(self, token: int, ids: list[int], whole_list) -> None:
         """The first screenful of the window's first query, shown on its own; the whole
-        list is read next, in the background (on a shown window, after the paint Qt has
-        queued: its reading would compete with the painting)."""
+        list is read once it is painted (its reading would compete with the painting)."""
         if token != self._refresh_token:
             return  # a newer query
         if len(ids) < FIRST_PAGE_IDS:  # that is the whole list
@@ -514,7 +513,7 @@ class MainWindow(QMainWindow):
         self.table.doItemsLayout()
         self._first_page_token = token
         self.ids_applied.emit()
-        QTimer.singleShot(0, self, whole_list)  # after the paint Qt has queued
+        self.table.after_paint(whole_list)
 
     def _extend_first_page(self, ids: list[int]) -> bool:
         """Add the rest of the list below the first page shown, if that is still how the

@@ -16,6 +16,7 @@ disabled view.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer
@@ -92,6 +93,7 @@ class QueueTable(QTableView):
         self._background_read = False
         # ((palette, active window, focus), colours) of the last paint; see _colors().
         self._kept_colors: tuple[tuple[int, bool, bool], _RowColors] | None = None
+        self._after_paint: list[Callable[[], None]] = []  # see after_paint()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         # The view's own style (set on it alone, or the application's): its grid colour.
@@ -140,7 +142,25 @@ class QueueTable(QTableView):
         super().setModel(model)
         model.headerDataChanged.connect(self.horizontalHeader().forget_size_hint)
 
+    def after_paint(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once the table has painted what it shows next, or, if it is not on
+        screen, without waiting; from the event loop either way. For work that would compete
+        with that paint for the GUI thread (a worker's Python holds the GIL for turns of 5 ms)."""
+        self._after_paint.append(callback)
+        QTimer.singleShot(0, self, self._unless_painting)
+
+    def _unless_painting(self) -> None:
+        if not self.isVisible():  # no paint is coming
+            self._paint_done()
+
+    def _paint_done(self) -> None:
+        callbacks, self._after_paint = self._after_paint, []
+        for callback in callbacks:
+            callback()
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        if self._after_paint:  # queued now, so called once this paint is done
+            QTimer.singleShot(0, self, self._paint_done)
         if not self._background_read:
             self._background_read = True
             QTimer.singleShot(0, self, self._follow_background)
