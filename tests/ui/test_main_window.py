@@ -339,6 +339,14 @@ def test_notes_are_added_from_the_case_view(window):
     assert window.inbox.case(case_id)["notes"][0]["text"] == "Pass liegt nur als Kopie vor"
 
 
+def test_a_note_is_shown_with_its_line_breaks(window):
+    window.table.selectRow(0)
+    window.case_view.note_edit.setPlainText("Rückfrage:\n1. Pass fehlt\n2. Lichtbild <fehlt>")
+    window.case_view.note_button.click()
+    shown = window.case_view.notes.toPlainText().splitlines()
+    assert shown[-3:] == ["Rückfrage:", "1. Pass fehlt", "2. Lichtbild <fehlt>"]
+
+
 def test_help_lists_every_shortcut_without_clashes(window):
     from ab_inbox.ui.shortcuts_dialog import ShortcutsDialog
 

@@ -250,7 +250,7 @@ class CaseView(QWidget):
 
         parts = [
             f"<p><b>{escape(n['author'])}</b> <span style='color:#777'>"
-            f"{escape(local_time(n['at']))}</span><br>{escape(n['text'])}</p>"
+            f"{escape(local_time(n['at']))}</span><br>{_lines(n['text'])}</p>"
             for n in case.get("notes") or []
         ]
         empty = escape(self.tr("Noch keine Notizen."))
@@ -379,3 +379,10 @@ def _plain(value) -> str:
     from html import escape
 
     return escape(value) if value else "–"
+
+
+def _lines(text: str) -> str:
+    """A note as typed: its line breaks kept (HTML would run the lines together)."""
+    from html import escape
+
+    return "<br>".join(escape(line) for line in text.splitlines())
