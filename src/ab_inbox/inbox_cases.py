@@ -171,8 +171,16 @@ class CasesMixin:
     def set_follow_up(
         self, case_id: int, day: date | None, *, expected_version: int | None = None
     ) -> Changes:
+        """A parked case keeps a date: it would never come back as due (TransitionError)."""
         with write_transaction(self.db):
             self.require_case(case_id)
+            if day is None and cases.get_case(self.db, case_id)["status"] == workflow.PARKED:
+                raise workflow.TransitionError(
+                    "Ein zurückgestellter Fall braucht ein Wiedervorlagedatum. Zum Entfernen "
+                    "den Fall zuerst wieder in Bearbeitung nehmen.",
+                    "A parked case needs a follow-up date. To remove it, set the case back to "
+                    "in progress first.",
+                )
             cases.set_follow_up(
                 self.db, case_id, day.isoformat() if day else None, expected_version
             )

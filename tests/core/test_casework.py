@@ -83,6 +83,21 @@ def test_parking_needs_a_follow_up_date_in_the_future(inbox, two_cases):
     assert inbox.case(case_id)["follow_up_date"] == date.today().isoformat()
 
 
+def test_a_parked_case_keeps_its_follow_up_date(inbox, two_cases):
+    """Without a date a parked case would never come back as due."""
+    case_id = two_cases["valid.xml"]
+    later = date.today() + timedelta(days=7)
+    inbox.set_status(case_id, "parked", follow_up=later)
+    with pytest.raises(TransitionError) as refused:
+        inbox.set_follow_up(case_id, None)
+    assert "zurückgestellter Fall" in refused.value.text_de
+    assert inbox.case(case_id)["follow_up_date"] == later.isoformat()
+    inbox.set_follow_up(case_id, later + timedelta(days=1))  # another date: fine
+    inbox.set_status(case_id, "in_progress")
+    inbox.set_follow_up(case_id, None)  # back in progress: it may go
+    assert inbox.case(case_id)["follow_up_date"] is None
+
+
 def test_every_status_is_reachable_and_none_is_a_dead_end():
     reachable = {"new"}
     frontier = ["new"]

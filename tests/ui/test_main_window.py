@@ -696,6 +696,25 @@ def test_a_follow_up_date_can_be_taken_away(window, monkeypatch):
     assert window.inbox.case(case_id)["follow_up_date"] is None
 
 
+def test_a_parked_case_is_not_offered_to_lose_its_follow_up_date(window, monkeypatch):
+    from ab_inbox.ui.follow_up_dialog import FollowUpDialog
+
+    window.table.selectRow(0)
+    case_id = window.case_view.case["id"]
+    window.inbox.set_status(case_id, "parked", follow_up=date.today() + timedelta(days=3))
+    window.after_own_write()
+    window.table.selectRow(window.model.row_of(case_id))
+    offered: list[bool] = []
+
+    def look(dialog):
+        offered.append(hasattr(dialog, "remove_button"))
+        return FollowUpDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(FollowUpDialog, "exec", look)
+    window.trigger("follow_up").trigger()
+    assert offered == [False]
+
+
 def test_the_window_starts_without_loading_the_document_viewers():
     """QtPdf and the viewers are loaded when a document is first opened or printed: at
     start-up they would cost every caseworker time for something not yet asked for."""

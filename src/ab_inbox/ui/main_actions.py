@@ -317,14 +317,17 @@ def ask_date(window) -> date | None:
 
 
 def follow_up(window) -> None:
-    """Set the follow-up date; a case that has one may also have it taken away."""
+    """Set the follow-up date; a case that has one may also have it taken away, unless it
+    is parked (it would never come back as due)."""
     from ab_inbox.ui.follow_up_dialog import FollowUpDialog
 
     if not has_case(window):
         return
-    current = window.case_view.case.get("follow_up_date")
+    case = window.case_view.case
+    current = case.get("follow_up_date")
     initial = date.fromisoformat(current) if current else None
-    dialog = FollowUpDialog(window, initial, removable=initial is not None)
+    removable = initial is not None and case.get("status") != "parked"
+    dialog = FollowUpDialog(window, initial, removable=removable)
     result = dialog.exec()
     if result == QDialog.DialogCode.Accepted:
         day = dialog.chosen()
