@@ -702,8 +702,9 @@ def test_a_parked_case_is_not_offered_to_lose_its_follow_up_date(window, monkeyp
     window.table.selectRow(0)
     case_id = window.case_view.case["id"]
     window.inbox.set_status(case_id, "parked", follow_up=date.today() + timedelta(days=3))
-    window.after_own_write()
+    _select_view(window, "all")  # it has left "Neu"
     window.table.selectRow(window.model.row_of(case_id))
+    assert window.case_view.case["status"] == "parked"
     offered: list[bool] = []
 
     def look(dialog):
