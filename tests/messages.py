@@ -36,6 +36,17 @@ def set_text(data: bytes, local_name: str, value: str) -> bytes:
     return edit(data, change)
 
 
+def follow_up_to(application: bytes, *, seed: int = 1, type_code: str = "130103") -> bytes:
+    """A valid follow-up that joins the case of `application` (same antragsidentifikation)."""
+    ident = first(etree.fromstring(application), "antragsidentifikation").text
+    return set_text(valid_message(type_code, seed=seed), "antragsidentifikation", ident)
+
+
+def invalid_answer_to(application: bytes, *, seed: int = 1) -> bytes:
+    """A reply to a query (130103) in the case of `application`, schema-invalid."""
+    return set_text(follow_up_to(application, seed=seed), "rueckkanalVorhanden", "vielleicht")
+
+
 def set_family_name(data: bytes, family: str, given: str | None = None) -> bytes:
     def change(root):
         person = first(root, "angabenZurPerson")

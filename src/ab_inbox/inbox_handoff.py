@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ab_inbox.casework import roles
+from ab_inbox.casework import status as workflow
 from ab_inbox.store import cases, queries
 from ab_inbox.store.audit import append_audit
 from ab_inbox.store.connection import write_transaction
@@ -60,6 +61,7 @@ class HandOffMixin:
             target_dir=Path(target),
             actor=self.user,
             override_reason=override_reason,
+            status_label=workflow.label,
         )
 
     def exports(self, case_id: int) -> list[dict]:

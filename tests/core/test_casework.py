@@ -9,7 +9,13 @@ import pytest
 from ab_inbox.casework.status import TRANSITIONS, TransitionError
 from ab_inbox.demo import generate_demo
 from ab_inbox.store.cases import ConflictError
-from tests.messages import fetch_files, set_family_name, set_text, valid_message
+from tests.messages import (
+    fetch_files,
+    invalid_answer_to,
+    set_family_name,
+    set_text,
+    valid_message,
+)
 
 
 def _fill(inbox, tmp_path, files: dict[str, bytes]) -> dict[str, int]:
@@ -70,6 +76,18 @@ def test_invalid_case_can_be_worked_but_not_made_ready(inbox, two_cases):
     with pytest.raises(TransitionError) as err:
         inbox.set_status(case_id, "ready")
     assert "nicht exportiert" in err.value.text_de
+
+
+def test_a_case_with_an_invalid_follow_up_can_be_worked_but_not_made_ready(inbox, tmp_path):
+    application = valid_message(seed=63)
+    case_id = _fill(inbox, tmp_path, {"a.xml": application})["a.xml"]
+    _fill(inbox, tmp_path, {"b.xml": invalid_answer_to(application, seed=64)})
+
+    inbox.set_status(case_id, "in_progress")
+    with pytest.raises(TransitionError) as err:
+        inbox.set_status(case_id, "ready")
+    assert "ungültige Nachricht" in err.value.text_de and "invalid message" in err.value.text_en
+    assert inbox.case(case_id)["status"] == "in_progress"
 
 
 def test_parking_needs_a_follow_up_date_in_the_future(inbox, two_cases):

@@ -22,7 +22,7 @@ from ab_inbox.export.file_names import attachment_file_name, safe_file_name
 from ab_inbox.store.connection import StoreError
 from ab_inbox.store.exports import list_exports
 from tests.conftest import REPO
-from tests.messages import edit, fetch_files, set_text, valid_message
+from tests.messages import edit, fetch_files, invalid_answer_to, set_text, valid_message
 
 SCHEMA = json.loads((REPO / "docs" / "export-structured-schema.json").read_text("utf-8"))
 HOSTILE_NAMES = ["../../../etc/.bashrc", "CON", "..\\Pass\tFoto\n.exe"]
@@ -326,6 +326,36 @@ def test_cases_not_ready_or_invalid_are_refused(inbox, cases, target, name, reas
     assert list(target.iterdir()) == []
     assert list_exports(inbox.db, case_id) == []
     assert inbox.case(case_id)["version"] == version
+
+
+def test_a_ready_case_is_refused_once_an_invalid_follow_up_joins_it(inbox, tmp_path, target):
+    application = valid_message(seed=66)
+    case_id = _fill(inbox, tmp_path, {"a.xml": application})["a.xml"]
+    _make_ready(inbox, case_id)
+    _fill(inbox, tmp_path, {"b.xml": invalid_answer_to(application, seed=67)})
+
+    with pytest.raises(ExportRefused) as err:
+        inbox.export_case(case_id, target_dir=target)
+    assert err.value.reason == "invalid"
+    assert list(target.iterdir()) == [] and list_exports(inbox.db, case_id) == []
+
+    receipt = _export(inbox, case_id, target, override_reason="Antwort telefonisch geklärt")
+    assert receipt.override_reason == "Antwort telefonisch geklärt"
+    assert len([f for f in receipt.files if f.name.endswith(".manifest.json")]) == 2
+    assert inbox.case(case_id)["status"] == "exported"
+
+
+def test_a_refusal_names_the_status_by_its_label_not_its_slug(inbox, cases, target):
+    case_id = cases["new"]
+    inbox.set_status(case_id, "in_progress")
+
+    with pytest.raises(ExportRefused) as err:
+        inbox.export_case(case_id, target_dir=target)
+
+    assert err.value.reason == "not_ready"
+    assert "(Status: „In Bearbeitung“)" in err.value.text_de
+    assert "(status: 'In progress')" in err.value.text_en
+    assert "in_progress" not in err.value.text_de + err.value.text_en
 
 
 def test_a_team_lead_override_exports_and_keeps_the_reason(inbox, cases, target):

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from ab_inbox.demo.delivery import build_packaged_delivery, zip_documents
 from ab_inbox.ingest.pipeline import Delivery, receive
 from ab_inbox.store.delivery_status import case_deliveries, incomplete_deliveries
-from tests.messages import edit, first, set_text, valid_message
+from tests.messages import edit, first, follow_up_to, set_text, valid_message
 
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 JPEG = b"\xff\xd8\xff\xe0" + b"\0\x10JFIF" + b"\0" * 200
@@ -308,6 +308,36 @@ def test_packets_for_a_message_that_announces_no_delivery_fail(inbox):
 
     assert message.kind == "invalid" and "fehlgeschlagen" in message.text_de
     assert the_delivery(inbox, message.case_id)["reason_code"] == "not_announced"
+
+
+def test_a_failed_delivery_for_a_follow_up_makes_its_case_invalid(inbox):
+    application = valid_message(seed=21)
+    case_id = send(inbox, application, "antrag.xml").case_id
+    answer = send(inbox, follow_up_to(application, seed=22), "antwort.xml")
+    assert answer.case_id == case_id and inbox.case(case_id)["validation"] == "valid"
+    uuid = inbox.message(answer.message_id)["nachrichten_uuid"]
+
+    def for_the_answer(root):
+        first(first(root, "identifikationFachnachricht"), "nachrichtenUUID").text = uuid
+
+    send(inbox, edit(delivery(seed=23, packets=1).packets[0], for_the_answer))
+
+    assert the_delivery(inbox, case_id)["reason_code"] == "not_announced"
+    assert inbox.message(answer.message_id)["validation"] == "invalid"
+    assert inbox.case(case_id)["validation"] == "invalid"
+
+
+def test_a_schema_invalid_packet_makes_the_case_it_joins_invalid(inbox):
+    built = delivery(seed=24, packets=2)
+    message = send(inbox, built.message)
+    broken = set_text(built.packets[0], "erstellungszeitpunkt", "kaputt")
+
+    outcomes = [send(inbox, broken), send(inbox, built.packets[1])]
+
+    assert [o.kind for o in outcomes] == ["invalid", "accepted"]
+    assert the_delivery(inbox, message.case_id)["state"] == "complete"
+    assert inbox.message(message.message_id)["validation"] == "valid"
+    assert inbox.case(message.case_id)["validation"] == "invalid"  # the packet leaves with it
 
 
 def test_an_absurd_packet_count_counts_as_no_announcement(inbox):

@@ -11,7 +11,15 @@ from ab_inbox.config import Settings
 from ab_inbox.demo import generate_demo
 from ab_inbox.inbox import Inbox
 from ab_inbox.ingest.dropfolder import PROCESSED
-from tests.messages import first, set_family_name, set_text, valid_message
+from tests.messages import (
+    fetch_files,
+    first,
+    follow_up_to,
+    invalid_answer_to,
+    set_family_name,
+    set_text,
+    valid_message,
+)
 
 
 def _drop(tmp_path, files: dict[str, bytes]):
@@ -104,6 +112,41 @@ def test_follow_up_joins_the_case_of_its_application_even_when_it_arrives_first(
         "SELECT application_message_id, applicant_name FROM cases WHERE id = ?", (a_out.case_id,)
     ).fetchone()
     assert case_row[0] == a_out.message_id and case_row[1]
+
+
+def test_an_invalid_follow_up_makes_its_valid_case_invalid(inbox, tmp_path):
+    application = valid_message(seed=71)
+    ids = fetch_files(
+        inbox,
+        tmp_path / "drop",
+        {"a.xml": application, "f.xml": follow_up_to(application, seed=72)},
+    )
+    case_id = ids["a.xml"]
+    assert ids["f.xml"] == case_id and inbox.case(case_id)["validation"] == "valid"
+
+    later = fetch_files(
+        inbox, tmp_path / "drop", {"b.xml": invalid_answer_to(application, seed=73)}
+    )
+
+    assert later == {"b.xml": case_id}
+    assert inbox.case(case_id)["validation"] == "invalid"
+    assert inbox.case_ids("invalid") == [case_id]
+    assert inbox.view_counts()["invalid"] == 1
+
+
+def test_an_application_after_an_invalid_follow_up_leaves_the_case_invalid(inbox, tmp_path):
+    application = valid_message(seed=74)
+    early = fetch_files(
+        inbox, tmp_path / "drop", {"b.xml": invalid_answer_to(application, seed=75)}
+    )
+    assert inbox.case(early["b.xml"])["validation"] == "invalid"
+
+    ids = fetch_files(inbox, tmp_path / "drop", {"a.xml": application})
+
+    case = inbox.case(ids["a.xml"])
+    assert case["id"] == early["b.xml"] and case["applicant_name"]  # the application joined
+    assert case["validation"] == "invalid"
+    assert inbox.case_ids("invalid") == [case["id"]]
 
 
 def test_creation_time_in_the_future_is_an_error_and_wrong_reader_a_warning(tmp_path, schemas_dir):

@@ -6,9 +6,13 @@ import sqlite3
 
 import pytest
 
+from ab_inbox.casework.status import TransitionError
+from ab_inbox.inbox import Inbox
 from ab_inbox.store.connection import StoreError, fs_type_for, is_network_fs, open_database
 from ab_inbox.store.migrations import SCHEMA_VERSION, migrate
 from ab_inbox.store.search_text import fold, fts_query, index_text
+from tests.conftest import ensure_tester
+from tests.messages import fetch_files, invalid_answer_to, valid_message
 
 
 def test_store_opens_with_wal_full_sync_and_foreign_keys(tmp_path):
@@ -46,6 +50,39 @@ def test_cases_of_an_older_store_get_a_due_date_on_upgrade(tmp_path):
     assert migrate(db) == 4
     [(due,)] = db.execute("SELECT due_at FROM cases").fetchall()
     assert due == "2026-10-31T08:15:00.000Z"
+
+
+def test_an_older_store_marks_cases_with_an_invalid_follow_up_invalid(tmp_path, schemas_dir):
+    path = tmp_path / "old.sqlite3"
+    application = valid_message(seed=81)
+    with Inbox(path, schemas_dir) as box:
+        ensure_tester(box)
+        ids = fetch_files(
+            box,
+            tmp_path / "drop",
+            {
+                "a.xml": application,
+                "b.xml": invalid_answer_to(application, seed=82),
+                "c.xml": valid_message(seed=83),
+            },
+        )
+        box.set_status(ids["a.xml"], "in_progress")
+    conn = sqlite3.connect(path)  # as version 9 left it: the value of the application alone
+    conn.execute("UPDATE cases SET validation = 'valid'")
+    conn.execute("PRAGMA user_version = 9")
+    conn.commit()
+    before = dict(conn.execute("SELECT id, version FROM cases"))
+    conn.close()
+
+    with Inbox(path, schemas_dir) as box:
+        assert box.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        marked, untouched = box.case(ids["a.xml"]), box.case(ids["c.xml"])
+        assert marked["validation"] == "invalid" and marked["version"] == before[marked["id"]] + 1
+        assert untouched["validation"] == "valid"
+        assert untouched["version"] == before[untouched["id"]]
+        assert box.case_ids("invalid") == [ids["a.xml"]]
+        with pytest.raises(TransitionError):
+            box.set_status(ids["a.xml"], "ready")
 
 
 def test_audit_log_refuses_updates_and_deletes(inbox):

@@ -15,6 +15,7 @@ by the export only) and is checked here because export and casework are sibling 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,9 @@ from ab_inbox.store.database import Database
 from ab_inbox.store.exports import find_export, insert_export
 
 READY, EXPORTED = "ready", "exported"
+# (slug, "de" | "en") -> the status's label; the facade passes casework.status.label, which
+# this sibling layer may not import. Without it, refusals name the slug.
+StatusLabel = Callable[[str, str], str]
 RECEIPT_VERSION = 1
 
 
@@ -83,6 +87,7 @@ def export_case(
     target_dir: Path,
     actor: str,
     override_reason: str | None = None,
+    status_label: StatusLabel | None = None,
 ) -> ExportReceipt:
     """Export the case with the named exporter into target_dir (ExportRefused if not)."""
     chosen = registry.get(exporter)
@@ -99,7 +104,7 @@ def export_case(
     existing = find_export(db, anchor.id, exporter, str(target))
     if existing is not None:
         return ExportReceipt.from_row(existing, already_exported=True)
-    refusal = _refusal(bundle.case, reason)
+    refusal = _refusal(bundle.case, reason, status_label)
     if refusal is not None:
         raise refusal
 
@@ -189,7 +194,9 @@ def _target(target_dir: Path) -> Path:
     return target
 
 
-def _refusal(case: dict, override: str | None) -> ExportRefused | None:
+def _refusal(
+    case: dict, override: str | None, status_label: StatusLabel | None = None
+) -> ExportRefused | None:
     """Why this case may not be exported now (None: it may)."""
     if case.get("purged_at"):  # no exception can bring deleted data back
         return ExportRefused(
@@ -210,9 +217,11 @@ def _refusal(case: dict, override: str | None) -> ExportRefused | None:
             reason="invalid",
         )
     if case["status"] != READY:
+        label = status_label or (lambda slug, _language: slug)
         return ExportRefused(
-            f"Fall {case['id']} ist nicht „Bereit zum Export“ (Status: {case['status']}).",
-            f"Case {case['id']} is not ready for export (status: {case['status']}).",
+            f"Fall {case['id']} ist nicht „Bereit zum Export“ "
+            f"(Status: „{label(case['status'], 'de')}“).",
+            f"Case {case['id']} is not ready for export (status: '{label(case['status'], 'en')}').",
             reason="not_ready",
         )
     return None

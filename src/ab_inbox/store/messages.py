@@ -14,6 +14,9 @@ from ab_inbox.store.audit import append_audit
 from ab_inbox.store.database import Database
 
 NO_APPLICANT_SORT = "\uffff"  # a case without a named applicant sorts after every name
+# A case is invalid once any of its messages is: export and "ready" read only the case's
+# value, so a message joining a case may make it invalid but never valid again.
+JOIN_VALIDATION = "validation = CASE WHEN ? = 'invalid' THEN 'invalid' ELSE validation END"
 
 
 @dataclass
@@ -152,9 +155,10 @@ def _case_for(db: Database, msg: MessageRow, message_id: int, now: str) -> int:
         return case_id
     case_id, application_id = existing
     if msg.is_application and application_id is None:
-        # The application arrived after a follow-up: it now describes the case.
+        # The application arrived after a follow-up: it now describes the case, but does not
+        # make valid what an invalid follow-up made invalid.
         db.execute(
-            "UPDATE cases SET application_message_id = ?, validation = ?, type_code = ?,"
+            f"UPDATE cases SET application_message_id = ?, {JOIN_VALIDATION}, type_code = ?,"
             " applicant_name = ?, applicant_sort = ?, nationality = ?, reason = ?,"
             " attachments = attachments + ?, updated_at = ?, version = version + 1 WHERE id = ?",
             (
@@ -173,9 +177,9 @@ def _case_for(db: Database, msg: MessageRow, message_id: int, now: str) -> int:
         _plan_new_case(db, case_id, msg, now)
     else:
         db.execute(
-            "UPDATE cases SET attachments = attachments + ?, updated_at = ?,"
-            " version = version + 1 WHERE id = ?",
-            (case_fields["attachments"], now, case_id),
+            f"UPDATE cases SET attachments = attachments + ?, {JOIN_VALIDATION},"
+            " updated_at = ?, version = version + 1 WHERE id = ?",
+            (case_fields["attachments"], case_fields["validation"], now, case_id),
         )
     return case_id
 

@@ -410,6 +410,17 @@ def _v9_office_settings(db: Database) -> None:
         )
 
 
+def _v10_case_validation(db: Database) -> None:
+    """A case is invalid once any of its messages is. Older versions took the case's value from
+    the application alone, so a case with an invalid follow-up could be made ready and exported;
+    such cases are marked invalid now (a new version, like any other change of a case)."""
+    db.execute(
+        "UPDATE cases SET validation = 'invalid', version = version + 1"
+        " WHERE validation IS NOT 'invalid' AND EXISTS (SELECT 1 FROM messages m"
+        " WHERE m.case_id = cases.id AND m.validation = 'invalid')"
+    )
+
+
 MIGRATIONS = [
     _v1_initial,
     _v2_casework,
@@ -420,6 +431,7 @@ MIGRATIONS = [
     _v7_blob_references,
     _v8_fetch_runs,
     _v9_office_settings,
+    _v10_case_validation,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

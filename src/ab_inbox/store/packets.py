@@ -46,9 +46,11 @@ def insert_packet_message(
 
 
 def _touch_case(db: Database, case_id: int, now: str, attachments: int = 0) -> None:
+    # Packets leave with the case in an export, so an invalid one makes the case invalid too.
     db.execute(
-        "UPDATE cases SET attachments = attachments + ?, updated_at = ?, version = version + 1"
-        " WHERE id = ?",
+        "UPDATE cases SET attachments = attachments + ?, updated_at = ?, version = version + 1,"
+        " validation = CASE WHEN EXISTS (SELECT 1 FROM messages m WHERE m.case_id = cases.id"
+        " AND m.validation = 'invalid') THEN 'invalid' ELSE validation END WHERE id = ?",
         (attachments, now, case_id),
     )
 
@@ -202,10 +204,15 @@ def fill_attachments(
 
 
 def mark_invalid(db: Database, message_id: int) -> None:
-    """A delivered document broke a rule: the message, and the case it describes, are invalid."""
+    """A delivered document broke a rule: the message, and the case it belongs to, are invalid.
+
+    The message may be a follow-up, so its case is found by case_id, not as the application.
+    """
     db.execute("UPDATE messages SET validation = 'invalid' WHERE id = ?", (message_id,))
     db.execute(
-        "UPDATE cases SET validation = 'invalid' WHERE application_message_id = ?", (message_id,)
+        "UPDATE cases SET validation = 'invalid', version = version + 1"
+        " WHERE id = (SELECT case_id FROM messages WHERE id = ?) AND validation IS NOT 'invalid'",
+        (message_id,),
     )
 
 
