@@ -205,3 +205,27 @@ def test_saved_searches_belong_to_their_owner_and_are_audited_without_their_text
     audit = list(inbox.db.query("SELECT action, detail FROM audit WHERE action != 'user_added'"))
     assert [a["action"] for a in audit] == ["search_saved", "search_saved", "search_deleted"]
     assert "ller" not in " ".join(str(a["detail"]) for a in audit)
+
+
+def test_a_saved_search_is_renamed_and_counts_what_it_lists(inbox, two_cases):
+    from ab_inbox.store.saved_searches import NameTaken
+
+    inbox.save_search("Łukasz", "all", "lukasz")
+    inbox.save_search("Ungültige", "invalid", None)
+    inbox.save_search("Niemand", "all", "zzzzqx")
+    by_name = {s["name"]: s["id"] for s in inbox.saved_searches()}
+    assert inbox.saved_search_counts() == {
+        by_name["Łukasz"]: 1,
+        by_name["Ungültige"]: 1,
+        by_name["Niemand"]: 0,
+    }
+    with pytest.raises(NameTaken) as taken:
+        inbox.rename_saved_search(by_name["Łukasz"], " Ungültige ")
+    assert "Ungültige" in taken.value.text_de and "already" in taken.value.text_en
+    inbox.rename_saved_search(by_name["Łukasz"], "Familie Wróbel")
+    assert {s["name"] for s in inbox.saved_searches()} == {"Familie Wróbel", "Ungültige", "Niemand"}
+    details = [
+        a["detail"]
+        for a in inbox.db.query("SELECT detail FROM audit WHERE action = ?", ["search_renamed"])
+    ]
+    assert details == [f"search={by_name['Łukasz']}"]  # no name, no text

@@ -1014,3 +1014,87 @@ def test_the_help_list_is_read_not_edited(window):
     dialog = ShortcutsDialog(list(window.actions_by_name.values()), window)
     assert dialog.table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
     assert not dialog.table.tabKeyNavigation()
+
+
+# --- saved searches -------------------------------------------------------------------------
+def _saved_entry(win, name: str) -> int:
+    for i in range(win.views.count()):
+        if win.views.item(i).data(Qt.ItemDataRole.UserRole + 5) == name:
+            return i
+    raise AssertionError(name)
+
+
+def _answer(monkeypatch, name: str, replace: bool = True) -> list[str]:
+    """The name typed into the next question for a name; Yes/No to replacing one."""
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    asked: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (name, True))
+    answer = QMessageBox.StandardButton.Yes if replace else QMessageBox.StandardButton.No
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a[2]) or answer)
+    return asked
+
+
+def test_a_saved_search_is_what_is_on_screen_and_is_chosen_once_saved(window, monkeypatch):
+    _select_view(window, "all")
+    window.search.setText("muller")
+    window.search_timer.timeout.emit()
+    found = window.model.rowCount()
+    assert "Müller, Jürgen" in _names(window)
+    _answer(monkeypatch, "Familie Müller")
+    window.trigger("save_search").trigger()
+    assert window.current_saved_search()[1] == "Familie Müller"
+    assert window.views.currentItem().text() == f"★ Familie Müller ({found})"
+    assert [(s["view"], s["search"]) for s in window.inbox.saved_searches()] == [("all", "muller")]
+    # Narrowed by typing, and saved again under a new name: both words are kept.
+    window.search.setText("jurg")
+    window.search_timer.timeout.emit()
+    assert _names(window) == ["Müller, Jürgen"]
+    _answer(monkeypatch, "Jürgen Müller")
+    window.trigger("save_search").trigger()
+    assert {s["search"] for s in window.inbox.saved_searches()} == {"muller", "muller jurg"}
+    assert window.current_saved_search()[1] == "Jürgen Müller"
+    entry = window.views.item(_saved_entry(window, "Jürgen Müller"))
+    assert entry.text() == "★ Jürgen Müller (1)" and "muller jurg" in entry.toolTip()
+
+
+def test_choosing_a_saved_search_clears_what_was_typed_for_another_view(window):
+    window.inbox.save_search("Łukasz", "all", "lukasz")
+    window.reload_saved_searches()
+    window.search.setText("muller")
+    window.search_timer.timeout.emit()
+    window.views.setCurrentRow(_saved_entry(window, "Łukasz"))
+    assert window.search.text() == ""
+    assert _names(window) == ["Wróbel, Łukasz"]
+    window.search.setText("nobody")  # typing narrows the saved search
+    window.search_timer.timeout.emit()
+    assert window.model.rowCount() == 0
+
+
+def test_a_saved_search_is_replaced_only_when_the_user_says_so(window, monkeypatch):
+    window.inbox.save_search("Meine Suche", "all", "lukasz")
+    window.reload_saved_searches()
+    _select_view(window, "invalid")
+    asked = _answer(monkeypatch, "Meine Suche", replace=False)
+    window.trigger("save_search").trigger()
+    assert "Meine Suche" in asked[0]
+    assert [s["view"] for s in window.inbox.saved_searches()] == ["all"]  # No: kept
+    _answer(monkeypatch, "Meine Suche", replace=True)
+    window.trigger("save_search").trigger()
+    assert [s["view"] for s in window.inbox.saved_searches()] == ["invalid"]
+
+
+def test_a_saved_search_is_renamed_from_the_side_list(window, monkeypatch):
+    window.inbox.save_search("Alt", "all", "lukasz")
+    window.reload_saved_searches()
+    window.views.setCurrentRow(_saved_entry(window, "Alt"))
+    rename = window.trigger("rename_search")
+    assert rename in window.views.actions()
+    _answer(monkeypatch, "Neu benannt")
+    rename.trigger()
+    assert [s["name"] for s in window.inbox.saved_searches()] == ["Neu benannt"]
+    assert window.current_saved_search()[1] == "Neu benannt"
+    assert window.views.currentItem().text() == "★ Neu benannt (1)"
+    asked = _answer(monkeypatch, "")
+    window.trigger("delete_search").trigger()
+    assert asked == ["„Neu benannt“ löschen?"]  # its name, without the mark or the count

@@ -85,22 +85,10 @@ def case_ids(
     `today` is the local date (follow-ups), `day` that date's [start, end) in UTC (due times);
     `scope` one of SCOPES; `limit`: only the first ids of that order.
     """
-    where, params = _view_where(view, scope, user=user, today=today, day=day)
-    if status:
-        where.append("c.status = :status")
-        params["status"] = status
-    if assignee:
-        where.append("c.assignee = :assignee")
-        params["assignee"] = assignee
-    if search:
-        match = fts_query(search)
-        if match is None:
-            return []
-        where.append(
-            "c.id IN (SELECT m.case_id FROM messages m WHERE m.id IN"
-            " (SELECT rowid FROM message_search WHERE message_search MATCH :match))"
-        )
-        params["match"] = match
+    conditions = _conditions(view, scope, search, status, assignee, user=user, today=today, day=day)
+    if conditions is None:
+        return []
+    where, params = conditions
     column = SORT_COLUMNS.get(sort, SORT_COLUMNS["received"])
     direction = "DESC" if descending else "ASC"
     # Columns that are never NULL sort straight off an index; the others put gaps last.
@@ -134,11 +122,54 @@ def _view_where(
     return where, params
 
 
-def count_view(
-    db: Database, view: str, scope: str | None, *, user: str, today: str, day: tuple[str, str]
-) -> int:
-    """How many cases a view (narrowed by `scope`) lists: the same conditions as case_ids."""
+def _conditions(
+    view: str,
+    scope: str | None,
+    search: str | None,
+    status: str | None,
+    assignee: str | None,
+    *,
+    user: str,
+    today: str,
+    day: tuple[str, str],
+) -> tuple[list[str], dict[str, object]] | None:
+    """The WHERE conditions of a view, narrowed; None if the search has nothing to find."""
     where, params = _view_where(view, scope, user=user, today=today, day=day)
+    if status:
+        where.append("c.status = :status")
+        params["status"] = status
+    if assignee:
+        where.append("c.assignee = :assignee")
+        params["assignee"] = assignee
+    if search:
+        match = fts_query(search)
+        if match is None:
+            return None
+        where.append(
+            "c.id IN (SELECT m.case_id FROM messages m WHERE m.id IN"
+            " (SELECT rowid FROM message_search WHERE message_search MATCH :match))"
+        )
+        params["match"] = match
+    return where, params
+
+
+def count_view(
+    db: Database,
+    view: str,
+    scope: str | None,
+    *,
+    user: str,
+    today: str,
+    day: tuple[str, str],
+    search: str | None = None,
+    assignee: str | None = None,
+) -> int:
+    """How many cases a view (narrowed by `scope`, a search, an assignee) lists: the same
+    conditions as case_ids."""
+    conditions = _conditions(view, scope, search, None, assignee, user=user, today=today, day=day)
+    if conditions is None:
+        return 0
+    where, params = conditions
     sql = f"SELECT count(*) FROM cases c WHERE {' AND '.join(where)}"
     return db.execute(sql, params).fetchone()[0]
 

@@ -6,8 +6,13 @@ saved or removed, never its text or name.
 
 from __future__ import annotations
 
+from ab_inbox.errors import BilingualError
 from ab_inbox.store.audit import append_audit, utc_now
 from ab_inbox.store.database import Database
+
+
+class NameTaken(BilingualError):
+    """Another of the owner's saved searches has that name."""
 
 
 def list_for(db: Database, owner: str) -> list[dict]:
@@ -33,3 +38,21 @@ def save(db: Database, owner: str, name: str, view: str, search: str | None) -> 
 def delete(db: Database, owner: str, search_id: int) -> None:
     db.execute("DELETE FROM saved_searches WHERE id = ? AND owner = ?", (search_id, owner))
     append_audit(db, "search_deleted", detail=f"search={search_id}")
+
+
+def rename(db: Database, owner: str, search_id: int, name: str) -> None:
+    """Give one of the owner's searches another name (NameTaken if another has it)."""
+    name = name.strip()
+    taken = db.execute(
+        "SELECT 1 FROM saved_searches WHERE owner = ? AND name = ? AND id != ?",
+        (owner, name, search_id),
+    ).fetchone()
+    if taken:
+        raise NameTaken(
+            f"Es gibt schon eine gespeicherte Suche „{name}“.",
+            f"There already is a saved search '{name}'.",
+        )
+    db.execute(
+        "UPDATE saved_searches SET name = ? WHERE id = ? AND owner = ?", (name, search_id, owner)
+    )
+    append_audit(db, "search_renamed", detail=f"search={search_id}")

@@ -95,6 +95,12 @@ def build_actions(window) -> dict[str, QAction]:
         lambda: save_search(window),
     )
     add(
+        "rename_search",
+        QCoreApplication.translate("MainWindow", "Gespeicherte Suche &umbenennen…"),
+        None,
+        lambda: rename_saved_search(window),
+    )
+    add(
         "delete_search",
         QCoreApplication.translate("MainWindow", "Gespeicherte Suche &löschen…"),
         None,
@@ -225,10 +231,13 @@ def _menus(window, acts) -> None:
     for name in ("export", "print", "print_all", "save_pdf"):
         case_menu.addAction(acts[name])
     nav = bar.addMenu(QCoreApplication.translate("MainWindow", "&Navigation"))
-    for name in ("next", "previous", "queue", "open", "search", "save_search", "delete_search"):
+    for name in ("next", "previous", "queue", "open", "search"):
+        nav.addAction(acts[name])
+    for name in ("save_search", "rename_search", "delete_search"):
         nav.addAction(acts[name])
     # The side list's own menu: right click or the context-menu key on a saved search.
     window.views.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    window.views.addAction(acts["rename_search"])
     window.views.addAction(acts["delete_search"])
     _sort_menu(window, nav.addMenu(QCoreApplication.translate("MainWindow", "S&ortieren nach")))
     build_team_menu(window, acts)
@@ -429,26 +438,64 @@ def connection_check(db_path):
 
 
 def save_search(window) -> None:
+    """Save the queue as it is on screen: its view and what it is searched for (a saved
+    search's own text and what was typed to narrow it). A name in use is replaced only when
+    the user says so; the new search is then the one chosen."""
     view, _ = window.current_view()
-    text = window.search.text().strip()
+    text = window.current_search()
     name, ok = QInputDialog.getText(
         window,
         QCoreApplication.translate("MainWindow", "Suche speichern"),
         QCoreApplication.translate("MainWindow", "Name:"),
     )
-    if ok and name.strip():
-        window.write(
-            lambda inbox: inbox.save_search(name, view, text),
-            done=lambda _c: window.reload_saved_searches(),
-        )
+    name = name.strip()
+    if not ok or not name:
+        return
+    if name in window.saved_search_names() and not confirm(
+        window,
+        QCoreApplication.translate(
+            "MainWindow", "Eine gespeicherte Suche „{0}“ gibt es schon. Ersetzen?"
+        ).format(name),
+        QCoreApplication.translate("MainWindow", "Suche speichern"),
+    ):
+        return
+    window.write(
+        lambda inbox: inbox.save_search(name, view, text),
+        done=lambda _c: window.reload_saved_searches(choose=name),
+    )
 
 
-def delete_saved_search(window) -> None:
+def _chosen_saved_search(window) -> tuple[int, str] | None:
     chosen = window.current_saved_search()
     if chosen is None:
         window.statusBar().showMessage(
             QCoreApplication.translate("MainWindow", "Keine gespeicherte Suche ausgewählt"), 3000
         )
+    return chosen
+
+
+def rename_saved_search(window) -> None:
+    chosen = _chosen_saved_search(window)
+    if chosen is None:
+        return
+    search_id, old_name = chosen
+    name, ok = QInputDialog.getText(
+        window,
+        QCoreApplication.translate("MainWindow", "Gespeicherte Suche umbenennen"),
+        QCoreApplication.translate("MainWindow", "Neuer Name:"),
+        text=old_name,
+    )
+    name = name.strip()
+    if ok and name and name != old_name:
+        window.write(
+            lambda inbox: inbox.rename_saved_search(search_id, name),
+            done=lambda _c: window.reload_saved_searches(choose=name),
+        )
+
+
+def delete_saved_search(window) -> None:
+    chosen = _chosen_saved_search(window)
+    if chosen is None:
         return
     search_id, name = chosen
     if not confirm(

@@ -72,6 +72,7 @@ VIEW_ROLE = Qt.ItemDataRole.UserRole + 1
 ASSIGNEE_ROLE = Qt.ItemDataRole.UserRole + 2  # a temporary view: one person's open cases
 SAVED_SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # the id of a saved search
 SCOPE_ROLE = Qt.ItemDataRole.UserRole + 4  # a view narrowed to the user's own and unassigned
+SAVED_NAME_ROLE = Qt.ItemDataRole.UserRole + 5  # its name (the entry shows a mark and a count)
 
 
 class MainWindow(QMainWindow):
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self._case_token = 0
         self._data_version = inbox.data_version()
         self._wanted_case: int | None = None  # to select once the next ids arrive
+        self._saved_counts: dict[int, int] = {}  # saved search id -> cases it lists
         self.actor = None  # the acting user as the core sees them (roles.Actor)
         self.team_dialogs: dict[str, QWidget] = {}
         self.assignee_filter_note = None  # team_actions.AssigneeFilterNote, once used
@@ -144,9 +146,7 @@ class MainWindow(QMainWindow):
             item.setData(VIEW_ROLE, (key, None))
             self.views.addItem(item)
         self.views.setCurrentRow(0)
-        self.views.currentItemChanged.connect(
-            lambda *_: self.refresh(keep_selection=False, counts=False)
-        )
+        self.views.currentItemChanged.connect(self._view_chosen)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Suchen: Name, Antragsidentifikation, Dokument"))
@@ -266,6 +266,21 @@ class MainWindow(QMainWindow):
         item = self.views.currentItem()
         return item.data(VIEW_ROLE) if item else ("all", None)
 
+    def _view_chosen(self, item: QListWidgetItem | None, _previous=None) -> None:
+        if item is not None and item.data(SAVED_SEARCH_ROLE) is not None and self.search.text():
+            # A saved search is itself a search: what was typed for another view would narrow
+            # it unseen (typing afterwards narrows it, in sight).
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self.search_timer.stop()
+        self.refresh(keep_selection=False, counts=False)
+
+    def current_search(self) -> str:
+        """What the queue is searched for: a saved search's text and what is typed."""
+        _view, saved = self.current_view()
+        return " ".join(part for part in (saved, self.search.text().strip()) if part)
+
     def current_assignee(self) -> str | None:
         """The login the queue is filtered to (team_actions.show_assignee_cases), if any."""
         item = self.views.currentItem()
@@ -338,7 +353,7 @@ class MainWindow(QMainWindow):
         list is read."""
         if self.locked_out or not self._built:
             return
-        view, saved_search = self.current_view()
+        view, _saved = self.current_view()
         if view == "quarantine":
             self.center.setCurrentWidget(self._quarantine_table())
             # No case is at hand there: the case actions and the keys that move through the
@@ -351,7 +366,7 @@ class MainWindow(QMainWindow):
                 self._refresh_counts()
             return
         self.center.setCurrentWidget(self.table)
-        search = self.search.text().strip() or saved_search
+        search = self.current_search()
         assignee = self.current_assignee()
         item = self.views.currentItem()
         scope = item.data(SCOPE_ROLE) if item else None
@@ -554,14 +569,16 @@ class MainWindow(QMainWindow):
                 inbox.last_received_at(),
                 inbox.last_fetches(),
                 inbox.reminders(),
+                inbox.saved_search_counts(),
             )
 
         Op(self, counts).on_success(self._show_counts).on_failure(self._query_failed).start()
 
     def _show_counts(self, result) -> None:
         """The side list's counts, the status bar and the reminder bar, from one read."""
-        views, totals, last, fetches, reminders = result
+        views, totals, last, fetches, reminders, self._saved_counts = result
         self.reminder_bar.show_counts(reminders)
+        self._show_saved_counts()
         for i in range(self.views.count()):
             item = self.views.item(i)
             key, saved = item.data(VIEW_ROLE)
@@ -576,6 +593,13 @@ class MainWindow(QMainWindow):
             )
         )
         show_fetches(self.fetch_label, fetches, self.inbox.FETCH_RECORD_MINUTES)
+
+    def _show_saved_counts(self) -> None:
+        for i in range(self.views.count()):
+            item = self.views.item(i)
+            count = self._saved_counts.get(item.data(SAVED_SEARCH_ROLE))
+            if count is not None:
+                item.setText(f"★ {item.data(SAVED_NAME_ROLE)} ({count})")
 
     def poll_for_changes(self) -> None:
         """Cheap check (PRAGMA data_version) whether anyone committed since we last looked."""
@@ -721,20 +745,52 @@ class MainWindow(QMainWindow):
 
         import_files(self, paths)
 
-    def reload_saved_searches(self) -> None:
-        """Saved searches appear below the fixed views, each a view plus a search text."""
+    def reload_saved_searches(self, choose: str | None = None) -> None:
+        """Saved searches appear below the fixed views, each a view plus a search text. The
+        one chosen stays chosen (or the one named `choose`, just saved or renamed)."""
 
         def show(searches):
+            current = self.current_saved_search()
+            self.views.blockSignals(True)  # rebuilding is no choice of the user's
             for i in reversed(range(self.views.count())):
-                if self.views.item(i).data(VIEW_ROLE)[1] is not None:
+                if self.views.item(i).data(SAVED_SEARCH_ROLE) is not None:
                     self.views.takeItem(i)
+            chosen = None
             for s in searches:
                 item = QListWidgetItem(f"★ {s['name']}")
                 item.setData(VIEW_ROLE, (s["view"], s["search"] or ""))
                 item.setData(SAVED_SEARCH_ROLE, s["id"])
+                item.setData(SAVED_NAME_ROLE, s["name"])
+                item.setToolTip(self._saved_search_tip(s["view"], s["search"]))
                 self.views.addItem(item)
+                if s["name"] == choose or (choose is None and current and current[0] == s["id"]):
+                    chosen = item
+            if chosen is not None and choose is None:
+                self.views.setCurrentItem(chosen)  # the same search as before: no new query
+            self.views.blockSignals(False)
+            if chosen is not None and choose is not None:
+                self.views.setCurrentItem(chosen)
+            elif current is not None and chosen is None:
+                self.select_view("all")  # it is gone
+            if any(s["id"] not in self._saved_counts for s in searches):
+                self._refresh_counts()  # a new one's count
+            else:
+                self._show_saved_counts()
 
         Op(self, lambda: self.workers.get().saved_searches()).on_success(show).start()
+
+    def _saved_search_tip(self, view: str, search: str | None) -> str:
+        title = QCoreApplication.translate("MainWindow", dict(VIEWS).get(view, view))
+        if search:
+            return self.tr("Ansicht „{0}“, Suche „{1}“").format(title, search)
+        return self.tr("Ansicht „{0}“").format(title)
+
+    def saved_search_names(self) -> set[str]:
+        return {
+            self.views.item(i).data(SAVED_NAME_ROLE)
+            for i in range(self.views.count())
+            if self.views.item(i).data(SAVED_SEARCH_ROLE) is not None
+        }
 
     def show_reminder_view(self, kind: str) -> None:
         """A reminder's button: the view of that kind, narrowed to what the reminder counted
@@ -757,10 +813,10 @@ class MainWindow(QMainWindow):
         self.views.setCurrentItem(item)
 
     def current_saved_search(self) -> tuple[int, str] | None:
-        """(id, shown name) of the saved search chosen in the side list, if one is."""
+        """(id, name) of the saved search chosen in the side list, if one is."""
         item = self.views.currentItem()
         search_id = item.data(SAVED_SEARCH_ROLE) if item else None
-        return (search_id, item.text()) if search_id is not None else None
+        return (search_id, item.data(SAVED_NAME_ROLE)) if search_id is not None else None
 
     def trigger(self, name: str) -> QAction:
         """An action by name (menus, toolbar and shortcuts share them)."""

@@ -1258,12 +1258,12 @@
         <translation>The file “{name}” is too large ({size} MB, at most {limit} MB) and is not shown.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <source>Seite {page} von {count}: </source>
         <translation>Page {page} of {count}: </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Seite {page} von {count}</source>
         <translation>Page {page} of {count}</translation>
     </message>
@@ -1286,7 +1286,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+56"/>
+        <location filename="../main_window.py" line="+60"/>
         <source>Neu</source>
         <translation>New</translation>
     </message>
@@ -1336,17 +1336,17 @@
         <translation>All</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>AB-Inbox – Posteingang Ausländerbehörde</source>
         <translation>AB-Inbox – Immigration Office Inbox</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Ansichten</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Suchen: Name, Antragsidentifikation, Dokument</source>
         <translation>Search: name, application id, document</translation>
     </message>
@@ -1366,12 +1366,12 @@
         <translation>Last fetch</translation>
     </message>
     <message>
-        <location line="+355"/>
+        <location line="+383"/>
         <source>Fälle: {0} · Neu: {1} · Ungültig: {2} · Letzter Eingang: {3}</source>
         <translation>Cases: {0} · New: {1} · Invalid: {2} · Last received: {3}</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+102"/>
         <source>Unerwarteter Fehler: {0}</source>
         <translation>Unexpected error: {0}</translation>
     </message>
@@ -1381,7 +1381,17 @@
         <translation>AB-Inbox</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+57"/>
+        <source>Ansicht „{0}“, Suche „{1}“</source>
+        <translation>View “{0}”, search “{1}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ansicht „{0}“</source>
+        <translation>View “{0}”</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>{0} – meine und nicht zugewiesene</source>
         <translation>{0} – mine and unassigned</translation>
     </message>
@@ -1561,6 +1571,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>Gespeicherte Suche &amp;umbenennen…</source>
+        <translation>&amp;Rename saved search…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Gespeicherte Suche &amp;löschen…</source>
         <translation>&amp;Delete saved search…</translation>
     </message>
@@ -1665,7 +1680,7 @@
         <translation>&amp;Navigation</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>S&amp;ortieren nach</source>
         <translation>Sor&amp;t by</translation>
     </message>
@@ -1681,11 +1696,26 @@
     </message>
     <message>
         <location line="+210"/>
+        <source>Eine gespeicherte Suche „{0}“ gibt es schon. Ersetzen?</source>
+        <translation>A saved search “{0}” already exists. Replace it?</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Keine gespeicherte Suche ausgewählt</source>
         <translation>No saved search selected</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
+        <source>Gespeicherte Suche umbenennen</source>
+        <translation>Rename saved search</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Neuer Name:</source>
+        <translation>New name:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Gespeicherte Suche löschen</source>
         <translation>Delete saved search</translation>
     </message>
@@ -1697,7 +1727,7 @@
     <message>
         <location filename="../handoff_actions.py" line="-162"/>
         <location line="+176"/>
-        <location filename="../main_actions.py" line="-171"/>
+        <location filename="../main_actions.py" line="-212"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
@@ -1883,7 +1913,7 @@
         <translation>Not printed:</translation>
     </message>
     <message>
-        <location filename="../main_actions.py" line="+71"/>
+        <location filename="../main_actions.py" line="+74"/>
         <source>Kein Eingangsordner eingestellt (Datei → Einstellungen)</source>
         <translation>No drop folder set (File → Settings)</translation>
     </message>
@@ -1903,12 +1933,13 @@
         <translation>XML (*.xml)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
+        <location line="+11"/>
         <source>Suche speichern</source>
         <translation>Save search</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-10"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
