@@ -125,3 +125,26 @@ def test_an_awaited_document_opens_as_a_placeholder_naming_it(window, store):
     assert isinstance(shown, PlaceholderViewer)
     dokumentuuid = view.current_document()[4]
     assert dokumentuuid and dokumentuuid in shown.detail_text() + shown.title_text()
+
+
+def test_exporting_a_case_still_awaiting_documents_asks_first(window, store, monkeypatch, warnings):
+    """The office's procedure would get the case without them: asked, No the default."""
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _parent, _title, text, _buttons, default: asked.append(text) or default,
+    )
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)  # the core's refusals
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))
+    view = _show(window, store[1]["waiting"])
+    awaited = [n.removesuffix(" (wird nachgeliefert)") for n in _documents(view) if "(wird" in n]
+    window.trigger("export").trigger()
+    assert len(asked) == 1 and f"{len(awaited)} Dokument(e)" in asked[0]
+    assert all(name in asked[0] for name in awaited)
+    assert window.inbox.exports(store[1]["waiting"]) == []  # No: nothing was exported
+    _show(window, store[1]["complete"])
+    window.trigger("export").trigger()
+    assert len(asked) == 1  # nothing awaited: not asked

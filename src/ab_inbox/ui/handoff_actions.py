@@ -19,6 +19,7 @@ from ab_inbox.durable_files import write_file_atomic
 from ab_inbox.errors import BilingualError
 from ab_inbox.ui.i18n import current_language
 from ab_inbox.ui.ops import Op
+from ab_inbox.ui.questions import confirm
 
 if TYPE_CHECKING:  # printing pulls in QtPdf and the viewers: loaded when first used
     from ab_inbox.ui.print_pages import PrintDocument, PrintReport
@@ -45,6 +46,17 @@ def export_case(window, override_reason: str | None = None) -> None:
     told who can, instead of being asked for a reason the core would then refuse."""
     case_id = _case_id(window)
     if case_id is None:
+        return
+    awaited = awaited_documents(window.case_view.case)
+    if awaited and override_reason is None and not confirm(
+        window,
+        QCoreApplication.translate(
+            "MainWindow",
+            "Fall {0} wartet noch auf {1} Dokument(e), die nachgeliefert werden: {2}.\n\n"
+            "Trotzdem exportieren?",
+        ).format(case_id, len(awaited), ", ".join(awaited)),
+        QCoreApplication.translate("MainWindow", "Dokumente fehlen noch"),
+    ):
         return
 
     def refused(exc: BaseException) -> None:
@@ -95,6 +107,17 @@ def export_case(window, override_reason: str | None = None) -> None:
         lambda: window.workers.get().export_case(case_id, override_reason=override_reason),
         "write",
     ).on_success(done).on_failure(refused).start()
+
+
+def awaited_documents(case: dict) -> list[str]:
+    """The names of the case's documents still to be delivered (placeholders in its
+    messages): exported now, the office's procedure would get the case without them."""
+    return [
+        a.get("file_name") or a.get("label") or a.get("dokumentuuid") or "?"
+        for message in case.get("messages") or []
+        for a in message.get("attachments") or []
+        if a.get("state") == "awaited"
+    ]
 
 
 def compose_reply(window, type_code: str) -> None:

@@ -1443,7 +1443,7 @@
     <message>
         <location line="+10"/>
         <location line="+38"/>
-        <location filename="../handoff_actions.py" line="+193"/>
+        <location filename="../handoff_actions.py" line="+216"/>
         <source>Gespeichert: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -1725,14 +1725,28 @@
         <translation>Delete “{0}”?</translation>
     </message>
     <message>
-        <location filename="../handoff_actions.py" line="-162"/>
-        <location line="+176"/>
+        <location filename="../handoff_actions.py" line="-184"/>
+        <location line="+198"/>
         <location filename="../main_actions.py" line="-212"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-177"/>
+        <source>Fall {0} wartet noch auf {1} Dokument(e), die nachgeliefert werden: {2}.
+
+Trotzdem exportieren?</source>
+        <translation>Case {0} is still awaiting {1} document(s) to be delivered later: {2}.
+
+Export anyway?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dokumente fehlen noch</source>
+        <translation>Documents still missing</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Export nicht möglich</source>
         <translation>Export not possible</translation>
     </message>
@@ -1757,7 +1771,7 @@
         <translation>Exported: {0} files to {1}</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+62"/>
         <source>Das gewählte Dokument kann nicht gelesen werden ({0}).</source>
         <translation>The chosen document cannot be read ({0}).</translation>
     </message>
