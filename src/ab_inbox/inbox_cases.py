@@ -206,10 +206,24 @@ class CasesMixin:
         self.require(roles.READ_CASES)
         return saved_search_store.list_for(self.db, self.user)
 
-    def save_search(self, name: str, view: str, search: str | None) -> Changes:
+    def save_search(
+        self,
+        name: str,
+        view: str,
+        search: str | None,
+        *,
+        assignee: str | None = None,
+        scope: str | None = None,
+    ) -> Changes:
+        """Save a view of the queue under a name: its search text, and the person (assignee)
+        or reminder scope (one of cases.SCOPES) it is narrowed to."""
+        if scope is not None and scope not in cases.SCOPES:
+            raise ValueError(f"unknown scope {scope!r}")
         with write_transaction(self.db):
             self.require(roles.READ_CASES)
-            saved_search_store.save(self.db, self.user, name, view, search)
+            saved_search_store.save(
+                self.db, self.user, name, view, search, assignee=assignee, scope=scope
+            )
         return Changes("searches")
 
     def rename_saved_search(self, search_id: int, name: str) -> Changes:
@@ -227,11 +241,12 @@ class CasesMixin:
             saved["id"]: cases.count_view(
                 self.db,
                 saved["view"],
-                None,
+                saved["scope"],
                 user=self.user,
                 today=today.isoformat(),
                 day=deadlines.day_bounds(today),
                 search=saved["search"],
+                assignee=saved["assignee"],
             )
             for saved in saved_search_store.list_for(self.db, self.user)
         }

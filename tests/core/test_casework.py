@@ -229,3 +229,17 @@ def test_a_saved_search_is_renamed_and_counts_what_it_lists(inbox, two_cases):
         for a in inbox.db.query("SELECT detail FROM audit WHERE action = ?", ["search_renamed"])
     ]
     assert details == [f"search={by_name['Łukasz']}"]  # no name, no text
+
+
+def test_a_saved_search_keeps_its_person_and_scope(inbox, two_cases):
+    valid, invalid = two_cases["valid.xml"], two_cases["invalid.xml"]
+    inbox.take_case(valid)
+    inbox.save_search("Meine", "all", None, assignee=inbox.user)
+    inbox.save_search("Meine und offene", "all", None, scope="mine_or_unassigned")
+    with pytest.raises(ValueError):
+        inbox.save_search("Unsinn", "all", None, scope="everything")
+    by_name = {s["name"]: s for s in inbox.saved_searches()}
+    assert (by_name["Meine"]["assignee"], by_name["Meine"]["scope"]) == (inbox.user, None)
+    counts = inbox.saved_search_counts()
+    assert counts[by_name["Meine"]["id"]] == 1
+    assert counts[by_name["Meine und offene"]["id"]] == len({valid, invalid})

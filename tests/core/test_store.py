@@ -168,3 +168,19 @@ def test_a_read_given_a_time_limit_is_stopped_once_over_it(tmp_path):
         assert db.execute(COUNT_TO, (1000,)).fetchone() == (1000,)
     # Five times as long as the limit was: no limit is left on the connection.
     assert db.execute(COUNT_TO, (400_000,)).fetchone() == (400_000,)
+
+
+def test_saved_searches_of_an_older_store_are_kept_with_no_person_or_scope(tmp_path):
+    from ab_inbox.store.migrations import MIGRATIONS
+
+    db = open_database(tmp_path / "old.sqlite3")
+    for number, step in enumerate(MIGRATIONS[:10]):  # a store as version 10 left it
+        step(db)
+        db.execute(f"PRAGMA user_version = {number + 1}")
+    db.execute(
+        "INSERT INTO saved_searches (owner, name, view, search, created_at)"
+        " VALUES ('a.yilmaz', 'Müller', 'all', 'muller', '2026-10-01T08:15:00.000Z')"
+    )
+    assert migrate(db) == 10
+    [row] = db.query("SELECT name, search, assignee, scope FROM saved_searches")
+    assert row == {"name": "Müller", "search": "muller", "assignee": None, "scope": None}

@@ -1098,3 +1098,22 @@ def test_a_saved_search_is_renamed_from_the_side_list(window, monkeypatch):
     asked = _answer(monkeypatch, "")
     window.trigger("delete_search").trigger()
     assert asked == ["„Neu benannt“ löschen?"]  # its name, without the mark or the count
+
+
+def test_a_saved_search_keeps_the_person_it_was_narrowed_to(window, monkeypatch):
+    """Saved from "Fälle von …" (the workload's filter), it lists that person's cases."""
+    from ab_inbox.ui.team_actions import clear_assignee_filter, show_assignee_cases
+
+    taken = [window.model.case_id(row) for row in (0, 1)]
+    for case_id in taken:
+        window.inbox.take_case(case_id)
+    show_assignee_cases(window, window.inbox.user)
+    assert sorted(window.model.case_id(r) for r in range(window.model.rowCount())) == sorted(taken)
+    _answer(monkeypatch, "Meine zwei")
+    window.trigger("save_search").trigger()
+    [saved] = window.inbox.saved_searches()
+    assert (saved["view"], saved["assignee"], saved["scope"]) == ("open", window.inbox.user, None)
+    clear_assignee_filter(window)  # the temporary filter goes; the saved search stays
+    window.views.setCurrentRow(_saved_entry(window, "Meine zwei"))
+    assert sorted(window.model.case_id(r) for r in range(window.model.rowCount())) == sorted(taken)
+    assert window.views.currentItem().text() == "★ Meine zwei (2)"

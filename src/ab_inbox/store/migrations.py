@@ -421,6 +421,15 @@ def _v10_case_validation(db: Database) -> None:
     )
 
 
+def _v11_saved_search_filters(db: Database) -> None:
+    """A saved search keeps the person (assignee) and the reminder scope it was narrowed to,
+    as the queue showed them when it was saved."""
+    have = {row[1] for row in db.execute("PRAGMA table_info(saved_searches)")}
+    for column in ("assignee", "scope"):
+        if column not in have:
+            db.execute(f"ALTER TABLE saved_searches ADD COLUMN {column} TEXT")
+
+
 MIGRATIONS = [
     _v1_initial,
     _v2_casework,
@@ -432,6 +441,7 @@ MIGRATIONS = [
     _v8_fetch_runs,
     _v9_office_settings,
     _v10_case_validation,
+    _v11_saved_search_filters,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

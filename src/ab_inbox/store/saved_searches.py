@@ -1,4 +1,5 @@
-"""Saved searches: a user's own named views of the queue (view + search text).
+"""Saved searches: a user's own named views of the queue (view, search text, and the person
+or reminder scope the view was narrowed to).
 
 The search text may hold a name someone typed, so the audit records only that a search was
 saved or removed, never its text or name.
@@ -18,19 +19,29 @@ class NameTaken(BilingualError):
 def list_for(db: Database, owner: str) -> list[dict]:
     return list(
         db.query(
-            "SELECT id, name, view, search FROM saved_searches WHERE owner = ? ORDER BY name",
+            "SELECT id, name, view, search, assignee, scope FROM saved_searches"
+            " WHERE owner = ? ORDER BY name",
             [owner],
         )
     )
 
 
-def save(db: Database, owner: str, name: str, view: str, search: str | None) -> None:
+def save(
+    db: Database,
+    owner: str,
+    name: str,
+    view: str,
+    search: str | None,
+    assignee: str | None = None,
+    scope: str | None = None,
+) -> None:
     """Create or replace (by name) one of the owner's searches; caller's transaction."""
     db.execute(
-        "INSERT INTO saved_searches (owner, name, view, search, created_at)"
-        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (owner, name) DO UPDATE SET"
-        " view = excluded.view, search = excluded.search",
-        (owner, name.strip(), view, search or None, utc_now()),
+        "INSERT INTO saved_searches (owner, name, view, search, assignee, scope, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (owner, name) DO UPDATE SET"
+        " view = excluded.view, search = excluded.search, assignee = excluded.assignee,"
+        " scope = excluded.scope",
+        (owner, name.strip(), view, search or None, assignee, scope, utc_now()),
     )
     append_audit(db, "search_saved", detail=f"view={view}")
 

@@ -438,9 +438,10 @@ def connection_check(db_path):
 
 
 def save_search(window) -> None:
-    """Save the queue as it is on screen: its view and what it is searched for (a saved
-    search's own text and what was typed to narrow it). A name in use is replaced only when
-    the user says so; the new search is then the one chosen."""
+    """Save the queue as it is on screen: its view, what it is searched for (a saved
+    search's own text and what was typed to narrow it), and the person or reminder scope it
+    is narrowed to. A name in use is replaced only when the user says so; the new search is
+    then the one chosen."""
     view, _ = window.current_view()
     text = window.current_search()
     name, ok = QInputDialog.getText(
@@ -459,8 +460,9 @@ def save_search(window) -> None:
         QCoreApplication.translate("MainWindow", "Suche speichern"),
     ):
         return
+    assignee, scope = window.current_assignee(), window.current_scope()
     window.write(
-        lambda inbox: inbox.save_search(name, view, text),
+        lambda inbox: inbox.save_search(name, view, text, assignee=assignee, scope=scope),
         done=lambda _c: window.reload_saved_searches(choose=name),
     )
 

@@ -282,9 +282,15 @@ class MainWindow(QMainWindow):
         return " ".join(part for part in (saved, self.search.text().strip()) if part)
 
     def current_assignee(self) -> str | None:
-        """The login the queue is filtered to (team_actions.show_assignee_cases), if any."""
+        """The login the queue is filtered to (team_actions.show_assignee_cases, or a saved
+        search), if any."""
         item = self.views.currentItem()
         return item.data(ASSIGNEE_ROLE) if item else None
+
+    def current_scope(self) -> str | None:
+        """The narrowing of a reminder's view (cases.SCOPES), if the queue has one."""
+        item = self.views.currentItem()
+        return item.data(SCOPE_ROLE) if item else None
 
     def selected_case_ids(self) -> list[int]:
         """The selected cases in queue order (the current one when nothing else is), taken
@@ -320,7 +326,7 @@ class MainWindow(QMainWindow):
         """Switch the queue to a fixed view by its key ("overdue", "mine", …)."""
         for i in range(self.views.count()):
             item = self.views.item(i)
-            if item.data(VIEW_ROLE) == (key, None) and not _temporary(item):
+            if item.data(VIEW_ROLE) == (key, None) and not is_temporary(item):
                 self.views.setCurrentRow(i)
                 return True
         return False
@@ -368,8 +374,7 @@ class MainWindow(QMainWindow):
         self.center.setCurrentWidget(self.table)
         search = self.current_search()
         assignee = self.current_assignee()
-        item = self.views.currentItem()
-        scope = item.data(SCOPE_ROLE) if item else None
+        scope = self.current_scope()
         sort_key = COLUMNS[self.model.sort_column][2]
         descending = self.model.sort_descending
         query_key = (view, search, sort_key, descending, assignee, scope)
@@ -583,7 +588,7 @@ class MainWindow(QMainWindow):
             item = self.views.item(i)
             key, saved = item.data(VIEW_ROLE)
             base = dict(VIEWS).get(key)
-            if saved is None and base and not _temporary(item):
+            if saved is None and base and not is_temporary(item):
                 number = totals["quarantine"] if key == "quarantine" else views.get(key, 0)
                 title = QCoreApplication.translate("MainWindow", base)
                 item.setText(f"{title} ({number})")
@@ -761,7 +766,9 @@ class MainWindow(QMainWindow):
                 item.setData(VIEW_ROLE, (s["view"], s["search"] or ""))
                 item.setData(SAVED_SEARCH_ROLE, s["id"])
                 item.setData(SAVED_NAME_ROLE, s["name"])
-                item.setToolTip(self._saved_search_tip(s["view"], s["search"]))
+                item.setData(ASSIGNEE_ROLE, s["assignee"])
+                item.setData(SCOPE_ROLE, s["scope"])
+                item.setToolTip(self._saved_search_tip(s))
                 self.views.addItem(item)
                 if s["name"] == choose or (choose is None and current and current[0] == s["id"]):
                     chosen = item
@@ -779,11 +786,21 @@ class MainWindow(QMainWindow):
 
         Op(self, lambda: self.workers.get().saved_searches()).on_success(show).start()
 
-    def _saved_search_tip(self, view: str, search: str | None) -> str:
-        title = QCoreApplication.translate("MainWindow", dict(VIEWS).get(view, view))
-        if search:
-            return self.tr("Ansicht „{0}“, Suche „{1}“").format(title, search)
-        return self.tr("Ansicht „{0}“").format(title)
+    def _saved_search_tip(self, saved: dict) -> str:
+        """What a saved search lists, in words: its view, text, person and scope."""
+        view = saved["view"]
+        parts = [
+            self.tr("Ansicht „{0}“").format(
+                QCoreApplication.translate("MainWindow", dict(VIEWS).get(view, view))
+            )
+        ]
+        if saved["search"]:
+            parts.append(self.tr("Suche „{0}“").format(saved["search"]))
+        if saved["assignee"]:
+            parts.append(self.tr("Fälle von {0}").format(saved["assignee"]))
+        if saved["scope"]:
+            parts.append(self.tr("meine und nicht zugewiesene"))
+        return ", ".join(parts)
 
     def saved_search_names(self) -> set[str]:
         return {
@@ -796,7 +813,8 @@ class MainWindow(QMainWindow):
         """A reminder's button: the view of that kind, narrowed to what the reminder counted
         (the user's own cases and the unassigned ones), as a temporary entry in the side list."""
         for row in reversed(range(self.views.count())):
-            if self.views.item(row).data(SCOPE_ROLE) is not None:
+            item = self.views.item(row)
+            if is_temporary(item) and item.data(SCOPE_ROLE) is not None:
                 self.views.takeItem(row)
         base = dict(VIEWS)[kind]
         item = QListWidgetItem(
@@ -823,6 +841,9 @@ class MainWindow(QMainWindow):
         return self.actions_by_name[name]
 
 
-def _temporary(item: QListWidgetItem) -> bool:
-    """A side-list entry that narrows a fixed view (one person's cases, a reminder's cases)."""
-    return item.data(ASSIGNEE_ROLE) is not None or item.data(SCOPE_ROLE) is not None
+def is_temporary(item: QListWidgetItem) -> bool:
+    """A side-list entry that narrows a fixed view for now (one person's cases, a reminder's
+    cases); a saved search narrowed so is kept."""
+    return item.data(SAVED_SEARCH_ROLE) is None and (
+        item.data(ASSIGNEE_ROLE) is not None or item.data(SCOPE_ROLE) is not None
+    )

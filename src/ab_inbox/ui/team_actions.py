@@ -169,11 +169,11 @@ def show_assignee_cases(window, login: str, label: str | None = None) -> None:
 
 def clear_assignee_filter(window, select_fallback: bool = True) -> None:
     """Remove the temporary view; when it was shown, the queue goes back to "Offen"."""
-    from ab_inbox.ui.main_window import ASSIGNEE_ROLE
+    from ab_inbox.ui.main_window import ASSIGNEE_ROLE, is_temporary
 
     for row in reversed(range(window.views.count())):
         item = window.views.item(row)
-        if item.data(ASSIGNEE_ROLE) is None:
+        if item.data(ASSIGNEE_ROLE) is None or not is_temporary(item):
             continue
         if select_fallback and window.views.currentItem() is item:
             window.select_view("open")

@@ -1366,7 +1366,7 @@
         <translation>Last fetch</translation>
     </message>
     <message>
-        <location line="+383"/>
+        <location line="+388"/>
         <source>Fälle: {0} · Neu: {1} · Ungültig: {2} · Letzter Eingang: {3}</source>
         <translation>Cases: {0} · New: {1} · Invalid: {2} · Last received: {3}</translation>
     </message>
@@ -1381,17 +1381,27 @@
         <translation>AB-Inbox</translation>
     </message>
     <message>
-        <location line="+57"/>
-        <source>Ansicht „{0}“, Suche „{1}“</source>
-        <translation>View “{0}”, search “{1}”</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+60"/>
         <source>Ansicht „{0}“</source>
         <translation>View “{0}”</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+5"/>
+        <source>Suche „{0}“</source>
+        <translation>search “{0}”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fälle von {0}</source>
+        <translation>cases of {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>meine und nicht zugewiesene</source>
+        <translation>mine and unassigned</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>{0} – meine und nicht zugewiesene</source>
         <translation>{0} – mine and unassigned</translation>
     </message>
@@ -1443,7 +1453,7 @@
     <message>
         <location line="+10"/>
         <location line="+38"/>
-        <location filename="../handoff_actions.py" line="+216"/>
+        <location filename="../handoff_actions.py" line="+220"/>
         <source>Gespeichert: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -1695,12 +1705,12 @@
         <translation>Tools</translation>
     </message>
     <message>
-        <location line="+210"/>
+        <location line="+211"/>
         <source>Eine gespeicherte Suche „{0}“ gibt es schon. Ersetzen?</source>
         <translation>A saved search “{0}” already exists. Replace it?</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Keine gespeicherte Suche ausgewählt</source>
         <translation>No saved search selected</translation>
     </message>
@@ -1725,14 +1735,14 @@
         <translation>Delete “{0}”?</translation>
     </message>
     <message>
-        <location filename="../handoff_actions.py" line="-184"/>
-        <location line="+198"/>
-        <location filename="../main_actions.py" line="-212"/>
+        <location filename="../handoff_actions.py" line="-188"/>
+        <location line="+202"/>
+        <location filename="../main_actions.py" line="-214"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-178"/>
         <source>Fall {0} wartet noch auf {1} Dokument(e), die nachgeliefert werden: {2}.
 
 Trotzdem exportieren?</source>
@@ -1746,7 +1756,7 @@ Export anyway?</translation>
         <translation>Documents still missing</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Export nicht möglich</source>
         <translation>Export not possible</translation>
     </message>
@@ -1947,7 +1957,7 @@ Export anyway?</translation>
         <translation>XML (*.xml)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <location line="+11"/>
         <source>Suche speichern</source>
         <translation>Save search</translation>
