@@ -48,14 +48,18 @@ def export_case(window, override_reason: str | None = None) -> None:
     if case_id is None:
         return
     awaited = awaited_documents(window.case_view.case)
-    if awaited and override_reason is None and not confirm(
-        window,
-        QCoreApplication.translate(
-            "MainWindow",
-            "Fall {0} wartet noch auf {1} Dokument(e), die nachgeliefert werden: {2}.\n\n"
-            "Trotzdem exportieren?",
-        ).format(case_id, len(awaited), ", ".join(awaited)),
-        QCoreApplication.translate("MainWindow", "Dokumente fehlen noch"),
+    if (
+        awaited
+        and override_reason is None
+        and not confirm(
+            window,
+            QCoreApplication.translate(
+                "MainWindow",
+                "Fall {0} wartet noch auf {1} Dokument(e), die nachgeliefert werden: {2}.\n\n"
+                "Trotzdem exportieren?",
+            ).format(case_id, len(awaited), ", ".join(awaited)),
+            QCoreApplication.translate("MainWindow", "Dokumente fehlen noch"),
+        )
     ):
         return
 
