@@ -208,7 +208,7 @@ def test_saved_searches_belong_to_their_owner_and_are_audited_without_their_text
 
 
 def test_a_saved_search_is_renamed_and_counts_what_it_lists(inbox, two_cases):
-    from ab_inbox.store.saved_searches import NameTaken
+    from ab_inbox.store.saved_searches import NameTaken, SearchGone
 
     inbox.save_search("Łukasz", "all", "lukasz")
     inbox.save_search("Ungültige", "invalid", None)
@@ -229,6 +229,12 @@ def test_a_saved_search_is_renamed_and_counts_what_it_lists(inbox, two_cases):
         for a in inbox.db.query("SELECT detail FROM audit WHERE action = ?", ["search_renamed"])
     ]
     assert details == [f"search={by_name['Łukasz']}"]  # no name, no text
+    inbox.delete_saved_search(by_name["Niemand"])
+    with pytest.raises(SearchGone):  # deleted in another window meanwhile
+        inbox.rename_saved_search(by_name["Niemand"], "Doch jemand")
+    inbox.delete_saved_search(by_name["Niemand"])  # again: nothing to do, nothing audited
+    deleted = list(inbox.db.query("SELECT 1 FROM audit WHERE action = 'search_deleted'"))
+    assert len(deleted) == 1
 
 
 def test_a_saved_search_keeps_its_person_and_scope(inbox, two_cases):

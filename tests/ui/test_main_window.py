@@ -1117,3 +1117,26 @@ def test_a_saved_search_keeps_the_person_it_was_narrowed_to(window, monkeypatch)
     window.views.setCurrentRow(_saved_entry(window, "Meine zwei"))
     assert sorted(window.model.case_id(r) for r in range(window.model.rowCount())) == sorted(taken)
     assert window.views.currentItem().text() == "★ Meine zwei (2)"
+
+
+def test_renaming_the_chosen_saved_search_keeps_what_was_typed(window, monkeypatch):
+    window.inbox.save_search("Müller", "all", "muller")
+    window.reload_saved_searches()
+    window.views.setCurrentRow(_saved_entry(window, "Müller"))
+    window.search.setText("jurg")
+    window.search_timer.timeout.emit()
+    assert _names(window) == ["Müller, Jürgen"]
+    _answer(monkeypatch, "Familie Müller")
+    window.trigger("rename_search").trigger()
+    assert window.search.text() == "jurg" and _names(window) == ["Müller, Jürgen"]
+
+
+def test_the_quarantine_is_not_saved_as_a_search(window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    asked: list[tuple] = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: asked.append(a) or ("Q", True))
+    _select_view(window, "quarantine")
+    window.trigger("save_search").trigger()
+    assert asked == [] and window.inbox.saved_searches() == []
+    assert "Quarantäne" in window.statusBar().currentMessage()

@@ -16,6 +16,10 @@ class NameTaken(BilingualError):
     """Another of the owner's saved searches has that name."""
 
 
+class SearchGone(BilingualError):
+    """The saved search was deleted meanwhile (in another window or on another PC)."""
+
+
 def list_for(db: Database, owner: str) -> list[dict]:
     return list(
         db.query(
@@ -47,8 +51,11 @@ def save(
 
 
 def delete(db: Database, owner: str, search_id: int) -> None:
-    db.execute("DELETE FROM saved_searches WHERE id = ? AND owner = ?", (search_id, owner))
-    append_audit(db, "search_deleted", detail=f"search={search_id}")
+    """Delete one of the owner's searches; already gone elsewhere: nothing to do or audit."""
+    if db.execute(
+        "DELETE FROM saved_searches WHERE id = ? AND owner = ?", (search_id, owner)
+    ).rowcount:
+        append_audit(db, "search_deleted", detail=f"search={search_id}")
 
 
 def rename(db: Database, owner: str, search_id: int, name: str) -> None:
@@ -63,7 +70,11 @@ def rename(db: Database, owner: str, search_id: int, name: str) -> None:
             f"Es gibt schon eine gespeicherte Suche „{name}“.",
             f"There already is a saved search '{name}'.",
         )
-    db.execute(
+    if not db.execute(
         "UPDATE saved_searches SET name = ? WHERE id = ? AND owner = ?", (name, search_id, owner)
-    )
+    ).rowcount:
+        raise SearchGone(
+            "Diese gespeicherte Suche gibt es nicht mehr (an anderer Stelle gelöscht).",
+            "This saved search no longer exists (deleted elsewhere).",
+        )
     append_audit(db, "search_renamed", detail=f"search={search_id}")

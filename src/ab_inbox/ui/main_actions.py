@@ -443,6 +443,14 @@ def save_search(window) -> None:
     is narrowed to. A name in use is replaced only when the user says so; the new search is
     then the one chosen."""
     view, _ = window.current_view()
+    if view == "quarantine":  # no cases there, and no search
+        window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "MainWindow", "Die Quarantäne kann nicht als Suche gespeichert werden."
+            ),
+            5000,
+        )
+        return
     text = window.current_search()
     name, ok = QInputDialog.getText(
         window,

@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self._data_version = inbox.data_version()
         self._wanted_case: int | None = None  # to select once the next ids arrive
         self._saved_counts: dict[int, int] = {}  # saved search id -> cases it lists
+        self._counts_pending = False  # a read of the counts is on its way
         self.actor = None  # the acting user as the core sees them (roles.Actor)
         self.team_dialogs: dict[str, QWidget] = {}
         self.assignee_filter_note = None  # team_actions.AssigneeFilterNote, once used
@@ -577,11 +578,17 @@ class MainWindow(QMainWindow):
                 inbox.saved_search_counts(),
             )
 
-        Op(self, counts).on_success(self._show_counts).on_failure(self._query_failed).start()
+        def failed(exc: BaseException) -> None:
+            self._counts_pending = False
+            self._query_failed(exc)
+
+        self._counts_pending = True
+        Op(self, counts).on_success(self._show_counts).on_failure(failed).start()
 
     def _show_counts(self, result) -> None:
         """The side list's counts, the status bar and the reminder bar, from one read."""
         views, totals, last, fetches, reminders, self._saved_counts = result
+        self._counts_pending = False
         self.reminder_bar.show_counts(reminders)
         self._show_saved_counts()
         for i in range(self.views.count()):
@@ -691,6 +698,8 @@ class MainWindow(QMainWindow):
         self.model.forget_rows()
         self.refresh()
         self.reload_actor()  # the write may have changed the user's own role
+        if self._first_ids_done:  # saved searches renamed or deleted elsewhere, too
+            self.reload_saved_searches()
 
     def _error_text(self, exc: BaseException) -> str:
         if isinstance(exc, BilingualError):
@@ -760,7 +769,7 @@ class MainWindow(QMainWindow):
             for i in reversed(range(self.views.count())):
                 if self.views.item(i).data(SAVED_SEARCH_ROLE) is not None:
                     self.views.takeItem(i)
-            chosen = None
+            chosen, same = None, False
             for s in searches:
                 item = QListWidgetItem(f"★ {s['name']}")
                 item.setData(VIEW_ROLE, (s["view"], s["search"] or ""))
@@ -772,15 +781,19 @@ class MainWindow(QMainWindow):
                 self.views.addItem(item)
                 if s["name"] == choose or (choose is None and current and current[0] == s["id"]):
                     chosen = item
-            if chosen is not None and choose is None:
-                self.views.setCurrentItem(chosen)  # the same search as before: no new query
+                    same = current is not None and current[0] == s["id"]
+            if chosen is not None and same:
+                # The search chosen before (renamed, perhaps): the same query, and what was
+                # typed to narrow it stays.
+                self.views.setCurrentItem(chosen)
             self.views.blockSignals(False)
-            if chosen is not None and choose is not None:
+            if chosen is not None and not same:
                 self.views.setCurrentItem(chosen)
             elif current is not None and chosen is None:
                 self.select_view("all")  # it is gone
             if any(s["id"] not in self._saved_counts for s in searches):
-                self._refresh_counts()  # a new one's count
+                if not self._counts_pending:  # else that read counts them
+                    self._refresh_counts()
             else:
                 self._show_saved_counts()
 

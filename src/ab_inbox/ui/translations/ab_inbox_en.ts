@@ -1341,7 +1341,7 @@
         <translation>AB-Inbox – Immigration Office Inbox</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Ansichten</source>
         <translation>Views</translation>
     </message>
@@ -1366,12 +1366,12 @@
         <translation>Last fetch</translation>
     </message>
     <message>
-        <location line="+388"/>
+        <location line="+394"/>
         <source>Fälle: {0} · Neu: {1} · Ungültig: {2} · Letzter Eingang: {3}</source>
         <translation>Cases: {0} · New: {1} · Invalid: {2} · Last received: {3}</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+104"/>
         <source>Unerwarteter Fehler: {0}</source>
         <translation>Unexpected error: {0}</translation>
     </message>
@@ -1381,7 +1381,7 @@
         <translation>AB-Inbox</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+64"/>
         <source>Ansicht „{0}“</source>
         <translation>View “{0}”</translation>
     </message>
@@ -1453,7 +1453,7 @@
     <message>
         <location line="+10"/>
         <location line="+38"/>
-        <location filename="../handoff_actions.py" line="+220"/>
+        <location filename="../handoff_actions.py" line="+224"/>
         <source>Gespeichert: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -1705,7 +1705,12 @@
         <translation>Tools</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+202"/>
+        <source>Die Quarantäne kann nicht als Suche gespeichert werden.</source>
+        <translation>The quarantine cannot be saved as a search.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Eine gespeicherte Suche „{0}“ gibt es schon. Ersetzen?</source>
         <translation>A saved search “{0}” already exists. Replace it?</translation>
     </message>
@@ -1735,9 +1740,9 @@
         <translation>Delete “{0}”?</translation>
     </message>
     <message>
-        <location filename="../handoff_actions.py" line="-188"/>
-        <location line="+202"/>
-        <location filename="../main_actions.py" line="-214"/>
+        <location filename="../handoff_actions.py" line="-192"/>
+        <location line="+206"/>
+        <location filename="../main_actions.py" line="-222"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
@@ -1957,7 +1962,7 @@ Export anyway?</translation>
         <translation>XML (*.xml)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
         <location line="+11"/>
         <source>Suche speichern</source>
         <translation>Save search</translation>
