@@ -127,24 +127,48 @@ def test_an_awaited_document_opens_as_a_placeholder_naming_it(window, store):
     assert dokumentuuid and dokumentuuid in shown.detail_text() + shown.title_text()
 
 
-def test_exporting_a_case_still_awaiting_documents_asks_first(window, store, monkeypatch, warnings):
+def test_exporting_a_case_still_awaiting_documents_asks_first(
+    main_windows, store, schemas_dir, tmp_path, monkeypatch, warnings
+):
     """The office's procedure would get the case without them: asked, No the default."""
     from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+    from ab_inbox.config import Settings
+
+    settings = Settings()
+    settings.export_folder = str(tmp_path / "fachverfahren")
+    (tmp_path / "fachverfahren").mkdir()
+    window = main_windows(store[0], schemas_dir, settings)
+    window.show()
+    waiting, complete = store[1]["waiting"], store[1]["complete"]
     asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
     monkeypatch.setattr(
-        QMessageBox,
-        "question",
-        lambda _parent, _title, text, _buttons, default: asked.append(text) or default,
+        QMessageBox, "question", lambda _p, _t, text, _b, _d: asked.append(text) or answer[0]
     )
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)  # the core's refusals
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))
-    view = _show(window, store[1]["waiting"])
+    refusals: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: refusals.append(text))
+    monkeypatch.setattr(  # a team lead is asked for a reason for an exception: none given
+        QInputDialog, "getText", lambda _p, _t, text: refusals.append(text) or ("", False)
+    )
+    for case_id in (waiting, complete):
+        window.inbox.set_status(case_id, "in_progress")
+    _show(window, waiting)
+    window.trigger("export").trigger()  # not ready: refused by the core, nothing asked
+    assert asked == [] and "Bereit zum Export" in refusals[0]
+    for case_id in (waiting, complete):
+        window.inbox.set_status(case_id, "ready")
+    view = _show(window, waiting)
     awaited = [n.removesuffix(" (wird nachgeliefert)") for n in _documents(view) if "(wird" in n]
     window.trigger("export").trigger()
     assert len(asked) == 1 and f"{len(awaited)} Dokument(e)" in asked[0]
     assert all(name in asked[0] for name in awaited)
-    assert window.inbox.exports(store[1]["waiting"]) == []  # No: nothing was exported
-    _show(window, store[1]["complete"])
+    assert window.inbox.exports(waiting) == []  # No: nothing was exported
+    answer[0] = QMessageBox.StandardButton.Yes
     window.trigger("export").trigger()
-    assert len(asked) == 1  # nothing awaited: not asked
+    assert len(window.inbox.exports(waiting)) == 1  # Yes: exported
+    _show(window, complete)
+    window.trigger("export").trigger()
+    assert len(asked) == 2  # nothing awaited: not asked
+    assert len(window.inbox.exports(complete)) == 1
+    assert warnings == []

@@ -47,10 +47,14 @@ def export_case(window, override_reason: str | None = None) -> None:
     case_id = _case_id(window)
     if case_id is None:
         return
-    awaited = awaited_documents(window.case_view.case)
+    case = window.case_view.case
+    awaited = awaited_documents(case)
+    # Asked where the export would go ahead: a case not ready is refused first, and asked
+    # once a team lead gives a reason for an exception.
+    would_export = case.get("status") == "ready" or override_reason is not None
     if (
         awaited
-        and override_reason is None
+        and would_export
         and not confirm(
             window,
             QCoreApplication.translate(
