@@ -184,3 +184,26 @@ def test_saved_searches_of_an_older_store_are_kept_with_no_person_or_scope(tmp_p
     assert migrate(db) == 10
     [row] = db.query("SELECT name, search, assignee, scope FROM saved_searches")
     assert row == {"name": "Müller", "search": "muller", "assignee": None, "scope": None}
+
+
+def test_a_parked_case_that_lost_its_date_in_an_older_store_is_due_today(inbox, tmp_path):
+    from datetime import date
+
+    from ab_inbox.store.migrations import MIGRATIONS
+
+    db = open_database(tmp_path / "old.sqlite3")
+    for number, step in enumerate(MIGRATIONS[:11]):  # a store as version 11 left it
+        step(db)
+        db.execute(f"PRAGMA user_version = {number + 1}")
+    for status in ("parked", "in_progress"):
+        db.execute(
+            "INSERT INTO cases (status, received_at, updated_at, version)"
+            " VALUES (?, '2026-10-01T08:15:00.000Z', '2026-10-01T08:15:00.000Z', 1)",
+            (status,),
+        )
+    assert migrate(db) == 11
+    rows = list(db.query("SELECT status, follow_up_date, version FROM cases ORDER BY id"))
+    assert rows == [
+        {"status": "parked", "follow_up_date": date.today().isoformat(), "version": 2},
+        {"status": "in_progress", "follow_up_date": None, "version": 1},
+    ]

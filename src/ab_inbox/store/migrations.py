@@ -430,6 +430,15 @@ def _v11_saved_search_filters(db: Database) -> None:
             db.execute(f"ALTER TABLE saved_searches ADD COLUMN {column} TEXT")
 
 
+def _v12_parked_cases_dated(db: Database) -> None:
+    """Older versions let a parked case lose its follow-up date, so it never came back as
+    due. Such a case is due today now: it shows under "Wiedervorlage fällig"."""
+    db.execute(
+        "UPDATE cases SET follow_up_date = date('now', 'localtime'), version = version + 1"
+        " WHERE status = 'parked' AND follow_up_date IS NULL"
+    )
+
+
 MIGRATIONS = [
     _v1_initial,
     _v2_casework,
@@ -442,6 +451,7 @@ MIGRATIONS = [
     _v9_office_settings,
     _v10_case_validation,
     _v11_saved_search_filters,
+    _v12_parked_cases_dated,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
