@@ -1140,3 +1140,18 @@ def test_the_quarantine_is_not_saved_as_a_search(window, monkeypatch):
     window.trigger("save_search").trigger()
     assert asked == [] and window.inbox.saved_searches() == []
     assert "Quarantäne" in window.statusBar().currentMessage()
+
+
+def test_the_rest_of_the_queue_comes_to_a_window_started_minimized(
+    qtbot, store, schemas_dir, monkeypatch
+):
+    from ab_inbox.ui import main_window
+
+    monkeypatch.setattr(main_window, "FIRST_PAGE_IDS", 5)
+    win = create_window(store, schemas_dir, Settings())
+    qtbot.addWidget(win)
+    win.showMinimized()
+    QApplication.processEvents()
+    assert win.queue_complete and win.model.rowCount() > 5
+    win.close()
+    close_window(win)

@@ -81,6 +81,10 @@ class _RowColors(NamedTuple):
     grid_opaque: bool
 
 
+# The longest after_paint() waits for a paint (a window covered, or on another desktop).
+AFTER_PAINT_AT_LATEST_MS = 1000
+
+
 class QueueTable(QTableView):
     """Set its model, then a QueueDelegate for that model, as the main window does."""
 
@@ -144,13 +148,15 @@ class QueueTable(QTableView):
 
     def after_paint(self, callback: Callable[[], None]) -> None:
         """Call `callback` once the table has painted what it shows next, or, if it is not on
-        screen, without waiting; from the event loop either way. For work that would compete
-        with that paint for the GUI thread (a worker's Python holds the GIL for turns of 5 ms)."""
+        screen, without waiting; from the event loop either way, and within a second at the
+        latest (a window the system does not paint). For work that would compete with that
+        paint for the GUI thread (a worker's Python holds the GIL for turns of 5 ms)."""
         self._after_paint.append(callback)
         QTimer.singleShot(0, self, self._unless_painting)
+        QTimer.singleShot(AFTER_PAINT_AT_LATEST_MS, self, self._paint_done)
 
     def _unless_painting(self) -> None:
-        if not self.isVisible():  # no paint is coming
+        if not self.isVisible() or self.window().isMinimized():  # no paint is coming
             self._paint_done()
 
     def _paint_done(self) -> None:
