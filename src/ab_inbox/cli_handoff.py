@@ -26,6 +26,11 @@ def register(command: AddCommand) -> dict[str, Handler]:
         metavar="BEGRÜNDUNG",
         help="Ausnahme der Teamleitung: auch nicht freigegebene Fälle exportieren",
     )
+    p.add_argument(
+        "--without-awaited",
+        action="store_true",
+        help="auch wenn angekündigte Dokumente noch nachgeliefert werden",
+    )
     p.add_argument("--json", action="store_true")
 
     p = command("reply", "Eine Antwort über den Rückkanal senden")
@@ -73,6 +78,7 @@ def _export(args, settings, out: Printer) -> int:
             target_dir=args.to,
             exporter=args.exporter,
             override_reason=args.override,
+            without_awaited=args.without_awaited,
         )
     if args.json:
         out.line(json.dumps(receipt.as_dict(), ensure_ascii=False, indent=2))

@@ -39,8 +39,10 @@ class HandOffMixin:
         target_dir: Path | str | None = None,
         exporter: str | None = None,
         override_reason: str | None = None,
+        without_awaited: bool = False,
     ):
-        """Hand a case to the Fachverfahren (ExportRefused when the rules do not allow it)."""
+        """Hand a case to the Fachverfahren (ExportRefused when the rules do not allow it).
+        `without_awaited`: although documents announced for a later delivery are missing."""
         from ab_inbox.export.case_export import export_case
         from ab_inbox.export.errors import ExportRefused
 
@@ -62,6 +64,7 @@ class HandOffMixin:
             actor=self.user,
             override_reason=override_reason,
             status_label=workflow.label,
+            without_awaited=without_awaited,
         )
 
     def exports(self, case_id: int) -> list[dict]:

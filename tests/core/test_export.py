@@ -483,3 +483,31 @@ def test_long_names_are_cut_in_utf8_bytes_keeping_the_extension():
     assert attachment_file_name(2, "scan.exe", "application/pdf") == "2_scan.exe.pdf"
     assert attachment_file_name(1, None, "image/jpeg") == "1_Dokument.jpg"
     assert attachment_file_name(3, "Foto.JPEG", "image/jpeg") == "3_Foto.JPEG"
+
+
+def test_a_case_awaiting_documents_is_exported_only_when_asked_for_without_them(
+    inbox, tmp_path, target
+):
+    """The Fachverfahren would get it without the documents announced for later."""
+    import random
+
+    from ab_inbox.demo.delivery import build_packaged_delivery
+
+    delivery = build_packaged_delivery(random.Random(41), packets=2)
+    case_id = _fill(inbox, tmp_path, {"waiting.xml": delivery.message})["waiting.xml"]
+    _make_ready(inbox, case_id)
+    awaited = [
+        a
+        for m in inbox.case(case_id)["messages"]
+        for a in m["attachments"]
+        if a["state"] == "awaited"
+    ]
+    assert awaited
+    with pytest.raises(ExportRefused) as refused:
+        inbox.export_case(case_id, target_dir=target)
+    assert refused.value.reason == "documents_awaited"
+    assert f"{len(awaited)} Dokument(e)" in refused.value.text_de
+    assert "awaiting" in refused.value.text_en
+    assert list(target.iterdir()) == [] and inbox.exports(case_id) == []
+    receipt = inbox.export_case(case_id, target_dir=target, without_awaited=True)
+    assert receipt.files and inbox.case(case_id)["status"] == "exported"

@@ -342,3 +342,25 @@ def test_last_fetch_tells_monitoring_whether_intake_works(env, mixed_folder, tmp
     assert failed.returncode == 1
     assert "Drop folder: " in failed.stdout and "failed: FileNotFoundError" in failed.stdout
     assert "(last success: " in failed.stdout
+
+
+def test_export_of_a_case_awaiting_documents_needs_without_awaited(env, tmp_path):
+    import random
+
+    from ab_inbox.demo.delivery import build_packaged_delivery
+
+    drop = tmp_path / "waiting"
+    drop.mkdir()
+    (drop / "a.xml").write_bytes(build_packaged_delivery(random.Random(42), packets=2).message)
+    run_cli(env, "fetch", "--from", str(drop), "--settle", "0")
+    [case] = [json.loads(line) for line in run_cli(env, "cases", "--json").stdout.splitlines()]
+    run_cli(env, "status", str(case["id"]), "--set", "in_progress")
+    run_cli(env, "status", str(case["id"]), "--set", "ready")
+    target = tmp_path / "fachverfahren"
+    target.mkdir()
+    refused = run_cli(env, "export", str(case["id"]), "--to", str(target))
+    assert refused.returncode == 1 and "nachgeliefert" in refused.stderr
+    assert list(target.iterdir()) == []
+    done = run_cli(env, "export", str(case["id"]), "--to", str(target), "--without-awaited")
+    assert done.returncode == 0, done.stderr
+    assert any(p.name.endswith(".manifest.json") for p in target.iterdir())

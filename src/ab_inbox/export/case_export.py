@@ -88,8 +88,13 @@ def export_case(
     actor: str,
     override_reason: str | None = None,
     status_label: StatusLabel | None = None,
+    without_awaited: bool = False,
 ) -> ExportReceipt:
-    """Export the case with the named exporter into target_dir (ExportRefused if not)."""
+    """Export the case with the named exporter into target_dir (ExportRefused if not).
+
+    A case still awaiting documents announced for a later delivery is refused (reason
+    `documents_awaited`) unless `without_awaited`: the Fachverfahren would get it without
+    them, which someone has to decide."""
     chosen = registry.get(exporter)
     reason = _override(override_reason)
     target = _target(target_dir)
@@ -107,6 +112,15 @@ def export_case(
     refusal = _refusal(bundle.case, reason, status_label)
     if refusal is not None:
         raise refusal
+    awaited = awaited_documents(bundle)
+    if awaited and not without_awaited:
+        raise ExportRefused(
+            f"Fall {case_id} wartet noch auf {len(awaited)} Dokument(e), die nachgeliefert "
+            f"werden: {', '.join(awaited)}.",
+            f"Case {case_id} is still awaiting {len(awaited)} document(s) to be delivered "
+            f"later: {', '.join(awaited)}.",
+            reason="documents_awaited",
+        )
 
     stamp = ExportStamp(exported_at=utc_now(), exported_by=actor, overridden=reason is not None)
     try:
@@ -192,6 +206,16 @@ def _target(target_dir: Path) -> Path:
             reason="target_missing",
         )
     return target
+
+
+def awaited_documents(bundle: CaseBundle) -> list[str]:
+    """The names of the case's documents announced for a later delivery and not here yet."""
+    return [
+        a.get("file_name") or a.get("label") or a.get("dokumentuuid") or "?"
+        for message in bundle.messages
+        for a in message.attachments
+        if a.get("state") == "awaited"
+    ]
 
 
 def _refusal(

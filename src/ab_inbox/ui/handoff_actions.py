@@ -40,37 +40,29 @@ def may_override_export(window) -> bool:
     return actor is not None and actor.may(EXPORT_OVERRIDE)
 
 
-def export_case(window, override_reason: str | None = None) -> None:
+def export_case(window, override_reason: str | None = None, without_awaited: bool = False) -> None:
     """Export the selected case; a refusal because of its state offers an exception with a
     reason (recorded and audited by the core) to those whose role may grant it. Others are
-    told who can, instead of being asked for a reason the core would then refuse."""
+    told who can, instead of being asked for a reason the core would then refuse. A case
+    still awaiting announced documents is exported only after a question (No the default)."""
     case_id = _case_id(window)
     if case_id is None:
-        return
-    case = window.case_view.case
-    awaited = awaited_documents(case)
-    # Asked where the export would go ahead: a case not ready is refused first, and asked
-    # once a team lead gives a reason for an exception.
-    would_export = case.get("status") == "ready" or override_reason is not None
-    if (
-        awaited
-        and would_export
-        and not confirm(
-            window,
-            QCoreApplication.translate(
-                "MainWindow",
-                "Fall {0} wartet noch auf {1} Dokument(e), die nachgeliefert werden: {2}.\n\n"
-                "Trotzdem exportieren?",
-            ).format(case_id, len(awaited), ", ".join(awaited)),
-            QCoreApplication.translate("MainWindow", "Dokumente fehlen noch"),
-        )
-    ):
         return
 
     def refused(exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox  # loaded when first needed: 3 ms of start-up
 
         reason = getattr(exc, "reason", None)
+        if reason == "documents_awaited":
+            if confirm(
+                window,
+                exc.text(current_language())
+                + "\n\n"
+                + QCoreApplication.translate("MainWindow", "Trotzdem exportieren?"),
+                QCoreApplication.translate("MainWindow", "Dokumente fehlen noch"),
+            ):
+                export_case(window, override_reason=override_reason, without_awaited=True)
+            return
         if reason in ("not_ready", "invalid") and override_reason is None:
             if not may_override_export(window):
                 QMessageBox.information(
@@ -96,7 +88,7 @@ def export_case(window, override_reason: str | None = None) -> None:
                 ),
             )
             if ok and text.strip():
-                export_case(window, override_reason=text.strip())
+                export_case(window, override_reason=text.strip(), without_awaited=without_awaited)
             return
         window.show_error(exc)
 
@@ -112,20 +104,11 @@ def export_case(window, override_reason: str | None = None) -> None:
 
     Op(
         window,
-        lambda: window.workers.get().export_case(case_id, override_reason=override_reason),
+        lambda: window.workers.get().export_case(
+            case_id, override_reason=override_reason, without_awaited=without_awaited
+        ),
         "write",
     ).on_success(done).on_failure(refused).start()
-
-
-def awaited_documents(case: dict) -> list[str]:
-    """The names of the case's documents still to be delivered (placeholders in its
-    messages): exported now, the office's procedure would get the case without them."""
-    return [
-        a.get("file_name") or a.get("label") or a.get("dokumentuuid") or "?"
-        for message in case.get("messages") or []
-        for a in message.get("attachments") or []
-        if a.get("state") == "awaited"
-    ]
 
 
 def compose_reply(window, type_code: str) -> None:

@@ -1453,7 +1453,7 @@
     <message>
         <location line="+10"/>
         <location line="+38"/>
-        <location filename="../handoff_actions.py" line="+224"/>
+        <location filename="../handoff_actions.py" line="+207"/>
         <source>Gespeichert: {0}</source>
         <translation>Saved: {0}</translation>
     </message>
@@ -1740,28 +1740,24 @@
         <translation>Delete “{0}”?</translation>
     </message>
     <message>
-        <location filename="../handoff_actions.py" line="-192"/>
-        <location line="+206"/>
+        <location filename="../handoff_actions.py" line="-175"/>
+        <location line="+189"/>
         <location filename="../main_actions.py" line="-222"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location line="-178"/>
-        <source>Fall {0} wartet noch auf {1} Dokument(e), die nachgeliefert werden: {2}.
-
-Trotzdem exportieren?</source>
-        <translation>Case {0} is still awaiting {1} document(s) to be delivered later: {2}.
-
-Export anyway?</translation>
+        <location line="-160"/>
+        <source>Trotzdem exportieren?</source>
+        <translation>Export anyway?</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Dokumente fehlen noch</source>
         <translation>Documents still missing</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>Export nicht möglich</source>
         <translation>Export not possible</translation>
     </message>
@@ -1786,7 +1782,7 @@ Export anyway?</translation>
         <translation>Exported: {0} files to {1}</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+53"/>
         <source>Das gewählte Dokument kann nicht gelesen werden ({0}).</source>
         <translation>The chosen document cannot be read ({0}).</translation>
     </message>
