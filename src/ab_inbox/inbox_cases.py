@@ -8,6 +8,7 @@ Changes value (casework.changes; inbox.py re-exports it).
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -51,8 +52,8 @@ class CasesMixin:
         while the rest is read). `within_s`: stopped after that many seconds, raising
         QueryTooSlow (for a read that must not hold up the GUI thread)."""
         self.require(roles.READ_CASES)
-
-        def read() -> list[int]:
+        limited = self.db.time_limit(within_s) if within_s is not None else nullcontext()
+        with limited:
             return cases.case_ids(
                 self.db,
                 view=view,
@@ -60,18 +61,11 @@ class CasesMixin:
                 status=status,
                 sort=sort,
                 descending=descending,
-                user=self.user,
-                today=date.today().isoformat(),
-                day=deadlines.day_bounds(date.today()),
                 assignee=assignee,
                 scope=scope,
                 limit=limit,
+                **self._viewer_day(),
             )
-
-        if within_s is None:
-            return read()
-        with self.db.time_limit(within_s):
-            return read()
 
     def case_rows(self, ids: list[int]) -> dict[int, dict]:
         self.require(roles.READ_CASES)
@@ -89,10 +83,13 @@ class CasesMixin:
 
     def view_counts(self) -> dict[str, int]:
         self.require(roles.READ_CASES)
+        return cases.view_counts(self.db, **self._viewer_day())
+
+    def _viewer_day(self) -> dict:
+        """Who is looking and on which day: views such as "Meine Fälle" and "Heute fällig"
+        depend on both (`today` the local date, `day` its bounds in UTC)."""
         today = date.today()
-        return cases.view_counts(
-            self.db, user=self.user, today=today.isoformat(), day=deadlines.day_bounds(today)
-        )
+        return {"user": self.user, "today": today.isoformat(), "day": deadlines.day_bounds(today)}
 
     def case(self, case_id: int) -> dict:
         """Everything the case view shows: the case, its messages, notes and history."""
@@ -236,17 +233,15 @@ class CasesMixin:
         """How many cases each of the user's saved searches lists now (saved search id ->
         count), as the side list shows beside each."""
         self.require(roles.READ_CASES)
-        today = date.today()
+        viewer_day = self._viewer_day()
         return {
             saved["id"]: cases.count_view(
                 self.db,
                 saved["view"],
                 saved["scope"],
-                user=self.user,
-                today=today.isoformat(),
-                day=deadlines.day_bounds(today),
                 search=saved["search"],
                 assignee=saved["assignee"],
+                **viewer_day,
             )
             for saved in saved_search_store.list_for(self.db, self.user)
         }
