@@ -617,6 +617,8 @@ class MainWindow(QMainWindow):
         """Cheap check (PRAGMA data_version) whether anyone committed since we last looked."""
         if self.inbox.data_version() != self._data_version:
             self.after_own_write()  # the same reload; a changed role or deactivation shows too
+            if self._first_ids_done:  # saved searches renamed or deleted elsewhere, too
+                self.reload_saved_searches()
         else:
             self.model.check_day()
 
@@ -698,8 +700,6 @@ class MainWindow(QMainWindow):
         self.model.forget_rows()
         self.refresh()
         self.reload_actor()  # the write may have changed the user's own role
-        if self._first_ids_done:  # saved searches renamed or deleted elsewhere, too
-            self.reload_saved_searches()
 
     def _error_text(self, exc: BaseException) -> str:
         if isinstance(exc, BilingualError):
