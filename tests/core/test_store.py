@@ -15,6 +15,17 @@ from tests.conftest import ensure_tester
 from tests.messages import fetch_files, invalid_answer_to, valid_message
 
 
+def _store_as_version(path, version: int):
+    """A store as an older version left it: its first `version` migrations applied."""
+    from ab_inbox.store.migrations import MIGRATIONS
+
+    db = open_database(path)
+    for number, step in enumerate(MIGRATIONS[:version]):
+        step(db)
+        db.execute(f"PRAGMA user_version = {number + 1}")
+    return db
+
+
 def test_store_opens_with_wal_full_sync_and_foreign_keys(tmp_path):
     db = open_database(tmp_path / "s.sqlite3")
     migrate(db)
@@ -37,12 +48,7 @@ def test_migrating_twice_changes_nothing_and_a_newer_store_is_refused(tmp_path):
 
 
 def test_cases_of_an_older_store_get_a_due_date_on_upgrade(tmp_path):
-    from ab_inbox.store.migrations import MIGRATIONS
-
-    db = open_database(tmp_path / "old.sqlite3")
-    for number, step in enumerate(MIGRATIONS[:4]):  # a store as version 4 left it
-        step(db)
-        db.execute(f"PRAGMA user_version = {number + 1}")
+    db = _store_as_version(tmp_path / "old.sqlite3", 4)
     db.execute(
         "INSERT INTO cases (status, received_at, updated_at, version)"
         " VALUES ('new', '2026-10-01T08:15:00.000Z', '2026-10-01T08:15:00.000Z', 1)"
@@ -171,12 +177,7 @@ def test_a_read_given_a_time_limit_is_stopped_once_over_it(tmp_path):
 
 
 def test_saved_searches_of_an_older_store_are_kept_with_no_person_or_scope(tmp_path):
-    from ab_inbox.store.migrations import MIGRATIONS
-
-    db = open_database(tmp_path / "old.sqlite3")
-    for number, step in enumerate(MIGRATIONS[:10]):  # a store as version 10 left it
-        step(db)
-        db.execute(f"PRAGMA user_version = {number + 1}")
+    db = _store_as_version(tmp_path / "old.sqlite3", 10)
     db.execute(
         "INSERT INTO saved_searches (owner, name, view, search, created_at)"
         " VALUES ('a.yilmaz', 'Müller', 'all', 'muller', '2026-10-01T08:15:00.000Z')"
@@ -189,12 +190,7 @@ def test_saved_searches_of_an_older_store_are_kept_with_no_person_or_scope(tmp_p
 def test_a_parked_case_that_lost_its_date_in_an_older_store_is_due_today(inbox, tmp_path):
     from datetime import date
 
-    from ab_inbox.store.migrations import MIGRATIONS
-
-    db = open_database(tmp_path / "old.sqlite3")
-    for number, step in enumerate(MIGRATIONS[:11]):  # a store as version 11 left it
-        step(db)
-        db.execute(f"PRAGMA user_version = {number + 1}")
+    db = _store_as_version(tmp_path / "old.sqlite3", 11)
     for status in ("parked", "in_progress"):
         db.execute(
             "INSERT INTO cases (status, received_at, updated_at, version)"
